@@ -1,0 +1,68 @@
+# awx-report: build, test, render the bundled example, benchmark, install.
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DESTDIR ?=
+PRODUCT := awx-report
+EXAMPLE := examples/workflow-job-4711.snapshot.json
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config w3c-sgml-lib graphviz python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.DEFAULT_GOAL := help
+.PHONY: help deps build release test report install uninstall clean \
+        bench bench-layout bench-fetch bench-validate bench-render leak-check example
+
+help: ## List the targets.
+	@echo "Targets:"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
+
+deps: ## Install missing system packages (apt-get; sudo when not root).
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	else echo "All system packages present: $(APT_PACKAGES)"; fi
+
+build: ## Debug build.
+	$(SWIFT) build --product $(PRODUCT)
+
+release: ## Optimised build.
+	$(SWIFT) build -c release --product $(PRODUCT)
+
+test: ## Run every test (Swift Testing).
+	$(SWIFT) test
+
+report: build ## Render the bundled example into output/.
+	$$($(SWIFT) build --show-bin-path)/$(PRODUCT) render $(EXAMPLE) --out output
+
+example: ## Regenerate the bundled example snapshot.
+	python3 examples/make_example.py $(EXAMPLE)
+
+install: release ## Install into $(DESTDIR)$(BINDIR).
+	install -d "$(DESTDIR)$(BINDIR)"
+	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/$(PRODUCT)" "$(DESTDIR)$(BINDIR)/$(PRODUCT)"
+
+uninstall: ## Remove the installed binary.
+	rm -f "$(DESTDIR)$(BINDIR)/$(PRODUCT)"
+
+bench: bench-layout bench-fetch bench-validate bench-render ## Every benchmark.
+
+bench-layout: ## Layout + SVG speed and quality vs Graphviz dot.
+	bash Benchmarks/bench-layout.sh
+
+bench-fetch: ## Fetch a 1,000-node workflow from the loopback server (20 ms latency).
+	bash Benchmarks/bench-fetch.sh
+
+bench-validate: ## libxml2 validation time of a 5,000-node workflow SVG.
+	bash Benchmarks/bench-validate.sh
+
+bench-render: ## Template step and whole render of a 1,000-node workflow.
+	bash Benchmarks/bench-render.sh
+
+leak-check: ## Validate 10,000 SVGs under valgrind; fails on any leaked byte.
+	bash Benchmarks/leak-check.sh
+
+clean: ## Remove build products and rendered output.
+	rm -rf .build output/workflow-job-* bench-out

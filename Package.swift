@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "awx-report",
+  products: [
+    .executable(name: "awx-report", targets: ["awx-report"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // C libraries, through pkg-config. Only the shim headers live here.
+    .systemLibrary(
+      name: "CCurl", pkgConfig: "libcurl",
+      providers: [.apt(["libcurl4-openssl-dev"])]),
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]),
+
+    // Core: pure value types and algorithms.
+    .target(name: "AWXReportModel"),
+    .target(name: "AWXReportAPI", dependencies: ["AWXReportModel"]),
+    .target(name: "AWXReportFetch", dependencies: ["AWXReportAPI", "CCurl"]),
+    .target(name: "AWXReportLayout"),
+    .target(name: "AWXReportTemplate"),
+    .target(
+      name: "AWXReportRender",
+      dependencies: ["AWXReportModel", "AWXReportLayout", "AWXReportTemplate"]),
+    .target(name: "AWXReportValidate", dependencies: ["CLibXML2"]),
+
+    // Command line: a testable command module under a thin executable.
+    .target(
+      name: "AWXReportCommand",
+      dependencies: [
+        "AWXReportAPI", "AWXReportFetch", "AWXReportRender", "AWXReportValidate",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "awx-report", dependencies: ["AWXReportCommand"]),
+
+    // Benchmarks (run by `make bench-*`, never by `make test`).
+    .executableTarget(
+      name: "bench-layout", dependencies: ["AWXReportLayout"], path: "Benchmarks/LayoutBench"),
+    .executableTarget(
+      name: "bench-validate", dependencies: ["AWXReportValidate"],
+      path: "Benchmarks/ValidateBench"),
+
+    // Tests.
+    .testTarget(
+      name: "AWXReportModelTests", dependencies: ["AWXReportModel"]),
+    .testTarget(
+      name: "AWXReportAPITests", dependencies: ["AWXReportAPI"],
+      exclude: ["Fixtures"]),
+    .testTarget(
+      name: "AWXReportFetchTests", dependencies: ["AWXReportFetch"],
+      exclude: ["Server"]),
+    .testTarget(name: "AWXReportLayoutTests", dependencies: ["AWXReportLayout"]),
+    .testTarget(name: "AWXReportTemplateTests", dependencies: ["AWXReportTemplate"]),
+    .testTarget(
+      name: "AWXReportValidateTests", dependencies: ["AWXReportValidate"],
+      exclude: ["Fixtures"]),
+    .testTarget(
+      name: "AWXReportRenderTests", dependencies: ["AWXReportRender", "AWXReportAPI"],
+      exclude: ["Golden"]),
+    .testTarget(
+      name: "AWXReportCommandTests", dependencies: ["AWXReportCommand"]),
+  ]
+)

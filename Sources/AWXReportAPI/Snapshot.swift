@@ -1,0 +1,153 @@
+import AWXReportModel
+
+/// Everything fetched for one workflow job, with each API response body kept byte for byte.
+///
+/// `awx-report render` rebuilds every report from a snapshot with no network, so an auditor's
+/// archive can be re-rendered later to the same bytes. The file format is described in
+/// `docs/snapshot-format.md`.
+public struct Snapshot: Equatable, Sendable {
+  /// The format's version; bumped on incompatible changes.
+  public static let formatVersion = 1
+  /// The format's name, in the `format` key.
+  public static let formatName = "awx-report-snapshot"
+
+  /// The tool that wrote it, for example `awx-report 0.1.0`.
+  public var tool: String
+  /// The AWX base URL: scheme, host and port only (never credentials).
+  public var host: String
+  /// The API root used, for example `/api/v2/` or `/api/controller/v2/`.
+  public var apiRoot: String
+  /// When the fetch started.
+  public var fetchedAt: Timestamp
+  /// The workflow job the snapshot is about.
+  public var workflowJobID: Int
+  /// Every response, in the order fetched.
+  public var responses: [SnapshotResponse]
+
+  /// Creates a snapshot.
+  public init(
+    tool: String, host: String, apiRoot: String, fetchedAt: Timestamp, workflowJobID: Int,
+    responses: [SnapshotResponse]
+  ) {
+    self.tool = tool
+    self.host = host
+    self.apiRoot = apiRoot
+    self.fetchedAt = fetchedAt
+    self.workflowJobID = workflowJobID
+    self.responses = responses
+  }
+
+  /// The snapshot file's bytes (UTF-8 JSON, keys in a fixed order, ends with a newline).
+  public func encoded() -> [UInt8] {
+    let items: [JSONValue] = responses.map { r in
+      var m: [(key: String, value: JSONValue)] = [
+        ("kind", .string(r.kind.rawValue)),
+        ("workflow_job", .number(String(r.workflowJobID))),
+        ("method", .string("GET")),
+        ("url", .string(r.url)),
+        ("status", .number(String(r.status))),
+        ("sha256", .string(SHA256.hex(r.body))),
+      ]
+      if let text = String(validating: r.body, as: UTF8.self) {
+        m.append(("body", .string(text)))
+      } else {
+        m.append(("body_base64", .string(Base64.encode(r.body))))
+      }
+      return .object(m)
+    }
+    let root: JSONValue = .object([
+      ("format", .string(Snapshot.formatName)),
+      ("format_version", .number(String(Snapshot.formatVersion))),
+      ("tool", .string(tool)),
+      ("host", .string(host)),
+      ("api_root", .string(apiRoot)),
+      ("fetched_at", .string(fetchedAt.iso8601)),
+      ("workflow_job", .number(String(workflowJobID))),
+      ("responses", .array(items)),
+    ])
+    return Array(JSONWriter.write(root).utf8)
+  }
+
+  /// Reads a snapshot file's bytes.
+  /// - Parameter source: how to name the file in errors (its path).
+  /// - Throws: `APIError` naming the position or the key at fault.
+  public static func decode(_ bytes: [UInt8], source: String) throws(APIError) -> Snapshot {
+    let root: JSONValue
+    do {
+      root = try JSONParser.parse(bytes)
+    } catch {
+      throw .syntax(source: source, error)
+    }
+    let r = JSONReader(root, source: source)
+    guard case .object = root else {
+      throw .shape(source: source, path: "", message: "expected a JSON object, got \(root.typeName)")
+    }
+    let format = try r.string("format")
+    guard format == formatName else {
+      throw .shape(
+        source: source, path: "format",
+        message: "not an awx-report snapshot (format is \"\(format)\")")
+    }
+    let version = try r.int("format_version")
+    guard version == formatVersion else {
+      throw .shape(
+        source: source, path: "format_version",
+        message: "unsupported version \(version) (this tool reads version \(formatVersion))")
+    }
+    let fetchedText = try r.string("fetched_at")
+    guard let fetchedAt = Timestamp(iso8601: fetchedText) else {
+      throw .shape(source: source, path: "fetched_at", message: "not an ISO 8601 time: \(fetchedText)")
+    }
+    var responses: [SnapshotResponse] = []
+    for (k, item) in try r.array("responses").enumerated() {
+      let ir = JSONReader(item, source: source, path: "responses[\(k)]")
+      let kindText = try ir.string("kind")
+      guard let kind = ResponseKind(rawValue: kindText) else {
+        throw .shape(source: source, path: "responses[\(k)].kind", message: "unknown kind \"\(kindText)\"")
+      }
+      let body: [UInt8]
+      if let text = item["body"]?.string {
+        body = Array(text.utf8)
+      } else if let b64 = item["body_base64"]?.string, let raw = Base64.decode(b64) {
+        body = raw
+      } else {
+        throw .shape(source: source, path: "responses[\(k)]", message: "missing \"body\"")
+      }
+      if let digest = item["sha256"]?.string, digest != SHA256.hex(body) {
+        throw .shape(
+          source: source, path: "responses[\(k)].sha256",
+          message: "the body does not match its SHA-256 (the snapshot was altered)")
+      }
+      responses.append(
+        SnapshotResponse(
+          kind: kind, workflowJobID: try ir.int("workflow_job"), url: try ir.string("url"),
+          status: try ir.int("status"), body: body))
+    }
+    return Snapshot(
+      tool: try r.string("tool"), host: try r.string("host"), apiRoot: try r.string("api_root"),
+      fetchedAt: fetchedAt, workflowJobID: try r.int("workflow_job"), responses: responses)
+  }
+}
+
+/// One stored API response.
+public struct SnapshotResponse: Equatable, Sendable {
+  /// What it is.
+  public var kind: ResponseKind
+  /// The workflow job it belongs to (a nested workflow's responses carry the child's id).
+  public var workflowJobID: Int
+  /// The host-relative URL requested (path and query), exactly as sent.
+  public var url: String
+  /// The HTTP status.
+  public var status: Int
+  /// The body, byte for byte.
+  public var body: [UInt8]
+
+  /// Creates a stored response.
+  public init(kind: ResponseKind, workflowJobID: Int, url: String, status: Int, body: [UInt8]) {
+    self.kind = kind
+    self.workflowJobID = workflowJobID
+    self.url = url
+    self.status = status
+    self.body = body
+  }
+}

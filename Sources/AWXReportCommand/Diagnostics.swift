@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
+/// Writes to stderr: errors, warnings, progress. stdout carries results only.
+enum Diagnostics {
+  static func error(_ message: String) {
+    for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
+      write("awx-report: error: \(line)\n")
+    }
+  }
+
+  static func warning(_ message: String) { write("awx-report: warning: \(message)\n") }
+
+  static func note(_ message: String) { write("\(message)\n") }
+
+  /// Whether stderr is a terminal (progress lines are only drawn there).
+  static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+  /// Rewrites the current terminal line.
+  static func progress(_ text: String) { write("\r\u{1B}[K\(text)") }
+
+  static func endProgress() { write("\r\u{1B}[K") }
+
+  static func write(_ s: String) {
+    var bytes = Array(s.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { buf in
+        Glibc.write(2, buf.baseAddress! + offset, buf.count - offset)
+      }
+      if n <= 0 { break }
+      offset += n
+    }
+  }
+}
+
+/// Writes results to stdout.
+enum Output {
+  static func line(_ s: String) {
+    print(s)
+  }
+}

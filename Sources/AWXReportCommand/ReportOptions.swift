@@ -1,0 +1,36 @@
+import AWXReportModel
+
+/// How to render: shared by `render` and `fetch`.
+public struct ReportOptions: Sendable {
+  /// The parent output directory.
+  public var outDir: String
+  /// `TB` or `LR`.
+  public var rankDirection: String
+  /// A directory whose templates override the built-in ones.
+  public var templatesDir: String?
+  /// Mask secret-looking values in extra_vars.
+  public var redact: Bool
+  /// A missing SVG DTD is an error rather than a warning.
+  public var strictValidation: Bool
+  /// The time printed as "generated"; nil means the snapshot's fetch time.
+  public var generatedAt: Timestamp?
+
+  /// Creates options.
+  public init(
+    outDir: String = "output", rankDirection: String = "TB", templatesDir: String? = nil,
+    redact: Bool = true, strictValidation: Bool = false, generatedAt: Timestamp? = nil
+  ) {
+    self.outDir = outDir
+    self.rankDirection = rankDirection
+    self.templatesDir = templatesDir
+    self.redact = redact
+    self.strictValidation = strictValidation
+    self.generatedAt = generatedAt
+  }
+
+  /// `SOURCE_DATE_EPOCH` from `environment`, when set to a valid integer.
+  static func sourceDateEpoch(_ environment: [String: String]) -> Timestamp? {
+    guard let text = environment["SOURCE_DATE_EPOCH"], let secs = Int64(text) else { return nil }
+    return Timestamp(seconds: secs)
+  }
+}

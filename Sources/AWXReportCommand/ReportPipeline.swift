@@ -1,0 +1,67 @@
+import AWXReportAPI
+import AWXReportModel
+import AWXReportRender
+
+/// The offline half of the tool: snapshot bytes in, report files out (in memory). `render`
+/// and `fetch` both end here, which is why a re-render reproduces a fetch byte for byte.
+struct ReportPipeline {
+  let options: ReportOptions
+
+  /// The files of one report, in the order they are listed.
+  struct Report {
+    var directoryName: String
+    var files: [(name: String, bytes: [UInt8])]
+    var warnings: [String]
+  }
+
+  /// Builds every report file from a snapshot.
+  /// - Parameters:
+  ///   - snapshotBytes: the snapshot file exactly as stored (copied verbatim into the report).
+  ///   - source: the snapshot's path, for error messages.
+  /// - Throws: `CommandError` naming the file and the problem.
+  func build(snapshotBytes: [UInt8], source: String) throws(CommandError) -> Report {
+    let snapshot: Snapshot
+    do {
+      snapshot = try Snapshot.decode(snapshotBytes, source: source)
+    } catch {
+      throw .badInput(error)
+    }
+    let run: WorkflowRun
+    do {
+      run = try RunDecoder.decode(snapshot, fileName: source)
+    } catch {
+      throw .badInput(error)
+    }
+    let analysis = try analyse(run, source: source)
+    var nested: [Int: RunAnalysis] = [:]
+    try analyseNested(run, source: source, into: &nested)
+
+    let graph = DisplayGraph(run: run, analysis: analysis, nestedAnalyses: nested)
+    let dot = DOTWriter(rankDirection: options.rankDirection).render(
+      graph, run: run, verdict: analysis.verdict)
+
+    var files: [(name: String, bytes: [UInt8])] = []
+    files.append(("graph.dot", Array(dot.utf8)))
+    files.append(("snapshot.json", snapshotBytes))
+    return Report(directoryName: "workflow-job-\(run.job.id)", files: files, warnings: [])
+  }
+
+  private func analyse(_ run: WorkflowRun, source: String) throws(CommandError) -> RunAnalysis {
+    do {
+      return try RunAnalysis(run)
+    } catch {
+      throw .badInput(
+        .graph(source: "\(source): workflow job \(run.job.id)", reason: error.description))
+    }
+  }
+
+  private func analyseNested(
+    _ run: WorkflowRun, source: String, into result: inout [Int: RunAnalysis]
+  ) throws(CommandError) {
+    for id in run.nested.keys.sorted() {
+      guard let child = run.nested[id], result[id] == nil else { continue }
+      result[id] = try analyse(child, source: source)
+      try analyseNested(child, source: source, into: &result)
+    }
+  }
+}

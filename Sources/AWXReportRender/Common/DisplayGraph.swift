@@ -1,0 +1,128 @@
+import AWXReportModel
+
+/// What every graph writer draws: nodes with their text and state, typed edges, the START
+/// nodes, and nested workflows as clusters. Built once from a run and its analysis, so the DOT
+/// and SVG drawings always agree.
+public struct DisplayGraph: Sendable {
+  /// A node to draw.
+  public struct Node: Sendable, Hashable {
+    /// The stable id: the AWX node id, or `start` / `start-<workflow job id>`.
+    public var id: String
+    /// The first line: the node's name.
+    public var name: String
+    /// The job type (nil for START).
+    public var type: JobType?
+    /// The state (nil for START).
+    public var state: NodeState?
+    /// Elapsed seconds, when known.
+    public var elapsed: Double?
+    /// Whether the node carries the "ALL" convergence badge.
+    public var convergesAll: Bool
+    /// Whether it is on the critical path.
+    public var critical: Bool
+    /// Whether the failure is unhandled (fails the workflow).
+    public var unhandledFailure: Bool
+    /// Index into `clusters`, for nodes of nested workflows.
+    public var cluster: Int?
+    /// The spawned job's id, when there is one.
+    public var jobID: Int?
+
+    /// Whether this is a START node.
+    public var isStart: Bool { type == nil }
+
+    /// "playbook job · failed · 1m 03s": the second line of a node's label.
+    public var detail: String {
+      guard let type, let state else { return "" }
+      var parts = [type.displayName, state.label]
+      if let e = elapsed, e > 0 { parts.append(ElapsedFormat.short(e)) }
+      return parts.joined(separator: " · ")
+    }
+  }
+
+  /// An edge to draw.
+  public struct Edge: Sendable, Hashable {
+    /// Index of the tail node.
+    public var tail: Int
+    /// Index of the head node.
+    public var head: Int
+    /// The AWX edge kind; nil for the dotted link from a nested workflow node to its START.
+    public var kind: EdgeKind?
+    /// Whether AWX followed it in this run.
+    public var outcome: EdgeOutcome
+  }
+
+  /// A nested workflow drawn as a box around its nodes.
+  public struct Cluster: Sendable, Hashable {
+    /// "Nested workflow 4712: Deploy app (successful)".
+    public var label: String
+    /// The enclosing cluster, for deeper nesting.
+    public var parent: Int?
+    /// The nested workflow job's id.
+    public var workflowJobID: Int
+  }
+
+  /// Nodes: START first, then the workflow's nodes by id, then each nested workflow's.
+  public var nodes: [Node]
+  /// Edges, sorted by (tail, head, kind).
+  public var edges: [Edge]
+  /// Nested workflows.
+  public var clusters: [Cluster]
+
+  /// Builds the display graph of `run`, whose analysis is `analysis`.
+  /// - Parameter nestedAnalyses: analyses of nested runs by workflow job id; nested runs
+  ///   without one (invalid graphs) are left out.
+  public init(run: WorkflowRun, analysis: RunAnalysis, nestedAnalyses: [Int: RunAnalysis] = [:]) {
+    nodes = []
+    edges = []
+    clusters = []
+    var visited: Set<Int> = [run.job.id]
+    add(run: run, analysis: analysis, nested: nestedAnalyses, cluster: nil, visited: &visited)
+  }
+
+  private mutating func add(
+    run: WorkflowRun, analysis: RunAnalysis, nested: [Int: RunAnalysis], cluster: Int?,
+    visited: inout Set<Int>
+  ) {
+    let startIndex = nodes.count
+    nodes.append(
+      Node(
+        id: cluster == nil ? "start" : "start-\(run.job.id)", name: "START", type: nil, state: nil,
+        elapsed: nil, convergesAll: false, critical: false, unhandledFailure: false,
+        cluster: cluster, jobID: nil))
+    var index: [Int: Int] = [:]
+    for node in run.nodes {
+      guard let a = analysis.nodes[node.id] else { continue }
+      index[node.id] = nodes.count
+      nodes.append(
+        Node(
+          id: String(node.id), name: node.displayName, type: node.jobType, state: a.state,
+          elapsed: a.elapsed, convergesAll: node.allParentsMustConverge, critical: a.onCriticalPath,
+          unhandledFailure: a.failure == .unhandled, cluster: cluster, jobID: node.jobID))
+    }
+    var newEdges: [Edge] = []
+    for root in analysis.graph.roots {
+      guard let h = index[root] else { continue }
+      newEdges.append(Edge(tail: startIndex, head: h, kind: .always, outcome: .taken))
+    }
+    for e in analysis.graph.edges {
+      guard let t = index[e.from], let h = index[e.to] else { continue }
+      newEdges.append(
+        Edge(tail: t, head: h, kind: e.kind, outcome: analysis.edgeOutcomes[e] ?? .undecided))
+    }
+    edges.append(contentsOf: newEdges)
+    for node in run.nodes {
+      guard let jobID = node.jobID, let child = run.nested[jobID], let childAnalysis = nested[jobID],
+        !visited.contains(jobID), let parentIndex = index[node.id]
+      else { continue }
+      visited.insert(jobID)
+      let c = clusters.count
+      clusters.append(
+        Cluster(
+          label: "Nested workflow \(jobID): \(child.job.name) (\(child.job.status.rawValue))",
+          parent: cluster, workflowJobID: jobID))
+      let childStart = nodes.count
+      add(run: child, analysis: childAnalysis, nested: nested, cluster: c, visited: &visited)
+      edges.append(Edge(tail: parentIndex, head: childStart, kind: nil, outcome: .taken))
+    }
+  }
+}

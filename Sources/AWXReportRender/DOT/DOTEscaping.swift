@@ -1,0 +1,43 @@
+/// Escaping for the inside of a DOT double-quoted string used as a label or attribute.
+///
+/// Graphviz reads `\` escapes (`\n`, `\l`, `\N`, …) and HTML entities (`&amp;`) inside quoted
+/// labels, so both `\` and `&` are escaped; everything outside printable ASCII becomes a
+/// numeric entity, which keeps the file ASCII and immune to encoding mix-ups.
+public enum DOTEscaping {
+  /// Graphviz rejects quoted strings longer than 16,384 bytes; an escaped scalar takes at most
+  /// 10 bytes (`&#1114111;`), so text is cut to this many scalars (with an ellipsis) first.
+  public static let maxScalars = 1_500
+
+  /// `text` escaped for a DOT quoted string. Newlines become `\n` (a centred line break);
+  /// other control characters and bidirectional overrides are dropped; text longer than
+  /// `maxScalars` is cut with an ellipsis.
+  public static func quoted(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 8)
+    var scalars = Substring(text).unicodeScalars[...]
+    var cut = false
+    if text.unicodeScalars.count > maxScalars {
+      scalars = scalars.prefix(maxScalars - 1)
+      cut = true
+    }
+    for u in scalars {
+      switch u {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      default:
+        if u.value < 0x20 || u.value == 0x7F || TextSafety.isInvisibleControl(u) { continue }
+        if u.value < 0x80 {
+          out.unicodeScalars.append(u)
+        } else {
+          out += "&#\(u.value);"
+        }
+      }
+    }
+    if cut { out += "&#8230;" }
+    return out
+  }
+}

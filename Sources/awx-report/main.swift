@@ -1,0 +1,3 @@
+import AWXReportCommand
+
+AWXReport.main()

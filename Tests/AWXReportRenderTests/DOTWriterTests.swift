@@ -1,0 +1,70 @@
+import AWXReportModel
+import AWXReportRender
+import Testing
+
+@Suite struct DOTWriterTests {
+  @Test func exampleMatchesGolden() throws {
+    let (run, analysis, nested) = try exampleRun()
+    let graph = DisplayGraph(run: run, analysis: analysis, nestedAnalyses: nested)
+    let dot = DOTWriter().render(graph, run: run, verdict: analysis.verdict)
+    try assertGolden(dot, named: "example.dot")
+    // Same input, same bytes.
+    #expect(dot == DOTWriter().render(graph, run: run, verdict: analysis.verdict))
+  }
+
+  @Test func leftToRight() throws {
+    let (run, analysis, nested) = try exampleRun()
+    let graph = DisplayGraph(run: run, analysis: analysis, nestedAnalyses: nested)
+    let dot = DOTWriter(rankDirection: "LR").render(graph, run: run, verdict: analysis.verdict)
+    #expect(dot.contains("rankdir=LR"))
+  }
+
+  @Test func exampleShowsEdgeKindsAndConvergence() throws {
+    let (run, analysis, nested) = try exampleRun()
+    let dot = DOTWriter().render(
+      DisplayGraph(run: run, analysis: analysis, nestedAnalyses: nested), run: run,
+      verdict: analysis.verdict)
+    #expect(dot.contains("n304 -> n306 [color=\"#d9534f\", tooltip=\"on failure\", style=dashed"))
+    #expect(dot.contains("n309 -> n311 [color=\"#5cb85c\""))
+    #expect(dot.contains("n310 -> n313 [color=\"#337ab7\""))
+    #expect(dot.contains("xlabel=\"ALL\""))
+    #expect(dot.contains("subgraph cluster_wf4712"))
+    #expect(dot.contains("n309 [") && dot.contains("penwidth=3"))
+  }
+
+  @Test func escapingHostileText() {
+    #expect(DOTEscaping.quoted("a\"b\\c\nd") == "a\\\"b\\\\c\\nd")
+    #expect(DOTEscaping.quoted("<b>&amp;") == "&lt;b&gt;&amp;amp;")
+    #expect(DOTEscaping.quoted("café") == "caf&#233;")
+    #expect(DOTEscaping.quoted("\u{202E}rtl\u{7}") == "rtl")
+    #expect(DOTEscaping.quoted("\\N") == "\\\\N")
+    let long = DOTEscaping.quoted(String(repeating: "名", count: 20_000))
+    #expect(long.utf8.count < 16_384)
+    #expect(long.hasSuffix("&#8230;"))
+  }
+
+  @Test func hostileRunStillParsesInGraphviz() throws {
+    let run = hostileRun()
+    let analysis = try RunAnalysis(run)
+    let dot = DOTWriter().render(
+      DisplayGraph(run: run, analysis: analysis), run: run, verdict: analysis.verdict)
+    // Nothing outside printable ASCII, and no unescaped quote can end a string early.
+    #expect(dot.unicodeScalars.allSatisfy { $0 == "\n" || (0x20..<0x7F).contains($0.value) })
+    #expect(!dot.contains("-> z"))
+    guard let result = try runDot(dot) else { return }  // Graphviz not installed
+    #expect(result.status == 0, "dot rejected the file: \(result.errors)")
+    #expect(result.output.contains("&lt;script&gt;"))
+    #expect(!result.output.contains("<script>"))
+  }
+
+  @Test func realGraphvizRendersTheExample() throws {
+    let (run, analysis, nested) = try exampleRun()
+    let dot = DOTWriter().render(
+      DisplayGraph(run: run, analysis: analysis, nestedAnalyses: nested), run: run,
+      verdict: analysis.verdict)
+    guard let result = try runDot(dot) else { return }
+    #expect(result.status == 0)
+    #expect(result.errors.isEmpty, "dot warned: \(result.errors)")
+    #expect(result.output.contains("<title>n309</title>"))
+  }
+}

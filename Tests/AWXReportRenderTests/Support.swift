@@ -1,0 +1,86 @@
+import AWXReportAPI
+import AWXReportModel
+import AWXReportRender
+import Foundation
+import Testing
+
+/// The repository root (three levels above this file).
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+
+/// Compares `text` with `Golden/<name>`; records it when missing or when RECORD_GOLDEN is set
+/// (and fails, so a recording never passes silently). Review with `git diff Tests`.
+func assertGolden(
+  _ text: String, named name: String, filePath: String = #filePath,
+  sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  let url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden").appendingPathComponent(name)
+  let record = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil
+  guard !record, let expected = FileManager.default.contents(atPath: url.path) else {
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+    Issue.record("Recorded new baseline \(name)", sourceLocation: sourceLocation)
+    return
+  }
+  let expectedText = String(decoding: expected, as: UTF8.self)
+  if expectedText != text {
+    let a = expectedText.split(separator: "\n", omittingEmptySubsequences: false)
+    let b = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let line = Array(zip(a, b)).firstIndex(where: { $0 != $1 }) ?? min(a.count, b.count)
+    Issue.record(
+      "\(name) differs from the golden file at line \(line + 1):\n- \(line < a.count ? a[line] : "")\n+ \(line < b.count ? b[line] : "")",
+      sourceLocation: sourceLocation)
+  }
+}
+
+/// The bundled example, decoded and analysed.
+func exampleRun() throws -> (WorkflowRun, RunAnalysis, [Int: RunAnalysis]) {
+  let path = repoRoot.appendingPathComponent("examples/workflow-job-4711.snapshot.json").path
+  let data = try #require(FileManager.default.contents(atPath: path))
+  let run = try RunDecoder.decode(try Snapshot.decode([UInt8](data), source: path), fileName: path)
+  var nested: [Int: RunAnalysis] = [:]
+  for (id, child) in run.nested { nested[id] = try RunAnalysis(child) }
+  return (run, try RunAnalysis(run), nested)
+}
+
+/// Runs `dot -T<format>` on `input`; nil when Graphviz is not installed.
+func runDot(_ input: String, format: String = "svg") throws -> (status: Int32, output: String, errors: String)? {
+  let candidates = ["/usr/bin/dot", "/usr/local/bin/dot"]
+  guard let dot = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+    return nil
+  }
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: dot)
+  p.arguments = ["-T\(format)"]
+  let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+  p.standardInput = stdin
+  p.standardOutput = stdout
+  p.standardError = stderr
+  try p.run()
+  stdin.fileHandleForWriting.write(Data(input.utf8))
+  try stdin.fileHandleForWriting.close()
+  let out = stdout.fileHandleForReading.readDataToEndOfFile()
+  let err = stderr.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+}
+
+/// A run whose every text field is hostile.
+func hostileRun() -> WorkflowRun {
+  let evil = "x\" ] ; y -> z [label=\"pwn\\\" <b>&amp;</b> ]]> \u{202E}evil\u{202C} {{mustache}} <script>alert(1)</script>\nsecond line\u{07}"
+  let nodes = [
+    WorkflowNode(id: 1, identifier: evil, templateID: 1, templateName: evil, jobType: .job,
+      jobID: 10, job: ChildJob(id: 10, type: .job, name: evil, status: .failed), successNodes: [2],
+      failureNodes: [3]),
+    WorkflowNode(id: 2, identifier: String(repeating: "長い名前", count: 1250), templateID: 2,
+      jobType: .job, doNotRun: true),
+    WorkflowNode(id: 3, identifier: "\\N \\G \\L", templateID: 3, jobType: .systemJob,
+      jobID: 11, job: ChildJob(id: 11, type: .systemJob, name: "c", status: .successful),
+      allParentsMustConverge: true),
+  ]
+  return WorkflowRun(
+    job: WorkflowJob(id: 66, name: evil, status: .failed, explanation: evil, extraVars: "{\"k\": \"\(evil.replacingOccurrences(of: "\"", with: "\\\""))\"}"),
+    nodes: nodes)
+}
