@@ -33,7 +33,8 @@ let package = Package(
     .target(
       name: "AWXReportCommand",
       dependencies: [
-        "AWXReportAPI", "AWXReportFetch", "AWXReportRender", "AWXReportValidate",
+        "AWXReportAPI", "AWXReportFetch", "AWXReportLayout", "AWXReportRender",
+        "AWXReportValidate",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "awx-report", dependencies: ["AWXReportCommand"]),
@@ -63,6 +64,6 @@ let package = Package(
       name: "AWXReportRenderTests", dependencies: ["AWXReportRender", "AWXReportAPI"],
       exclude: ["Golden"]),
     .testTarget(
-      name: "AWXReportCommandTests", dependencies: ["AWXReportCommand"]),
+      name: "AWXReportCommandTests", dependencies: ["AWXReportCommand", "awx-report"]),
   ]
 )

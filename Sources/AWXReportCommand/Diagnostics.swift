@@ -42,4 +42,8 @@ enum Output {
   static func line(_ s: String) {
     print(s)
   }
+
+  static func write(_ s: String) {
+    print(s, terminator: "")
+  }
 }

@@ -14,12 +14,12 @@ struct RenderCommand: ParsableCommand {
   @OptionGroup var report: ReportFlags
 
   func run() throws {
-    do {
+    do throws(CommandError) {
       let bytes = try InputFile.read(snapshot)
       let options = report.options(environment: ProcessInfo.processInfo.environment)
       let result = try ReportPipeline(options: options).build(snapshotBytes: bytes, source: snapshot)
       try Publisher.publish(result, options: options, quiet: report.quiet)
-    } catch let error as CommandError {
+    } catch {
       Diagnostics.error(error.description)
       throw ExitCode(1)
     }

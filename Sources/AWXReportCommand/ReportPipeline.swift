@@ -1,6 +1,8 @@
 import AWXReportAPI
 import AWXReportModel
+import AWXReportLayout
 import AWXReportRender
+import AWXReportValidate
 
 /// The offline half of the tool: snapshot bytes in, report files out (in memory). `render`
 /// and `fetch` both end here, which is why a re-render reproduces a fetch byte for byte.
@@ -40,10 +42,45 @@ struct ReportPipeline {
     let dot = DOTWriter(rankDirection: options.rankDirection).render(
       graph, run: run, verdict: analysis.verdict)
 
+    let svg = SVGGraphWriter(
+      rankDirection: options.rankDirection == "LR" ? .leftToRight : .topToBottom
+    ).render(
+      graph, title: "Workflow job \(run.job.id): \(run.job.name)",
+      description: ReportPipeline.describe(run: run, analysis: analysis))
+
+    let directoryName = "workflow-job-\(run.job.id)"
+    var warnings: [String] = []
+    let svgBytes = Array(svg.utf8)
+    try validate(svgBytes, as: "\(directoryName)/graph.svg", warnings: &warnings)
+
     var files: [(name: String, bytes: [UInt8])] = []
     files.append(("graph.dot", Array(dot.utf8)))
+    files.append(("graph.svg", svgBytes))
     files.append(("snapshot.json", snapshotBytes))
-    return Report(directoryName: "workflow-job-\(run.job.id)", files: files, warnings: [])
+    return Report(directoryName: directoryName, files: files, warnings: warnings)
+  }
+
+  /// libxml2 checks every SVG before it is published; an invalid one fails the run.
+  func validate(_ bytes: [UInt8], as name: String, warnings: inout [String])
+    throws(CommandError)
+  {
+    let report = SVGValidator(options: .init(strict: options.strictValidation))
+      .validate(bytes, fileName: name)
+    guard report.isValid else {
+      throw .invalidSVG(report.errors.map { $0.textLine(fileName: name) })
+    }
+    if report.dtdUnavailable && !warnings.contains(ValidationNotice.dtdMissing) {
+      warnings.append(ValidationNotice.dtdMissing)
+    }
+  }
+
+  /// The SVG's `<desc>`: what a screen reader says instead of the picture.
+  static func describe(run: WorkflowRun, analysis: RunAnalysis) -> String {
+    let counts = NodeState.allCases.compactMap { s in
+      analysis.counts[s].map { "\($0) \(s.label)" }
+    }
+    return "Graph of workflow job \(run.job.id) (\(run.nodes.count) nodes): "
+      + "\(analysis.verdict.sentence). Nodes: \(counts.joined(separator: ", "))."
   }
 
   private func analyse(_ run: WorkflowRun, source: String) throws(CommandError) -> RunAnalysis {

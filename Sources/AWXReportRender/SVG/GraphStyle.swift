@@ -1,0 +1,48 @@
+import AWXReportModel
+
+/// The graph SVG's one stylesheet. Every selector is scoped to the SVG root's id, so the
+/// SVG can be inlined into the HTML report without styling anything else.
+enum GraphStyle {
+  static let rootID = "workflow-graph"
+  static let fontFamily = "Helvetica, Arial, sans-serif"
+
+  static func css() -> String {
+    let r = "#\(rootID)"
+    var css = """
+      \(r) text{font-family:\(fontFamily);fill:#1f2328}
+      \(r) .node>rect{stroke-width:1.4}
+      \(r) .node .name{font-size:11px;font-weight:bold}
+      \(r) .node .detail{font-size:9px}
+      \(r) .node.critical>rect{stroke-width:2.6}
+      \(r) .node.unhandled>rect{stroke-width:3.2}
+      \(r) .node.start>circle{fill:#0279bc;stroke:#0279bc}
+      \(r) .node.start>text{fill:#ffffff;font-size:9px;font-weight:bold}
+      \(r) .badge>rect{fill:#393f43;stroke:none}
+      \(r) .badge>text{fill:#ffffff;font-size:8px;font-weight:bold}
+      \(r) .edge>path{fill:none;stroke-width:1.5}
+      \(r) .edge.not-taken>path{stroke-dasharray:6 4;stroke-opacity:0.75}
+      \(r) .edge.undecided>path{stroke-dasharray:2 3}
+      \(r) .edge.spawn>path{stroke:#7a7d82;stroke-dasharray:1 3}
+      \(r) .edge.spawn>polygon{fill:#7a7d82;stroke:#7a7d82}
+      \(r) .cluster>rect{fill:none;stroke:#7a7d82;stroke-dasharray:5 3}
+      \(r) .cluster>text{font-size:10px;fill:#45484c}
+      \(r) .legend>rect.frame{fill:#ffffff;stroke:#c9ccd1}
+      \(r) .legend text{font-size:9px}
+      \(r) .legend .heading{font-weight:bold;font-size:10px}
+
+      """
+    for kind in EdgeKind.allCases {
+      css += "\(r) .edge.\(kind.rawValue)>path{stroke:\(kind.color)}\n"
+      css += "\(r) .edge.\(kind.rawValue)>polygon{fill:\(kind.color);stroke:\(kind.color)}\n"
+      css += "\(r) .legend .\(kind.rawValue){stroke:\(kind.color);stroke-width:2}\n"
+    }
+    for state in NodeState.allCases {
+      let c = state.colors
+      var rule = "fill:\(c.fill);stroke:\(c.stroke)"
+      if let dash = state.dash { rule += ";stroke-dasharray:\(dash)" }
+      css += "\(r) .\(state.rawValue)>rect{\(rule)}\n"
+      css += "\(r) .\(state.rawValue)>text{fill:\(c.text)}\n"
+    }
+    return css
+  }
+}

@@ -1,0 +1,186 @@
+import AWXReportLayout
+import AWXReportModel
+
+/// Draws a `DisplayGraph` with our own layered layout as a standalone SVG 1.1 document.
+///
+/// The structure follows Graphviz's SVG, so tools written for Graphviz output read ours: each
+/// node is `<g id="node-ID" class="node STATE">` whose first child is `<title>ID</title>`; each
+/// edge is `<g id="edge-…" class="edge KIND">` with `<title>TAIL-&gt;HEAD</title>`, a `<path>`
+/// and an arrowhead `<polygon>`. 1 user unit = 1 pt. No `data-*` attributes, so the document
+/// validates against the W3C SVG 1.1 DTD.
+public struct SVGGraphWriter: Sendable {
+  /// Top-to-bottom or left-to-right.
+  public var rankDirection: RankDirection
+
+  static let nameSize = 11.0
+  static let detailSize = 9.0
+  static let nodeHeight = 40.0
+  static let minWidth = 120.0
+  static let maxWidth = 260.0
+  static let startDiameter = 36.0
+  static let badgeWidth = 24.0
+
+  /// Creates a writer.
+  public init(rankDirection: RankDirection = .topToBottom) { self.rankDirection = rankDirection }
+
+  /// The SVG document of `graph`; `title` and `description` become `<title>` and `<desc>`.
+  public func render(_ graph: DisplayGraph, title: String, description: String) -> String {
+    let shapes = graph.nodes.map(Self.shape(of:))
+    let layoutGraph = LayoutGraph(
+      nodes: zip(graph.nodes, shapes).map { n, s in
+        LayoutNode(width: s.width, height: s.height, cluster: n.cluster)
+      },
+      edges: graph.edges.map { LayoutEdge(tail: $0.tail, head: $0.head) },
+      clusters: graph.clusters.map { c in
+        LayoutCluster(
+          label: c.label, labelWidth: TextMetrics.width(c.label, fontSize: 10) + 16,
+          labelHeight: 16, parent: c.parent)
+      })
+    let layout = LayeredLayout.layout(layoutGraph, options: LayoutOptions(rankDirection: rankDirection))
+    return document(graph: graph, shapes: shapes, layout: layout, title: title, description: description)
+  }
+
+  /// What a node's box holds: its size and the text lines fitted into it.
+  struct Shape {
+    var width: Double
+    var height: Double
+    var name: String
+    var detail: String
+  }
+
+  static func shape(of n: DisplayGraph.Node) -> Shape {
+    if n.isStart { return Shape(width: startDiameter, height: startDiameter, name: "START", detail: "") }
+    let name = TextSafety.singleLine(n.name)
+    let symbol = n.state?.symbol ?? ""
+    let detail = "\(symbol) \(n.detail)"
+    let reserve = n.convergesAll ? badgeWidth + 8 : 0
+    let natural = max(
+      TextMetrics.width(name, fontSize: nameSize, bold: true),
+      TextMetrics.width(detail, fontSize: detailSize)) + 24 + reserve
+    let width = min(max(natural, minWidth), maxWidth)
+    let fitted = TextMetrics.fit(name, maxWidth: width - 24 - reserve, fontSize: nameSize, bold: true)
+    let fittedDetail = TextMetrics.fit(detail, maxWidth: width - 16, fontSize: detailSize)
+    return Shape(width: width, height: nodeHeight, name: fitted, detail: fittedDetail)
+  }
+
+  private func document(
+    graph: DisplayGraph, shapes: [Shape], layout: GraphLayout, title: String, description: String
+  ) -> String {
+    let legend = Legend(graph: graph)
+    let margin = 12.0
+    let legendBeside = rankDirection == .topToBottom
+    let width =
+      legendBeside ? layout.width + margin + legend.width : max(layout.width, legend.width)
+    let height =
+      legendBeside ? max(layout.height, legend.height) : layout.height + margin + legend.height
+    let f = SVGNumber.format
+    var out = ""
+    out.reserveCapacity(4096 + graph.nodes.count * 700)
+    out += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
+    out += "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+    out += "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" id=\"\(GraphStyle.rootID)\" "
+    out += "width=\"\(f(width))pt\" height=\"\(f(height))pt\" viewBox=\"0 0 \(f(width)) \(f(height))\">\n"
+    out += "<title>\(XMLEscaping.text(title))</title>\n"
+    out += "<desc>\(XMLEscaping.text(description))</desc>\n"
+    out += "<style type=\"text/css\"><![CDATA[\n\(GraphStyle.css())]]></style>\n"
+    out += "<g id=\"graph\" class=\"graph\">\n"
+    for (k, rect) in layout.clusters.enumerated() where k < graph.clusters.count {
+      let c = graph.clusters[k]
+      let label = TextMetrics.fit(
+        TextSafety.singleLine(c.label), maxWidth: max(rect.width - 12, 20), fontSize: 10)
+      out += "<g id=\"cluster-\(c.workflowJobID)\" class=\"cluster\">"
+      out += "<title>cluster_wf\(c.workflowJobID)</title>"
+      out += "<rect x=\"\(f(rect.x))\" y=\"\(f(rect.y))\" width=\"\(f(rect.width))\" "
+      out += "height=\"\(f(rect.height))\" rx=\"8\" ry=\"8\"/>"
+      out += "<text x=\"\(f(rect.x + 8))\" y=\"\(f(rect.y + 13))\">\(XMLEscaping.text(label))</text></g>\n"
+    }
+    var usedEdgeIDs = Set<String>()
+    for (k, e) in graph.edges.enumerated() where k < layout.edges.count {
+      out += edge(e, route: layout.edges[k], graph: graph, usedIDs: &usedEdgeIDs)
+    }
+    for (k, n) in graph.nodes.enumerated() where k < layout.nodes.count {
+      out += node(n, shape: shapes[k], at: layout.nodes[k])
+    }
+    out += "</g>\n"
+    let origin =
+      legendBeside ? (x: layout.width + margin, y: 0.0) : (x: 0.0, y: layout.height + margin)
+    out += legend.svg(x: origin.x, y: origin.y)
+    out += "</svg>\n"
+    return out
+  }
+
+  private func node(_ n: DisplayGraph.Node, shape: Shape, at p: PositionedNode) -> String {
+    let f = SVGNumber.format
+    let id = XMLEscaping.attribute(n.id)
+    guard let state = n.state else {
+      return "<g id=\"node-\(id)\" class=\"node start\"><title>\(XMLEscaping.text(n.id))</title>"
+        + "<circle cx=\"\(f(p.x))\" cy=\"\(f(p.y))\" r=\"\(f(p.width / 2))\"/>"
+        + "<text x=\"\(f(p.x))\" y=\"\(f(p.y + 3))\" text-anchor=\"middle\">START</text></g>\n"
+    }
+    var classes = ["node", state.rawValue]
+    if n.critical { classes.append("critical") }
+    if n.unhandledFailure { classes.append("unhandled") }
+    if n.convergesAll { classes.append("converge-all") }
+    let x0 = p.x - p.width / 2
+    let y0 = p.y - p.height / 2
+    var s = "<g id=\"node-\(id)\" class=\"\(classes.joined(separator: " "))\">"
+    s += "<title>\(XMLEscaping.text(n.id))</title>"
+    s += "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(p.width))\" height=\"\(f(p.height))\" "
+    s += "rx=\"6\" ry=\"6\"/>"
+    let reserve = n.convergesAll ? (Self.badgeWidth + 8) / 2 : 0
+    s += "<text class=\"name\" x=\"\(f(p.x - reserve))\" y=\"\(f(p.y - 3))\" text-anchor=\"middle\">"
+    let full = TextSafety.singleLine(n.name)
+    if shape.name != full { s += "<title>\(XMLEscaping.text(full))</title>" }
+    s += "\(XMLEscaping.text(shape.name))</text>"
+    s += "<text class=\"detail\" x=\"\(f(p.x))\" y=\"\(f(p.y + 12))\" text-anchor=\"middle\">"
+    s += "\(XMLEscaping.text(shape.detail))</text>"
+    if n.convergesAll {
+      let bx = x0 + p.width - Self.badgeWidth - 5
+      let by = y0 + 5
+      s += "<g class=\"badge\"><title>ALL: runs only if every parent took its edge here</title>"
+      s += "<rect x=\"\(f(bx))\" y=\"\(f(by))\" width=\"\(f(Self.badgeWidth))\" height=\"12\" "
+      s += "rx=\"6\" ry=\"6\"/><text x=\"\(f(bx + Self.badgeWidth / 2))\" y=\"\(f(by + 9))\" "
+      s += "text-anchor=\"middle\">ALL</text></g>"
+    }
+    return s + "</g>\n"
+  }
+
+  private func edge(
+    _ e: DisplayGraph.Edge, route: RoutedEdge, graph: DisplayGraph, usedIDs: inout Set<String>
+  ) -> String {
+    let f = SVGNumber.format
+    let tail = graph.nodes[e.tail].id
+    let head = graph.nodes[e.head].id
+    let kind = e.kind?.rawValue ?? "spawn"
+    var id = "edge-\(tail)-\(head)-\(kind)"
+    var n = 2
+    while usedIDs.contains(id) {
+      id = "edge-\(tail)-\(head)-\(kind)-\(n)"
+      n += 1
+    }
+    usedIDs.insert(id)
+    var classes = ["edge", kind]
+    if e.kind != nil { classes.append(e.outcome.rawValue) }
+    var d = ""
+    if let first = route.points.first {
+      d = "M\(f(first.x)),\(f(first.y))"
+      var i = 1
+      while i + 2 < route.points.count {
+        let c1 = route.points[i], c2 = route.points[i + 1], p = route.points[i + 2]
+        d += " C\(f(c1.x)),\(f(c1.y)) \(f(c2.x)),\(f(c2.y)) \(f(p.x)),\(f(p.y))"
+        i += 3
+      }
+    }
+    let tip = route.arrowTip, base = route.arrowBase
+    let dx = tip.x - base.x, dy = tip.y - base.y
+    let len = max((dx * dx + dy * dy).squareRoot(), 0.001)
+    let nx = -dy / len * 3.6, ny = dx / len * 3.6
+    var s = "<g id=\"\(XMLEscaping.attribute(id))\" class=\"\(classes.joined(separator: " "))\">"
+    s += "<title>\(XMLEscaping.text(tail))-&gt;\(XMLEscaping.text(head))</title>"
+    s += "<path d=\"\(d)\"/>"
+    s += "<polygon class=\"arrowhead\" points=\"\(f(tip.x)),\(f(tip.y)) "
+    s += "\(f(base.x + nx)),\(f(base.y + ny)) \(f(base.x - nx)),\(f(base.y - ny))\"/>"
+    return s + "</g>\n"
+  }
+}
