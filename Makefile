@@ -9,7 +9,7 @@ APT_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config w3c-sgml-lib graphvi
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build release test report install uninstall clean \
+.PHONY: help deps build release test report install uninstall clean templates \
         bench bench-layout bench-fetch bench-validate bench-render leak-check example
 
 help: ## List the targets.
@@ -36,6 +36,9 @@ test: ## Run every test (Swift Testing).
 
 report: build ## Render the bundled example into output/.
 	$$($(SWIFT) build --show-bin-path)/$(PRODUCT) render $(EXAMPLE) --out output
+
+templates: ## Re-embed templates/ into the binary after editing them.
+	python3 Scripts/embed-templates.py
 
 example: ## Regenerate the bundled example snapshot.
 	python3 examples/make_example.py $(EXAMPLE)

@@ -34,7 +34,7 @@ let package = Package(
       name: "AWXReportCommand",
       dependencies: [
         "AWXReportAPI", "AWXReportFetch", "AWXReportLayout", "AWXReportRender",
-        "AWXReportValidate",
+        "AWXReportTemplate", "AWXReportValidate",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "awx-report", dependencies: ["AWXReportCommand"]),
@@ -45,6 +45,12 @@ let package = Package(
     .executableTarget(
       name: "bench-validate", dependencies: ["AWXReportValidate"],
       path: "Benchmarks/ValidateBench"),
+    .executableTarget(
+      name: "bench-render", dependencies: ["AWXReportRender", "AWXReportAPI", "AWXReportTemplate"],
+      path: "Benchmarks/RenderBench"),
+    .executableTarget(
+      name: "bench-fetch", dependencies: ["AWXReportFetch", "AWXReportModel"],
+      path: "Benchmarks/FetchBench"),
 
     // Tests.
     .testTarget(

@@ -14,7 +14,7 @@ public struct AWXReport: ParsableCommand {
       validation, I/O), explained in one line on stderr; 64 bad usage.
       """,
     version: version,
-    subcommands: [RenderCommand.self, ValidateCommand.self])
+    subcommands: [FetchCommand.self, RenderCommand.self, ValidateCommand.self])
 
   public init() {}
 }

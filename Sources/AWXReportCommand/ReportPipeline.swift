@@ -2,6 +2,7 @@ import AWXReportAPI
 import AWXReportModel
 import AWXReportLayout
 import AWXReportRender
+import AWXReportTemplate
 import AWXReportValidate
 
 /// The offline half of the tool: snapshot bytes in, report files out (in memory). `render`
@@ -53,9 +54,32 @@ struct ReportPipeline {
     let svgBytes = Array(svg.utf8)
     try validate(svgBytes, as: "\(directoryName)/graph.svg", warnings: &warnings)
 
+    let timeline = TimelineSVG.render(run: run, analysis: analysis, nestedAnalyses: nested)
+    if let timeline {
+      try validate(Array(timeline.utf8), as: "\(directoryName)/timeline.svg", warnings: &warnings)
+    }
+    let html: String
+    do {
+      let templates = try ReportTemplates.library(overrideDirectory: options.templatesDir)
+      html = try HTMLReport(templates: templates).render(
+        HTMLReportInput(
+          run: run, analysis: analysis, nestedAnalyses: nested, host: snapshot.host,
+          graphSVG: svg, timelineSVG: timeline, snapshotSHA256: SHA256.hex(snapshotBytes),
+          generatedAt: options.generatedAt ?? snapshot.fetchedAt,
+          toolVersion: "awx-report \(AWXReport.version)", redact: options.redact))
+    } catch let error as ReportTemplatesError {
+      throw .other(error.description)
+    } catch let error as TemplateError {
+      throw .other(error.description)
+    } catch {
+      throw .other("\(error)")
+    }
+
     var files: [(name: String, bytes: [UInt8])] = []
     files.append(("graph.dot", Array(dot.utf8)))
     files.append(("graph.svg", svgBytes))
+    files.append(("report.html", Array(html.utf8)))
+    if let timeline { files.append(("timeline.svg", Array(timeline.utf8))) }
     files.append(("snapshot.json", snapshotBytes))
     return Report(directoryName: directoryName, files: files, warnings: warnings)
   }

@@ -1,0 +1,128 @@
+import AWXReportAPI
+import AWXReportModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Fetches one workflow job and everything its report needs into a `Snapshot`.
+///
+/// Requests, in order, for each workflow job (about `7 + 2 × nodes/200` of them):
+/// the job detail; every page of its `related.workflow_nodes` (`page_size=200`); child job
+/// details in bulk from `unified_jobs/?id__in=…` and approvals from
+/// `workflow_approvals/?id__in=…` (chunks of 200 ids); its `related.labels`,
+/// `related.notifications` (skipped when absent) and `related.activity_stream`. Nested
+/// workflows are fetched the same way, `depth` levels deep.
+/// Links the API returns are followed as given; only the first URL is built from the API root.
+public struct AWXFetcher {
+  /// The resolved connection settings.
+  public let settings: ConnectionSettings
+  private let transport: any HTTPTransport
+  private let observer: (FetchEvent) -> Void
+  private let sleep: (Double) -> Void
+  private let random: () -> Double
+
+  /// The most ids per bulk `?id__in=` request (AWX's page size cap).
+  public static let chunkSize = 200
+  /// The default nesting depth for nested workflows.
+  public static let defaultDepth = 5
+  /// The API roots tried, in order, when `/api/` does not name one.
+  public static let fallbackAPIRoots = ["/api/v2/", "/api/controller/v2/"]
+
+  /// Creates a fetcher.
+  /// - Parameters:
+  ///   - settings: where and how to connect.
+  ///   - transport: the HTTP transport (`CurlTransport` in production).
+  ///   - observer: receives events (requests, retries, progress); never a secret.
+  ///   - sleep: waits the given seconds before a retry (tests pass a recorder).
+  ///   - random: a number in 0..<1 for the backoff jitter.
+  public init(
+    settings: ConnectionSettings, transport: any HTTPTransport,
+    observer: @escaping (FetchEvent) -> Void = { _ in },
+    sleep: @escaping (Double) -> Void = AWXFetcher.systemSleep,
+    random: @escaping () -> Double = { Double.random(in: 0..<1) }
+  ) {
+    self.settings = settings
+    self.transport = transport
+    self.observer = observer
+    self.sleep = sleep
+    self.random = random
+  }
+
+  /// Creates a fetcher over libcurl (`CurlTransport`).
+  /// - Throws: `FetchError` when libcurl cannot be set up.
+  public init(
+    settings: ConnectionSettings, userAgent: String = "awx-report",
+    observer: @escaping (FetchEvent) -> Void = { _ in }
+  ) throws(FetchError) {
+    self.init(
+      settings: settings, transport: try CurlTransport(settings: settings, userAgent: userAgent),
+      observer: observer)
+  }
+
+  /// Fetches workflow job `workflowJobID`, its nodes, child jobs, labels, notifications,
+  /// activity stream and nested workflows.
+  /// - Parameters:
+  ///   - workflowJobID: the workflow job's id.
+  ///   - depth: how many levels of nested workflows to fetch (0: none).
+  ///   - now: the fetch time stored in the snapshot.
+  ///   - tool: the tool name and version stored in the snapshot.
+  /// - Returns: every response, in the order fetched, with its kind, owner and URL.
+  /// - Throws: `FetchError`, one line, never containing the token or password.
+  public func fetch(workflowJobID: Int, depth: Int = defaultDepth, now: Timestamp, tool: String)
+    throws(FetchError) -> Snapshot
+  {
+    var session = makeSession()
+    let scrubber = SecretScrubber(settings.credentials)
+    do throws(FetchError) {
+      guard workflowJobID > 0 else {
+        throw .invalidOption(
+          name: "workflow job id", value: "\(workflowJobID)", reason: "expected a positive id")
+      }
+      let root: String
+      if let configured = settings.apiRoot {
+        root = configured
+      } else {
+        root = try session.discoverAPIRoot()
+      }
+      var walk = WorkflowWalk(root: root, maxDepth: max(depth, 0))
+      try walk.fetchWorkflow(
+        workflowJobID, path: "\(root)workflow_jobs/\(workflowJobID)/",
+        level: 0, session: &session)
+      return Snapshot(
+        tool: tool, host: settings.origin.description, apiRoot: root, fetchedAt: now,
+        workflowJobID: workflowJobID, responses: session.responses)
+    } catch {
+      throw error.mapStrings(scrubber.scrub)
+    }
+  }
+
+  /// Finds the API root: `current_version` from `GET /api/`, else the first of
+  /// `fallbackAPIRoots` that answers.
+  /// - Throws: `FetchError.apiRootNotFound`, or the error that stopped the search.
+  public func discoverAPIRoot() throws(FetchError) -> String {
+    var session = makeSession()
+    let scrubber = SecretScrubber(settings.credentials)
+    do throws(FetchError) {
+      return try session.discoverAPIRoot()
+    } catch {
+      throw error.mapStrings(scrubber.scrub)
+    }
+  }
+
+  private func makeSession() -> FetchSession {
+    FetchSession(
+      settings: settings, transport: transport, observer: observer, sleep: sleep, random: random)
+  }
+
+  /// Sleeps the calling thread for `seconds`.
+  public static func systemSleep(_ seconds: Double) {
+    guard seconds > 0 else { return }
+    let whole = seconds.rounded(.down)
+    var request = timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))
+    var remaining = timespec()
+    while nanosleep(&request, &remaining) != 0 { request = remaining }
+  }
+}

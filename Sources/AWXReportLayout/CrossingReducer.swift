@@ -1,0 +1,343 @@
+/// Orders the nodes inside each rank to reduce crossings, after Graphviz's `mincross`:
+/// two breadth-first starts (from the sources, from the sinks), weighted-median sweeps
+/// alternating down and up, adjacent-exchange transposition, and the best ordering seen kept.
+///
+/// With clusters, every sort is hierarchical (a cluster's nodes move as one block) and
+/// transposition only swaps nodes of the same innermost cluster, so each cluster stays
+/// contiguous in every rank.
+struct CrossingReducer {
+  private let graph: LayeredGraph
+  private let clusters: ClusterTree
+  private let hasClusters: Bool
+  private(set) var layers: [[Int]]
+  private var position: [Int]
+  private var counter = CrossingCounter()
+  private var median: [Double]
+  private var candidate: [Bool]
+
+  private static let maxIterations = 24
+  private static let minQuit = 8
+  private static let convergence = 0.995
+
+  init(graph: LayeredGraph, clusters: ClusterTree) {
+    self.graph = graph
+    self.clusters = clusters
+    hasClusters = graph.cluster.contains { $0 >= 0 }
+    layers = [[Int]](repeating: [], count: graph.rankCount)
+    position = [Int](repeating: 0, count: graph.count)
+    median = [Double](repeating: -1, count: graph.count)
+    candidate = [Bool](repeating: true, count: graph.rankCount)
+  }
+
+  /// Runs the whole heuristic and returns the ordering, top rank first.
+  static func order(_ graph: LayeredGraph, clusters: ClusterTree) -> [[Int]] {
+    var reducer = CrossingReducer(graph: graph, clusters: clusters)
+    reducer.run()
+    return reducer.layers
+  }
+
+  private mutating func run() {
+    var bestLayers = layers
+    var best = Int.max
+    for pass in 0...2 {
+      let iterations: Int
+      if pass <= 1 {
+        buildInitialOrder(fromTop: pass == 0)
+        iterations = 4
+        let current = totalCrossings()
+        if current <= best {
+          best = current
+          bestLayers = layers
+        }
+      } else {
+        iterations = Self.maxIterations
+        setLayers(bestLayers)
+      }
+      var trying = 0
+      var current = best
+      for iteration in 0..<iterations {
+        if trying >= Self.minQuit || current == 0 { break }
+        trying += 1
+        step(iteration)
+        current = totalCrossings()
+        if current <= best {
+          if Double(current) < Self.convergence * Double(best) { trying = 0 }
+          best = current
+          bestLayers = layers
+        }
+      }
+      if best == 0 { break }
+    }
+    setLayers(bestLayers)
+    if best > 0 { transpose(reverse: false) }
+  }
+
+  private mutating func setLayers(_ newLayers: [[Int]]) {
+    layers = newLayers
+    for layer in layers {
+      for (i, v) in layer.enumerated() { position[v] = i }
+    }
+  }
+
+  /// Breadth-first from the sources (or sinks), each node appended to its rank when reached.
+  private mutating func buildInitialOrder(fromTop: Bool) {
+    let n = graph.count
+    var seen = [Bool](repeating: false, count: n)
+    var queue: [Int] = []
+    queue.reserveCapacity(n)
+    var fresh = [[Int]](repeating: [], count: graph.rankCount)
+    let forward = fromTop ? graph.down : graph.up
+    let backward = fromTop ? graph.up : graph.down
+    for v in 0..<n where backward.count(v) == 0 {
+      seen[v] = true
+      queue.append(v)
+    }
+    var head = 0
+    while head < queue.count {
+      let v = queue[head]
+      head += 1
+      fresh[graph.rank[v]].append(v)
+      for w in forward[v] where !seen[w] {
+        seen[w] = true
+        queue.append(w)
+      }
+    }
+    setLayers(fresh)
+    if hasClusters {
+      for r in 0..<layers.count {
+        sortLayer(r, keys: layers[r].indices.map { Double($0) }, reverse: false)
+      }
+    }
+  }
+
+  private mutating func totalCrossings() -> Int {
+    var total = 0
+    if layers.count < 2 { return 0 }
+    for r in 0..<(layers.count - 1) {
+      total += counter.count(
+        upper: layers[r], lowerCount: layers[r + 1].count, position: position,
+        down: graph.down)
+    }
+    return total
+  }
+
+  private mutating func step(_ iteration: Int) {
+    let reverse = iteration % 4 < 2
+    let rankCount = layers.count
+    if rankCount > 1 {
+      if iteration % 2 == 0 {
+        for r in 1..<rankCount {
+          reorder(r, neighbors: graph.up, adjacent: r - 1, reverse: reverse)
+        }
+      } else {
+        for r in stride(from: rankCount - 2, through: 0, by: -1) {
+          reorder(r, neighbors: graph.down, adjacent: r + 1, reverse: reverse)
+        }
+      }
+    }
+    transpose(reverse: !reverse)
+  }
+
+  /// Weighted median (Gansner et al.) of the neighbours' positions; -1 without neighbours.
+  private func medianValue(_ v: Int, _ neighbors: Adjacency, _ buffer: inout [Int]) -> Double {
+    let r = neighbors.range(v)
+    switch r.count {
+    case 0: return -1
+    case 1: return Double(position[neighbors.items[r.lowerBound]])
+    case 2:
+      return Double(
+        position[neighbors.items[r.lowerBound]] + position[neighbors.items[r.lowerBound + 1]]
+      ) / 2
+    default:
+      break
+    }
+    buffer.removeAll(keepingCapacity: true)
+    for i in r { buffer.append(position[neighbors.items[i]]) }
+    buffer.sort()
+    let m = buffer.count / 2
+    if buffer.count % 2 == 1 { return Double(buffer[m]) }
+    let left = Double(buffer[m - 1] - buffer[0])
+    let right = Double(buffer[buffer.count - 1] - buffer[m])
+    if left + right == 0 { return Double(buffer[m - 1] + buffer[m]) / 2 }
+    return (Double(buffer[m - 1]) * right + Double(buffer[m]) * left) / (left + right)
+  }
+
+  private mutating func reorder(
+    _ r: Int, neighbors: Adjacency, adjacent: Int, reverse: Bool
+  ) {
+    var buffer: [Int] = []
+    let layer = layers[r]
+    if hasClusters {
+      // Hierarchical sort needs one scale for every key: fractions of the rank widths.
+      let adjacentSize = layers[adjacent].count
+      let keys = layer.indices.map { i -> Double in
+        let m = medianValue(layer[i], neighbors, &buffer)
+        if m >= 0 { return m / Double(max(1, adjacentSize - 1)) }
+        return Double(i) / Double(max(1, layer.count - 1))
+      }
+      sortLayer(r, keys: keys, reverse: reverse)
+      return
+    }
+    var movable: [(key: Double, index: Int, node: Int)] = []
+    movable.reserveCapacity(layer.count)
+    var slots: [Int] = []
+    for (i, v) in layer.enumerated() {
+      let m = medianValue(v, neighbors, &buffer)
+      if m >= 0 {
+        movable.append((m, i, v))
+        slots.append(i)
+      }
+    }
+    if movable.count < 2 { return }
+    movable.sort { a, b in
+      if a.key != b.key { return a.key < b.key }
+      return reverse ? a.index > b.index : a.index < b.index
+    }
+    var newLayer = layer
+    for (k, slot) in slots.enumerated() { newLayer[slot] = movable[k].node }
+    layers[r] = newLayer
+    for (i, v) in newLayer.enumerated() { position[v] = i }
+  }
+
+  /// Sorts rank `r` by `keys` (indexed by current position), keeping clusters contiguous:
+  /// a cluster is placed by the mean key of its members, then sorted inside recursively.
+  private mutating func sortLayer(_ r: Int, keys: [Double], reverse: Bool) {
+    let layer = layers[r]
+    let items = Array(layer.indices)
+    var result: [Int] = []
+    result.reserveCapacity(layer.count)
+    sortGroup(items, depth: 0, layer: layer, keys: keys, reverse: reverse, into: &result)
+    layers[r] = result
+    for (i, v) in result.enumerated() { position[v] = i }
+  }
+
+  private func sortGroup(
+    _ items: [Int], depth: Int, layer: [Int], keys: [Double], reverse: Bool,
+    into result: inout [Int]
+  ) {
+    // Units: single nodes directly at this depth, or the child cluster holding the item.
+    var unitOf: [Int: Int] = [:]
+    var units: [(key: Double, first: Int, members: [Int], cluster: Int)] = []
+    for i in items {
+      let c = graph.cluster[layer[i]]
+      if clusters.depthOf(c) <= depth {
+        units.append((keys[i], i, [i], -1))
+        continue
+      }
+      let child = clusters.ancestor(of: c, atDepth: depth + 1)
+      if let u = unitOf[child] {
+        units[u].key += keys[i]
+        units[u].members.append(i)
+      } else {
+        unitOf[child] = units.count
+        units.append((keys[i], i, [i], child))
+      }
+    }
+    for u in units.indices where units[u].members.count > 1 {
+      units[u].key /= Double(units[u].members.count)
+    }
+    units.sort { a, b in
+      if a.key != b.key { return a.key < b.key }
+      return reverse ? a.first > b.first : a.first < b.first
+    }
+    for unit in units {
+      if unit.cluster < 0 {
+        result.append(layer[unit.first])
+      } else {
+        sortGroup(
+          unit.members, depth: depth + 1, layer: layer, keys: keys, reverse: reverse,
+          into: &result)
+      }
+    }
+  }
+
+  private mutating func transpose(reverse: Bool) {
+    for r in candidate.indices { candidate[r] = true }
+    var delta = 0
+    repeat {
+      delta = 0
+      for r in 0..<layers.count where candidate[r] {
+        delta += transposeStep(r, reverse: reverse)
+      }
+    } while delta >= 1
+  }
+
+  private mutating func transposeStep(_ r: Int, reverse: Bool) -> Int {
+    candidate[r] = false
+    var delta = 0
+    var layer = layers[r]
+    if layer.count < 2 { return 0 }
+    var changed = false
+    for i in 0..<(layer.count - 1) {
+      let v = layer[i]
+      let w = layer[i + 1]
+      if hasClusters && graph.cluster[v] != graph.cluster[w] { continue }
+      let (c0, c1) = pairCrossings(v, w)
+      if c1 < c0 || (c0 > 0 && reverse && c1 == c0) {
+        layer[i] = w
+        layer[i + 1] = v
+        position[w] = i
+        position[v] = i + 1
+        delta += c0 - c1
+        changed = true
+      }
+    }
+    if changed {
+      candidate[r] = true
+      if r > 0 { candidate[r - 1] = true }
+      if r + 1 < layers.count { candidate[r + 1] = true }
+      layers[r] = layer
+    }
+    return delta
+  }
+
+  /// Crossings among the edges of `v` and `w` with `v` left of `w`, and with `w` left of `v`.
+  @inline(__always)
+  private func pairCrossings(_ v: Int, _ w: Int) -> (Int, Int) {
+    let a = sideCrossings(v, w, graph.up)
+    let b = sideCrossings(v, w, graph.down)
+    return (a.0 + b.0, a.1 + b.1)
+  }
+
+  @inline(__always)
+  private func sideCrossings(_ v: Int, _ w: Int, _ adjacency: Adjacency) -> (Int, Int) {
+    adjacency.start.withUnsafeBufferPointer { start in
+      let v0 = start[v]
+      let v1 = start[v + 1]
+      let w0 = start[w]
+      let w1 = start[w + 1]
+      if v0 == v1 || w0 == w1 { return (0, 0) }
+      return adjacency.items.withUnsafeBufferPointer { items in
+        position.withUnsafeBufferPointer { position in
+          var before = 0
+          var after = 0
+          if (v1 - v0) * (w1 - w0) > 64 {
+            // High degree (fan-in/fan-out nodes): sort and merge instead of all pairs.
+            var a = (v0..<v1).map { position[items[$0]] }
+            var b = (w0..<w1).map { position[items[$0]] }
+            a.sort()
+            b.sort()
+            // before: pairs with b < a; after: pairs with b > a.
+            var j = 0
+            var k = 0
+            for x in a {
+              while j < b.count && b[j] < x { j += 1 }
+              while k < b.count && b[k] <= x { k += 1 }
+              before += j
+              after += b.count - k
+            }
+            return (before, after)
+          }
+          for i in v0..<v1 {
+            let pv = position[items[i]]
+            for j in w0..<w1 {
+              let pw = position[items[j]]
+              if pw < pv { before += 1 } else if pw > pv { after += 1 }
+            }
+          }
+          return (before, after)
+        }
+      }
+    }
+  }
+}

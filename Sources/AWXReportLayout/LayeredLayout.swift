@@ -1,0 +1,116 @@
+/// Layered (Sugiyama-style) layout of directed graphs, in the manner of Graphviz `dot`.
+///
+/// Phases: cycle breaking (DFS), ranking (network simplex), long edges split by virtual
+/// nodes, crossing reduction (median sweeps + transposition, cluster-aware), horizontal
+/// coordinates (Brandes–Köpf, then cluster constraints), rank bands, and edge routing.
+/// Left-to-right layouts are computed top-to-bottom with sizes swapped, then transposed.
+/// The result is a pure function of the input: every tie is broken by index.
+public enum LayeredLayout {
+  /// Padding between a cluster's border and its contents.
+  static let clusterPadding = 8.0
+  /// Length of the arrowhead, from `arrowBase` to `arrowTip`.
+  static let arrowLength = 7.0
+
+  /// Lays out `graph`; see `GraphLayout` for what is returned.
+  public static func layout(_ graph: LayoutGraph, options: LayoutOptions = .init()) -> GraphLayout {
+    let leftToRight = options.rankDirection == .leftToRight
+    let n = graph.nodes.count
+    let sizes = graph.nodes.map { node -> (width: Double, height: Double) in
+      let w = node.width.isFinite ? max(0, node.width) : 0
+      let h = node.height.isFinite ? max(0, node.height) : 0
+      return leftToRight ? (h, w) : (w, h)
+    }
+    let tree = ClusterTree(graph.clusters)
+    let k = tree.count
+    let nodeClusters = graph.nodes.map { node -> Int in
+      guard let c = node.cluster, c >= 0, c < k else { return -1 }
+      return c
+    }
+    // Edges with an end out of range are kept in place (for the output order) as self
+    // loops of node 0 internally, and get an empty route.
+    let valid = graph.edges.map { $0.tail >= 0 && $0.tail < n && $0.head >= 0 && $0.head < n }
+    let edges = graph.edges.enumerated().map { i, e in
+      valid[i] ? e : LayoutEdge(tail: 0, head: 0)
+    }
+    if n == 0 {
+      let empty = RoutedEdge(points: [], arrowTip: Point(x: 0, y: 0), arrowBase: Point(x: 0, y: 0))
+      let m = options.margin
+      return GraphLayout(
+        nodes: [], edges: edges.map { _ in empty },
+        clusters: graph.clusters.map { _ in Rect(x: m, y: m, width: 0, height: 0) },
+        width: 2 * m, height: 2 * m)
+    }
+
+    let reversed = CycleBreaker.reversedEdges(nodeCount: n, edges: edges)
+    var dagEdges: [(tail: Int, head: Int)] = []
+    dagEdges.reserveCapacity(edges.count)
+    for (i, e) in edges.enumerated() where e.tail != e.head {
+      dagEdges.append(reversed[i] ? (e.head, e.tail) : (e.tail, e.head))
+    }
+    let ranks = NetworkSimplexRanker.ranks(nodeCount: n, edges: dagEdges)
+    let layered = LayeredGraph(
+      sizes: sizes, nodeClusters: nodeClusters, edges: edges, reversed: reversed, ranks: ranks,
+      clusters: tree)
+    var layers = CrossingReducer.order(layered, clusters: tree)
+
+    let separation = Separation(graph: layered, clusters: tree, options: options)
+    let placement = ClusterPlacement(graph: layered, clusters: tree)
+    let hasClusters = layered.cluster.contains { $0 >= 0 }
+    if hasClusters { layers = placement.consistentOrder(layers) }
+    var x = BrandesKoepf(graph: layered, layers: layers, separation: separation.distance)
+      .positions()
+    EdgeLengthCompactor(graph: layered, layers: layers, separation: separation.distance)
+      .compact(&x)
+
+    let pad = clusterPadding
+    let labelHeights = graph.clusters.map { $0.labelHeight.isFinite ? max(0, $0.labelHeight) : 0 }
+    let labelWidths = graph.clusters.map { $0.labelWidth.isFinite ? max(0, $0.labelWidth) : 0 }
+    // The label sits at the top of the drawn box: the rank side in TB, the cross side in LR.
+    let topPadding = labelHeights.map { leftToRight ? pad : pad + $0 }
+    let leftPadding = labelHeights.map { leftToRight ? pad + $0 : pad }
+    let minimumWidth = labelWidths.map { leftToRight ? 0 : $0 + 2 * pad }
+    var clusterLeft = [Double](repeating: 0, count: k)
+    var clusterRight = [Double](repeating: -1, count: k)
+    if hasClusters {
+      (clusterLeft, clusterRight) = placement.place(
+        x: &x, layers: layers, leftPadding: leftPadding,
+        rightPadding: [Double](repeating: pad, count: k), minimumWidth: minimumWidth,
+        nodeSeparation: options.nodeSeparation, separation: separation.distance)
+    }
+    let spacing = RankSpacing(
+      graph: layered, clusters: tree, topPadding: topPadding,
+      bottomPadding: [Double](repeating: pad, count: k), rankSeparation: options.rankSeparation)
+    let router = EdgeRouter(graph: layered, x: x, spacing: spacing, arrowLength: arrowLength)
+    let routes = router.routes(edges: edges, valid: valid)
+
+    var nodes: [PositionedNode] = (0..<n).map { v in
+      PositionedNode(
+        x: x[v], y: spacing.center[layered.rank[v]], width: sizes[v].width,
+        height: sizes[v].height)
+    }
+    var boxes: [Rect?] = (0..<k).map { c in
+      let lo = spacing.clusterLow[c]
+      let hi = spacing.clusterHigh[c]
+      guard lo <= hi, clusterLeft[c] <= clusterRight[c] else { return nil }
+      let top = spacing.center[lo] - spacing.halfHeight[lo] - spacing.headroom[c]
+      let bottom = spacing.center[hi] + spacing.halfHeight[hi] + spacing.footroom[c]
+      return Rect(
+        x: clusterLeft[c], y: top, width: clusterRight[c] - clusterLeft[c], height: bottom - top)
+    }
+    var edgesOut = routes
+    if leftToRight {
+      nodes = nodes.map { PositionedNode(x: $0.y, y: $0.x, width: $0.height, height: $0.width) }
+      boxes = boxes.map { box in
+        box.map { Rect(x: $0.y, y: $0.x, width: $0.height, height: $0.width) }
+      }
+      edgesOut = edgesOut.map { e in
+        RoutedEdge(
+          points: e.points.map { Point(x: $0.y, y: $0.x) },
+          arrowTip: Point(x: e.arrowTip.y, y: e.arrowTip.x),
+          arrowBase: Point(x: e.arrowBase.y, y: e.arrowBase.x))
+      }
+    }
+    return Bounds.normalize(
+      nodes: nodes, edges: edgesOut, clusters: boxes, valid: valid, margin: options.margin)
+  }
+}

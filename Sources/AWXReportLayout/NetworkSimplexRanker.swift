@@ -1,0 +1,378 @@
+/// Assigns ranks (layers) minimising total weighted edge length with network simplex
+/// (Gansner, Koutsofios, North, Vo, "A Technique for Drawing Directed Graphs", 1993).
+///
+/// Follows Graphviz's implementation: longest-path start, tight spanning tree, cut values
+/// kept up to date incrementally along the tree path of each exchange, and a cyclic
+/// leave-edge search over at most `searchSize` negative edges. All loops run in index order
+/// and are iterative (no recursion: chains of thousands of nodes are common).
+struct NetworkSimplexRanker {
+  private var tail: [Int] = []
+  private var head: [Int] = []
+  private var minLength: [Int] = []
+  private var weight: [Int] = []
+  private var outEdges: Adjacency
+  private var inEdges: Adjacency
+  private var rank: [Int]
+  private var inTree: [Bool]
+  private var treeAdj: [[Int]]
+  private var treeEdges: [Int] = []
+  private var treeIndex: [Int]
+  private var parent: [Int]
+  private var low: [Int]
+  private var lim: [Int]
+  private var cut: [Int]
+  private var searchStart = 0
+  private let nodeCount: Int
+  private static let searchSize = 30
+
+  /// Ranks for `nodeCount` nodes; `edges` must be acyclic and free of self loops. Every edge
+  /// gets length ≥ 1; each connected component starts at rank 0.
+  static func ranks(nodeCount: Int, edges: [(tail: Int, head: Int)]) -> [Int] {
+    if nodeCount == 0 { return [] }
+    let component = components(nodeCount: nodeCount, edges: edges)
+    var all = edges.map { (tail: $0.tail, head: $0.head, minLength: 1, weight: 1) }
+    // A virtual root ties the components together with free (weight 0) edges, so one tree
+    // spans everything; ranks are re-based per component afterwards.
+    var total = nodeCount
+    var seen = [Bool](repeating: false, count: nodeCount)
+    var firstOfComponent: [Int] = []
+    for v in 0..<nodeCount where !seen[component[v]] {
+      seen[component[v]] = true
+      firstOfComponent.append(v)
+    }
+    if firstOfComponent.count > 1 {
+      total += 1
+      for v in firstOfComponent {
+        all.append((tail: nodeCount, head: v, minLength: 0, weight: 0))
+      }
+    }
+    var solver = NetworkSimplexRanker(nodeCount: total, edges: all)
+    solver.solve()
+    var result = Array(solver.rank.prefix(nodeCount))
+    var minimum = [Int](repeating: Int.max, count: nodeCount)
+    for v in 0..<nodeCount { minimum[component[v]] = min(minimum[component[v]], result[v]) }
+    for v in 0..<nodeCount { result[v] -= minimum[component[v]] }
+    return result
+  }
+
+  private static func components(nodeCount: Int, edges: [(tail: Int, head: Int)]) -> [Int] {
+    var root = Array(0..<nodeCount)
+    func find(_ v: Int) -> Int {
+      var v = v
+      while root[v] != v {
+        root[v] = root[root[v]]
+        v = root[v]
+      }
+      return v
+    }
+    for e in edges {
+      let a = find(e.tail)
+      let b = find(e.head)
+      if a != b { root[max(a, b)] = min(a, b) }
+    }
+    return (0..<nodeCount).map { find($0) }
+  }
+
+  private init(
+    nodeCount: Int, edges: [(tail: Int, head: Int, minLength: Int, weight: Int)]
+  ) {
+    self.nodeCount = nodeCount
+    tail = edges.map(\.tail)
+    head = edges.map(\.head)
+    minLength = edges.map(\.minLength)
+    weight = edges.map(\.weight)
+    outEdges = Adjacency(
+      count: nodeCount, pairs: edges.enumerated().map { ($0.element.tail, $0.offset) })
+    inEdges = Adjacency(
+      count: nodeCount, pairs: edges.enumerated().map { ($0.element.head, $0.offset) })
+    rank = [Int](repeating: 0, count: nodeCount)
+    inTree = [Bool](repeating: false, count: edges.count)
+    treeAdj = [[Int]](repeating: [], count: nodeCount)
+    treeIndex = [Int](repeating: -1, count: edges.count)
+    parent = [Int](repeating: -1, count: nodeCount)
+    low = [Int](repeating: 0, count: nodeCount)
+    lim = [Int](repeating: 0, count: nodeCount)
+    cut = [Int](repeating: 0, count: edges.count)
+  }
+
+  @inline(__always)
+  private func slack(_ e: Int) -> Int { rank[head[e]] - rank[tail[e]] - minLength[e] }
+
+  private mutating func solve() {
+    initialRanks()
+    feasibleTree()
+    computeRanges(root: 0, parentEdge: -1, lowStart: 1)
+    initialCutValues()
+    var iterations = 0
+    let limit = max(1000, 20 * nodeCount)
+    while iterations < limit, let leaving = leaveEdge() {
+      guard let entering = enterEdge(leaving) else { break }
+      update(leaving: leaving, entering: entering)
+      iterations += 1
+    }
+  }
+
+  /// Longest path from the sources (Kahn order, ties by index).
+  private mutating func initialRanks() {
+    var indegree = (0..<nodeCount).map { inEdges.count($0) }
+    var queue = (0..<nodeCount).filter { indegree[$0] == 0 }
+    var next = 0
+    while next < queue.count {
+      let v = queue[next]
+      next += 1
+      for e in outEdges[v] {
+        let w = head[e]
+        rank[w] = max(rank[w], rank[v] + minLength[e])
+        indegree[w] -= 1
+        if indegree[w] == 0 { queue.append(w) }
+      }
+    }
+  }
+
+  private mutating func addTreeEdge(_ e: Int) {
+    inTree[e] = true
+    treeIndex[e] = treeEdges.count
+    treeEdges.append(e)
+    treeAdj[tail[e]].append(e)
+    treeAdj[head[e]].append(e)
+  }
+
+  /// Grows a tree of tight edges from node 0; when it gets stuck, shifts the tree by the
+  /// smallest slack of an edge leaving it, which makes that edge tight.
+  private mutating func feasibleTree() {
+    var member = [Bool](repeating: false, count: nodeCount)
+    var members: [Int] = [0]
+    member[0] = true
+    var stack: [Int] = [0]
+    grow(&stack, &member, &members)
+    while members.count < nodeCount {
+      var best = -1
+      var bestSlack = Int.max
+      for e in 0..<tail.count where member[tail[e]] != member[head[e]] {
+        let s = slack(e)
+        if s < bestSlack {
+          bestSlack = s
+          best = e
+        }
+      }
+      if best < 0 { break }  // disconnected; cannot happen with the virtual root
+      let delta = member[tail[best]] ? bestSlack : -bestSlack
+      for v in members { rank[v] += delta }
+      for e in 0..<tail.count where member[tail[e]] != member[head[e]] && slack(e) == 0 {
+        let outside = member[tail[e]] ? head[e] : tail[e]
+        if member[outside] { continue }
+        member[outside] = true
+        members.append(outside)
+        addTreeEdge(e)
+        stack.append(outside)
+        grow(&stack, &member, &members)
+      }
+    }
+  }
+
+  private mutating func grow(_ stack: inout [Int], _ member: inout [Bool], _ members: inout [Int]) {
+    while let v = stack.popLast() {
+      for e in outEdges[v] where !member[head[e]] && slack(e) == 0 {
+        let w = head[e]
+        member[w] = true
+        members.append(w)
+        addTreeEdge(e)
+        stack.append(w)
+      }
+      for e in inEdges[v] where !member[tail[e]] && slack(e) == 0 {
+        let w = tail[e]
+        member[w] = true
+        members.append(w)
+        addTreeEdge(e)
+        stack.append(w)
+      }
+    }
+  }
+
+  /// Post-order numbering of the subtree at `root`: `low...lim` is the range of the subtree.
+  private mutating func computeRanges(root: Int, parentEdge: Int, lowStart: Int) {
+    var counter = lowStart
+    parent[root] = parentEdge
+    low[root] = counter
+    var stack: [(node: Int, next: Int)] = [(root, 0)]
+    while let top = stack.last {
+      let v = top.node
+      if top.next < treeAdj[v].count {
+        let e = treeAdj[v][top.next]
+        stack[stack.count - 1].next += 1
+        if e == parent[v] { continue }
+        let w = tail[e] == v ? head[e] : tail[e]
+        parent[w] = e
+        low[w] = counter
+        stack.append((w, 0))
+      } else {
+        lim[v] = counter
+        counter += 1
+        stack.removeLast()
+      }
+    }
+  }
+
+  private mutating func initialCutValues() {
+    // Children before parents: increasing lim is a post-order.
+    var order = [Int](repeating: 0, count: nodeCount)
+    for v in 0..<nodeCount { order[lim[v] - 1] = v }
+    for v in order where parent[v] >= 0 { setCutValue(parent[v]) }
+  }
+
+  @inline(__always)
+  private func inSubtree(_ w: Int, of v: Int) -> Bool { low[v] <= lim[w] && lim[w] <= lim[v] }
+
+  /// Graphviz `x_cutval`: cut value of tree edge `f` from those of the child's other edges.
+  private mutating func setCutValue(_ f: Int) {
+    let v: Int
+    let dir: Int
+    if parent[tail[f]] == f {
+      v = tail[f]
+      dir = 1
+    } else {
+      v = head[f]
+      dir = -1
+    }
+    var sum = 0
+    for e in outEdges[v] { sum += crossValue(e, v, dir) }
+    for e in inEdges[v] { sum += crossValue(e, v, dir) }
+    cut[f] = sum
+  }
+
+  private func crossValue(_ e: Int, _ v: Int, _ dir: Int) -> Int {
+    let other = tail[e] == v ? head[e] : tail[e]
+    var value: Int
+    let outside = !inSubtree(other, of: v)
+    if outside {
+      value = weight[e]
+    } else {
+      value = inTree[e] ? cut[e] : 0
+      value -= weight[e]
+    }
+    var d: Int
+    if dir > 0 {
+      d = head[e] == v ? 1 : -1
+    } else {
+      d = tail[e] == v ? 1 : -1
+    }
+    if outside { d = -d }
+    if d < 0 { value = -value }
+    return value
+  }
+
+  private mutating func leaveEdge() -> Int? {
+    var result: Int? = nil
+    var found = 0
+    let n = treeEdges.count
+    if n == 0 { return nil }
+    let start = searchStart
+    var i = start
+    repeat {
+      let f = treeEdges[i]
+      if cut[f] < 0 {
+        if let r = result {
+          if cut[r] > cut[f] { result = f }
+        } else {
+          result = f
+        }
+        found += 1
+        if found >= Self.searchSize {
+          searchStart = i
+          return result
+        }
+      }
+      i += 1
+      if i == n { i = 0 }
+    } while i != start
+    searchStart = i
+    return result
+  }
+
+  /// The non-tree edge of least slack that reconnects the two halves left by removing
+  /// `leaving`, crossing the cut in the opposite direction.
+  private func enterEdge(_ leaving: Int) -> Int? {
+    let down: Int
+    let searchOut: Bool
+    if lim[tail[leaving]] < lim[head[leaving]] {
+      down = tail[leaving]
+      searchOut = false
+    } else {
+      down = head[leaving]
+      searchOut = true
+    }
+    let lo = low[down]
+    let hi = lim[down]
+    var best: Int? = nil
+    var bestSlack = Int.max
+    var stack = [down]
+    while let v = stack.popLast() {
+      let edges = searchOut ? outEdges[v] : inEdges[v]
+      for e in edges where !inTree[e] {
+        let other = searchOut ? head[e] : tail[e]
+        if lo <= lim[other] && lim[other] <= hi { continue }
+        let s = slack(e)
+        if s < bestSlack {
+          bestSlack = s
+          best = e
+        }
+      }
+      if bestSlack == 0 { break }
+      for e in treeAdj[v] where e != parent[v] {
+        stack.append(tail[e] == v ? head[e] : tail[e])
+      }
+    }
+    return best
+  }
+
+  private mutating func update(leaving e: Int, entering f: Int) {
+    let delta = slack(f)
+    if delta > 0 {
+      if lim[tail[e]] < lim[head[e]] {
+        rerank(tail[e], delta)
+      } else {
+        rerank(head[e], -delta)
+      }
+    }
+    let value = cut[e]
+    let lca = treeUpdate(tail[f], head[f], value, true)
+    _ = treeUpdate(head[f], tail[f], value, false)
+    cut[f] = -value
+    cut[e] = 0
+    // Exchange tree edges.
+    inTree[e] = false
+    treeAdj[tail[e]].removeAll { $0 == e }
+    treeAdj[head[e]].removeAll { $0 == e }
+    let slot = treeIndex[e]
+    treeIndex[e] = -1
+    treeEdges[slot] = f
+    treeIndex[f] = slot
+    inTree[f] = true
+    treeAdj[tail[f]].append(f)
+    treeAdj[head[f]].append(f)
+    computeRanges(root: lca, parentEdge: parent[lca], lowStart: low[lca])
+  }
+
+  private mutating func rerank(_ v: Int, _ delta: Int) {
+    var stack = [v]
+    let skip = parent[v]
+    while let x = stack.popLast() {
+      rank[x] -= delta
+      for t in treeAdj[x] where t != parent[x] && t != skip {
+        stack.append(tail[t] == x ? head[t] : tail[t])
+      }
+    }
+  }
+
+  private mutating func treeUpdate(_ start: Int, _ w: Int, _ value: Int, _ dir: Bool) -> Int {
+    var v = start
+    while !(low[v] <= lim[w] && lim[w] <= lim[v]) {
+      let e = parent[v]
+      if e < 0 { break }
+      let d = v == tail[e] ? dir : !dir
+      if d { cut[e] += value } else { cut[e] -= value }
+      v = lim[tail[e]] > lim[head[e]] ? tail[e] : head[e]
+    }
+    return v
+  }
+}

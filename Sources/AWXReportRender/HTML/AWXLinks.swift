@@ -1,0 +1,32 @@
+import AWXReportModel
+
+/// Links into the AWX UI, built only from an `http(s)` host so that a hostile snapshot cannot
+/// smuggle a `javascript:` or `data:` URL into the report.
+struct AWXLinks {
+  /// The host without a trailing slash, or nil when links are off.
+  let base: String?
+
+  init(host: String) {
+    var h = host
+    while h.hasSuffix("/") { h.removeLast() }
+    let lower = h.lowercased()
+    let schemeOK = lower.hasPrefix("https://") || lower.hasPrefix("http://")
+    let clean = !h.unicodeScalars.contains {
+      $0.value <= 0x20 || $0.value == 0x7F || "\"'<>\\`".unicodeScalars.contains($0)
+    }
+    base = schemeOK && clean && h.count > 8 ? h : nil
+  }
+
+  /// `{host}/#/jobs/workflow/{id}/output`.
+  func workflow(_ id: Int) -> String? {
+    base.map { "\($0)/#/jobs/workflow/\(id)/output" }
+  }
+
+  /// The child job's output page, or the approval's details page.
+  func job(type: JobType, id: Int) -> String? {
+    guard let base else { return nil }
+    if type == .workflowApproval { return "\(base)/#/workflow_approvals/\(id)/details" }
+    guard !type.uiSegment.isEmpty else { return nil }
+    return "\(base)/#/jobs/\(type.uiSegment)/\(id)/output"
+  }
+}

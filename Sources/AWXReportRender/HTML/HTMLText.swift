@@ -1,0 +1,105 @@
+/// Text rules for the HTML report and the timeline SVG: clean API text, escape it for XML text
+/// or attributes, cut it for display, and format numbers without locale.
+enum HTMLText {
+  /// `text` without bidirectional controls, without C0/C1 controls other than `\n` and `\t`
+  /// (`\r\n` and `\r` become `\n`), and without Unicode noncharacters (XML forbids some, the
+  /// HTML checker flags all): safe to show as multi-line text.
+  static func clean(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    var previousCR = false
+    for u in text.unicodeScalars {
+      defer { previousCR = u == "\r" }
+      if u == "\r" {
+        out.append("\n")
+        continue
+      }
+      if u == "\n" {
+        if !previousCR { out.append(u) }
+        continue
+      }
+      if u == "\t" {
+        out.append(u)
+        continue
+      }
+      if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || TextSafety.isInvisibleControl(u)
+        || isNoncharacter(u)
+      {
+        continue
+      }
+      out.append(u)
+    }
+    return String(out)
+  }
+
+  /// `text` cleaned and on one line (tabs and line breaks become spaces).
+  static func line(_ text: String) -> String {
+    TextSafety.singleLine(clean(text))
+  }
+
+  /// Whether `u` is a Unicode noncharacter (U+FDD0–U+FDEF, or U+xFFFE / U+xFFFF).
+  static func isNoncharacter(_ u: Unicode.Scalar) -> Bool {
+    (0xFDD0...0xFDEF).contains(u.value) || u.value & 0xFFFE == 0xFFFE
+  }
+
+  /// Escapes `&`, `<` and `>` for XML character data (`]]>` cannot survive: `>` is escaped).
+  static func xmlText(_ text: String) -> String {
+    escape(text, quotes: false)
+  }
+
+  /// Escapes `&`, `<`, `>`, `"` and `'` for a quoted XML attribute value; tabs and line
+  /// breaks become character references so attribute normalisation keeps them.
+  static func xmlAttribute(_ text: String) -> String {
+    escape(text, quotes: true)
+  }
+
+  private static func escape(_ text: String, quotes: Bool) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 8)
+    for u in text.unicodeScalars {
+      switch u {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"" where quotes: out += "&quot;"
+      case "'" where quotes: out += "&#39;"
+      case "\n" where quotes: out += "&#10;"
+      case "\t" where quotes: out += "&#9;"
+      default: out.unicodeScalars.append(u)
+      }
+    }
+    return out
+  }
+
+  /// `value` with exactly one decimal, `.` as separator, never `-0.0`: for SVG coordinates.
+  static func fixed(_ value: Double) -> String {
+    guard value.isFinite else { return "0.0" }
+    let tenths = Int((value * 10).rounded())
+    if tenths == 0 { return "0.0" }
+    let sign = tenths < 0 ? "-" : ""
+    let magnitude = tenths.magnitude
+    return "\(sign)\(magnitude / 10).\(magnitude % 10)"
+  }
+}
+
+/// A piece of API text prepared for display: cleaned, cut to a length, and the full text kept
+/// for a `title` attribute when it was cut.
+struct DisplayText: Equatable {
+  /// What is shown.
+  var shown: String
+  /// The full (cleaned) text, when `shown` is cut.
+  var full: String?
+
+  /// Prepares `text`; `singleLine` folds line breaks, `limit` is in characters.
+  init(_ text: String, limit: Int, singleLine: Bool = true) {
+    // Fast path: short printable ASCII needs no cleaning and no cutting.
+    if text.utf8.count <= limit, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+      shown = text
+      full = nil
+      return
+    }
+    let cleaned = singleLine ? HTMLText.line(text) : HTMLText.clean(text)
+    let cut = TextSafety.truncated(cleaned, to: limit)
+    shown = cut
+    full = cut == cleaned ? nil : cleaned
+  }
+}

@@ -1,0 +1,71 @@
+/// Masks secrets in JSON variables (`extra_vars`, a node's `extra_data`, activity changes)
+/// before they reach a report.
+///
+/// AWX already writes survey passwords as `$encrypted$`; those are kept as they are. Any other
+/// value whose key looks like a secret (see ``isSecretKey(_:)``) becomes `$redacted$`, at any
+/// depth, inside objects and lists alike.
+public enum Redaction {
+  /// What a masked value is replaced with.
+  public static let mask = "$redacted$"
+  /// AWX's own placeholder for an encrypted survey answer; never touched.
+  public static let encrypted = "$encrypted$"
+
+  /// Fragments that mark a key as secret when the key (lower-cased, `-`, `.` and spaces read as
+  /// `_`) contains one of them.
+  public static let secretKeyFragments = [
+    "password", "passwd", "passphrase", "pwd", "secret", "token", "private_key", "privatekey",
+    "api_key", "apikey", "access_key", "accesskey", "credential", "ssh_key", "sshkey",
+    "auth_key", "client_key", "signing_key", "encryption_key", "session_key", "cookie",
+    "bearer", "vault_pass", "become_pass",
+  ]
+
+  /// Whether `key` names a value that should not be shown (case-insensitive).
+  public static func isSecretKey(_ key: String) -> Bool {
+    let normalised = String(
+      key.lowercased().map { $0 == "-" || $0 == "." || $0 == " " ? "_" : $0 })
+    return secretKeyFragments.contains { normalised.contains($0) }
+  }
+
+  /// The result of preparing a JSON text for display.
+  public enum Formatted: Equatable, Sendable {
+    /// Valid JSON, pretty-printed (indent 2, keys in source order), redacted when asked.
+    case json(String)
+    /// Not valid JSON: the text as received, for showing verbatim with a note.
+    case invalid(String)
+  }
+
+  /// Pretty-prints `text` with secrets masked (unless `redact` is false).
+  public static func format(_ text: String, redact: Bool = true) -> Formatted {
+    guard let value = OrderedJSON.parse(text) else { return .invalid(text) }
+    return .json((redact ? redacted(value) : value).pretty())
+  }
+
+  /// `text` as compact one-line JSON with secrets masked; the text itself when it is not JSON.
+  public static func compact(_ text: String, redact: Bool = true) -> String {
+    guard let value = OrderedJSON.parse(text) else { return text }
+    return (redact ? redacted(value) : value).compact()
+  }
+
+  /// Whether `text` is JSON for an empty object (or empty/blank text).
+  static func isEmptyObject(_ text: String) -> Bool {
+    if text.allSatisfy(\.isWhitespace) { return true }
+    return OrderedJSON.parse(text) == .object([])
+  }
+
+  static func redacted(_ value: OrderedJSON) -> OrderedJSON {
+    switch value {
+    case .object(let members):
+      return .object(
+        members.map { member in
+          guard isSecretKey(member.key) else { return (member.key, redacted(member.value)) }
+          if member.value == .string(encrypted) { return member }
+          if member.value == .null || member.value == .string("") { return member }
+          return (member.key, .string(mask))
+        })
+    case .array(let items):
+      return .array(items.map(redacted))
+    default:
+      return value
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import AWXReportModel
+import AWXReportTemplate
+
+extension ReportViewModel {
+  /// Unhandled failures with their explanation and path, handled failures with their
+  /// handlers, and never-run nodes with the reason.
+  var failures: TemplateValue {
+    var unhandled: [TemplateValue] = []
+    var handled: [TemplateValue] = []
+    var neverRun: [TemplateValue] = []
+    for id in analysis.graph.topologicalOrder {
+      guard let node = byID[id], let a = analysis.nodes[id] else { continue }
+      switch a.failure {
+      case .unhandled?: unhandled.append(unhandledItem(node, a))
+      case .handled(let edges)?: handled.append(handledItem(node, a, edges: edges))
+      case nil: break
+      }
+      if a.state == .neverRun {
+        neverRun.append([
+          "name": Self.text(node.displayName, limit: 80),
+          "anchor": .string("row-\(id)"),
+          "reason": .string(reason(for: node, a.neverRunReason ?? .unexplained)),
+        ])
+      }
+    }
+    return [
+      "unhandled": .list(unhandled),
+      "handled": .list(handled),
+      "neverRun": .list(neverRun),
+      "anyUnhandled": .bool(!unhandled.isEmpty),
+      "anyHandled": .bool(!handled.isEmpty),
+      "anyNeverRun": .bool(!neverRun.isEmpty),
+      "none": .bool(unhandled.isEmpty && handled.isEmpty && neverRun.isEmpty),
+    ]
+  }
+
+  private func unhandledItem(_ node: WorkflowNode, _ a: NodeAnalysis) -> TemplateValue {
+    let own = node.job?.explanation ?? ""
+    let explanation = own.isEmpty ? run.job.explanation : own
+    let source =
+      own.isEmpty
+      ? (explanation.isEmpty ? nil : "the workflow job's explanation") : "the job's explanation"
+    let path = (["START"] + a.pathFromStart.map { names[$0] ?? "node \($0)" })
+    return [
+      "name": Self.text(node.displayName, limit: 80),
+      "anchor": .string("row-\(node.id)"),
+      "state": Self.stateValue(a.state),
+      "explanation": explanation.isEmpty
+        ? .null : Self.text(explanation, limit: 2000, singleLine: false),
+      "explanationSource": TemplateValue(source),
+      "path": .list(
+        path.enumerated().map { i, name in
+          ["name": Self.text(name, limit: 60), "last": .bool(i == path.count - 1)]
+        }),
+      "job": jobLink(node),
+    ]
+  }
+
+  private func handledItem(_ node: WorkflowNode, _ a: NodeAnalysis, edges: [Edge])
+    -> TemplateValue
+  {
+    let handlers = edges.map { e -> TemplateValue in
+      let target = analysis.nodes[e.to]?.state ?? .notRunYet
+      let ran = ![.neverRun, .notRunYet, .jobDeleted, .templateDeleted].contains(target)
+      let outcome: String
+      switch target {
+      case .successful, .approved: outcome = "ran and succeeded"
+      case .neverRun: outcome = "did not run"
+      case .notRunYet: outcome = "has not run yet"
+      case .running, .waiting, .awaitingApproval: outcome = "is still \(target.label)"
+      default: outcome = ran ? "ran and ended \(target.label)" : target.label
+      }
+      return [
+        "kind": .string(e.kind.rawValue),
+        "phrase": .string(e.kind.phrase),
+        "target": Self.text(names[e.to] ?? "node \(e.to)", limit: 60),
+        "anchor": .string("row-\(e.to)"),
+        "state": Self.stateValue(target),
+        "outcome": .string(outcome),
+        "ok": .bool(target == .successful || target == .approved),
+      ]
+    }
+    let own = node.job?.explanation ?? ""
+    return [
+      "name": Self.text(node.displayName, limit: 80),
+      "anchor": .string("row-\(node.id)"),
+      "state": Self.stateValue(a.state),
+      "explanation": own.isEmpty ? .null : Self.text(own, limit: 2000, singleLine: false),
+      "handlers": .list(handlers),
+      "job": jobLink(node),
+    ]
+  }
+
+  private func jobLink(_ node: WorkflowNode) -> TemplateValue {
+    guard let id = node.jobID else { return .null }
+    return ["id": .int(id), "url": TemplateValue(links.job(type: node.job?.type ?? node.jobType, id: id))]
+  }
+
+  /// Why a node never ran, in words.
+  func reason(for node: WorkflowNode, _ reason: NeverRunReason) -> String {
+    func quoted(_ id: Int) -> String { "'\(names[id] ?? "node \(id)")'" }
+    func kinds(from parent: Int) -> [EdgeKind] {
+      (analysis.graph.incoming[node.id] ?? []).filter { $0.from == parent }.map(\.kind)
+    }
+    switch reason {
+    case .workflowCanceled:
+      return "the workflow was canceled"
+    case .parentsNeverRan(let ids):
+      if ids.count == 1 { return "its parent \(quoted(ids[0])) never ran" }
+      return "its parents never ran (\(ids.map(quoted).joined(separator: ", ")))"
+    case .convergenceNotMet(let parent, let state):
+      let ks = kinds(from: parent)
+      let edges = ks.map(\.rawValue).joined(separator: " and ")
+      return "ALL node: parent \(quoted(parent)) \(Self.outcomeVerb(state)) but only its \(edges)"
+        + " edge\(ks.count == 1 ? "" : "s") lead\(ks.count == 1 ? "s" : "") here"
+    case .noEdgeFired(let parents):
+      let parts = parents.map { p -> String in
+        let state = analysis.nodes[p]?.state ?? .notRunYet
+        let ks = kinds(from: p)
+        let only = ks.map { $0 == .success ? "on success" : $0 == .failure ? "on failure" : "always" }
+          .joined(separator: " or ")
+        return "parent \(quoted(p)) \(Self.outcomeVerb(state)); this node runs only \(only)"
+      }
+      return parts.isEmpty ? "no edge that fired leads here" : parts.joined(separator: "; ")
+    case .unexplained:
+      return "AWX marked it do-not-run; the data does not show why"
+    }
+  }
+
+  static func outcomeVerb(_ s: NodeState) -> String {
+    switch s {
+    case .successful: return "succeeded"
+    case .failed: return "failed"
+    case .error: return "errored"
+    case .canceled: return "was canceled"
+    case .approved: return "was approved"
+    case .denied: return "was denied"
+    case .timedOut: return "timed out"
+    case .neverRun: return "never ran"
+    case .notRunYet: return "has not run yet"
+    case .jobDeleted: return "lost its job record"
+    case .templateDeleted: return "has no template"
+    case .running: return "is still running"
+    case .waiting: return "is pending"
+    case .awaitingApproval: return "awaits approval"
+    }
+  }
+}

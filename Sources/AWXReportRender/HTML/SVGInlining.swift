@@ -1,0 +1,72 @@
+/// Prepares a standalone SVG document for inlining into HTML: drops the XML declaration, the
+/// doctype and comments before the root, and gives the root `<svg>` an accessible name.
+enum SVGInlining {
+  /// `svg` without its prolog, with `role="img"` and `aria-label` on the root element.
+  static func inline(_ svg: String, ariaLabel: String) -> String {
+    addAttributes(
+      stripProlog(svg),
+      "role=\"img\" aria-label=\"\(HTMLText.xmlAttribute(HTMLText.line(ariaLabel)))\"")
+  }
+
+  /// `svg` without its prolog, with `role="img"` and `aria-labelledby` (ids of its title/desc).
+  static func inline(_ svg: String, labelledBy ids: String) -> String {
+    addAttributes(
+      stripProlog(svg), "role=\"img\" aria-labelledby=\"\(HTMLText.xmlAttribute(ids))\"")
+  }
+
+  /// Removes everything before the root element: the XML declaration, a doctype (with or
+  /// without an internal subset), comments, processing instructions and white space.
+  static func stripProlog(_ svg: String) -> String {
+    var rest = Substring(svg)
+    while true {
+      rest = rest.drop { $0.isWhitespace }
+      if rest.hasPrefix("<?") {
+        guard let end = rest.firstRange(of: "?>") else { return "" }
+        rest = rest[end.upperBound...]
+      } else if rest.hasPrefix("<!--") {
+        guard let end = rest.firstRange(of: "-->") else { return "" }
+        rest = rest[end.upperBound...]
+      } else if rest.hasPrefix("<!DOCTYPE") || rest.hasPrefix("<!doctype") {
+        guard let end = doctypeEnd(rest) else { return "" }
+        rest = rest[end...]
+      } else {
+        break
+      }
+    }
+    var text = String(rest)
+    while text.last?.isWhitespace == true { text.removeLast() }
+    return text
+  }
+
+  /// The index just past the doctype's closing `>`, skipping an internal subset `[…]`.
+  private static func doctypeEnd(_ s: Substring) -> Substring.Index? {
+    var inSubset = false
+    var quote: Character?
+    var i = s.startIndex
+    while i < s.endIndex {
+      let c = s[i]
+      if let q = quote {
+        if c == q { quote = nil }
+      } else if c == "\"" || c == "'" {
+        quote = c
+      } else if c == "[" {
+        inSubset = true
+      } else if c == "]" {
+        inSubset = false
+      } else if c == ">" && !inSubset {
+        return s.index(after: i)
+      }
+      i = s.index(after: i)
+    }
+    return nil
+  }
+
+  /// Inserts `attributes` into the root `<svg` start tag, unless it already has a `role`.
+  private static func addAttributes(_ svg: String, _ attributes: String) -> String {
+    guard svg.hasPrefix("<svg"), let close = svg.firstIndex(of: ">") else { return svg }
+    let tag = svg[..<close]
+    if tag.contains(" role=") { return svg }
+    let insertAt = svg.index(svg.startIndex, offsetBy: 4)
+    return String(svg[..<insertAt]) + " " + attributes + String(svg[insertAt...])
+  }
+}

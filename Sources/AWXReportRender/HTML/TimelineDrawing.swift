@@ -1,0 +1,239 @@
+import AWXReportModel
+
+/// Lays out and writes the timeline SVG (see ``TimelineSVG``).
+struct TimelineDrawing {
+  let run: WorkflowRun
+  let analysis: RunAnalysis
+  let rows: [TimelineRow]
+  /// The earliest start and the latest known instant (finishes, starts, the workflow's end),
+  /// at least one second apart.
+  let span: (start: Timestamp, end: Timestamp)
+
+  init(run: WorkflowRun, analysis: RunAnalysis, rows: [TimelineRow]) {
+    self.run = run
+    self.analysis = analysis
+    self.rows = rows
+    let start = rows.map(\.start).min() ?? Timestamp(microseconds: 0)
+    var end = start
+    for r in rows { end = max(end, r.end ?? r.start, r.start) }
+    if let f = run.job.finished { end = max(end, f) }
+    if end.microseconds - start.microseconds < 1_000_000 {
+      end = Timestamp(microseconds: start.microseconds + 1_000_000)
+    }
+    span = (start, end)
+  }
+
+  static let width = 1000.0
+  static let labelX = 12.0
+  static let plotLeft = 300.0
+  static let plotRight = 900.0
+  static let top = 44.0
+  static let rowHeight = 22.0
+  static let barHeight = 12.0
+  static let nameLimit = 38
+  static let criticalColor = "#6f42c1"
+  static let font =
+    "system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, &quot;Helvetica Neue&quot;, Arial, sans-serif"
+
+  func x(_ t: Timestamp) -> Double {
+    let (s, e) = span
+    let fraction = Double(t.microseconds - s.microseconds) / Double(e.microseconds - s.microseconds)
+    return Self.plotLeft + fraction * (Self.plotRight - Self.plotLeft)
+  }
+
+  func y(row index: Int) -> Double { Self.top + Double(index) * Self.rowHeight }
+
+  func document() -> String {
+    let f = HTMLText.fixed
+    let plotBottom = y(row: rows.count)
+    let legendY = plotBottom + 22
+    let height = legendY + 22
+    var out = """
+      <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+      <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+      <svg xmlns="http://www.w3.org/2000/svg" version="1.1" id="\(TimelineSVG.rootID)" \
+      class="tl" width="\(f(Self.width))" height="\(f(height))" \
+      viewBox="0 0 \(f(Self.width)) \(f(height))">
+      <title id="\(TimelineSVG.titleID)">\(HTMLText.xmlText(title))</title>
+      <desc id="\(TimelineSVG.descID)">\(HTMLText.xmlText(description))</desc>
+
+      """
+    out += style()
+    out += """
+      <defs>
+      <pattern id="tl-hatch" width="6.0" height="6.0" patternUnits="userSpaceOnUse" \
+      patternTransform="rotate(45)">
+      <line x1="0.0" y1="0.0" x2="0.0" y2="6.0" stroke="#000000" stroke-opacity="0.28" stroke-width="2"/>
+      </pattern>
+      </defs>
+      <rect class="tl-bg" x="0.0" y="0.0" width="\(f(Self.width))" height="\(f(height))" fill="#ffffff"/>
+
+      """
+    for (i, _) in rows.enumerated() where i % 2 == 1 {
+      out += "<rect class=\"tl-stripe\" x=\"0.0\" y=\"\(f(y(row: i)))\" width=\"\(f(Self.width))\""
+        + " height=\"\(f(Self.rowHeight))\" fill=\"#f4f6f8\"/>\n"
+    }
+    out += axis(bottom: plotBottom)
+    out += criticalLinks()
+    for (i, row) in rows.enumerated() { out += bar(row, index: i) }
+    out += legend(y: legendY)
+    out += "</svg>\n"
+    return out
+  }
+
+  var title: String {
+    "Timeline of workflow job \(run.job.id): \(HTMLText.line(run.job.name))"
+  }
+
+  var description: String {
+    let (s, e) = span
+    var text =
+      "\(rows.count) job\(rows.count == 1 ? "" : "s") from \(s.display) to \(e.display)."
+    let names = Dictionary(run.nodes.map { ($0.id, HTMLText.line($0.displayName)) }) { a, _ in a }
+    let path = analysis.criticalPath.compactMap { names[$0] }
+    if !path.isEmpty { text += " Critical path: " + path.joined(separator: " → ") + "." }
+    return text
+  }
+
+  func style() -> String {
+    """
+    <style type="text/css">
+    .tl text { font-family: \(Self.font); font-size: 11.5px; fill: #1f2328; }
+    .tl .tl-tick-label { font-size: 10.5px; fill: #57606a; }
+    .tl .tl-dur { font-size: 10.5px; fill: #3d444d; }
+    .tl .tl-critical-label { font-weight: 600; }
+    .tl .tl-legend text { font-size: 10.5px; fill: #3d444d; }
+    </style>
+
+    """
+  }
+
+  /// Tick lines and UTC labels at a "nice" step.
+  func axis(bottom: Double) -> String {
+    let f = HTMLText.fixed
+    let (s, e) = span
+    let spanSeconds = Double(e.microseconds - s.microseconds) / 1_000_000
+    let steps: [Int64] = [
+      1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200,
+      86_400, 172_800, 604_800,
+    ]
+    let step = steps.first { spanSeconds / Double($0) <= 8 } ?? 604_800 * 4
+    let micro = step * 1_000_000
+    var t = (s.microseconds + micro - 1) / micro * micro
+    let crossesDays = s.microseconds / 86_400_000_000 != e.microseconds / 86_400_000_000
+    var out = "<g id=\"tl-axis\" class=\"tl-axis\">\n"
+    out += "<text class=\"tl-tick-label\" x=\"\(f(Self.labelX))\" y=\"\(f(Self.top - 14))\">"
+      + "Time (UTC)</text>\n"
+    out += "<line x1=\"\(f(Self.plotLeft))\" y1=\"\(f(Self.top - 0.5))\" x2=\"\(f(Self.plotRight))\""
+      + " y2=\"\(f(Self.top - 0.5))\" stroke=\"#8c959f\" stroke-width=\"1\"/>\n"
+    while t <= e.microseconds {
+      let px = x(Timestamp(microseconds: t))
+      let iso = Timestamp(microseconds: t).iso8601
+      let chars = Array(iso)
+      var label = String(chars[11..<(step < 60 ? 19 : 16)])
+      if crossesDays || step >= 86_400 { label = String(chars[5..<10]) + " " + label }
+      out += "<line x1=\"\(f(px))\" y1=\"\(f(Self.top - 4))\" x2=\"\(f(px))\" y2=\"\(f(bottom))\""
+        + " stroke=\"#d0d7de\" stroke-width=\"1\"/>\n"
+      out += "<text class=\"tl-tick-label\" x=\"\(f(px))\" y=\"\(f(Self.top - 14))\""
+        + " text-anchor=\"middle\">\(label)</text>\n"
+      t += micro
+    }
+    out += "</g>\n"
+    return out
+  }
+
+  /// Dotted connectors from each critical job's end to the next one's start.
+  func criticalLinks() -> String {
+    let f = HTMLText.fixed
+    var index: [Int: Int] = [:]
+    for (i, r) in rows.enumerated() where r.depth == 0 { index[r.nodeID] = i }
+    var out = ""
+    let path = analysis.criticalPath
+    for (a, b) in zip(path, path.dropFirst()) {
+      guard let i = index[a], let j = index[b], let end = rows[i].end else { continue }
+      let x1 = x(end)
+      let x2 = x(rows[j].start)
+      let y1 = y(row: i) + Self.rowHeight / 2
+      let y2 = y(row: j) + Self.rowHeight / 2
+      out += "<path class=\"tl-critical-link\" d=\"M\(f(x1)),\(f(y1)) L\(f(x1 + 3)),\(f(y1))"
+        + " L\(f(x1 + 3)),\(f(y2)) L\(f(max(x2, x1 + 3))),\(f(y2))\" fill=\"none\""
+        + " stroke=\"\(Self.criticalColor)\" stroke-width=\"1.2\" stroke-dasharray=\"2 2\"/>\n"
+    }
+    return out
+  }
+
+  func bar(_ row: TimelineRow, index: Int) -> String {
+    let f = HTMLText.fixed
+    let (_, horizon) = span
+    let top = y(row: index)
+    let x1 = x(row.start)
+    let x2 = max(x(row.end ?? horizon), x1 + 1.5)
+    let barY = top + (Self.rowHeight - Self.barHeight) / 2
+    let colors = row.state.colors
+    let name = DisplayText(row.name, limit: Self.nameLimit - row.depth * 2)
+    let elapsed = row.end.map { row.start.seconds(until: $0) }
+    var tip = "\(HTMLText.line(row.name)) (node \(row.nodeID)): \(row.state.label), "
+      + "started \(row.start.display)"
+    if let end = row.end { tip += ", finished \(end.display)" }
+    if let e = elapsed { tip += ", \(ElapsedFormat.short(e))" }
+    if row.critical { tip += "; on the critical path" }
+
+    var classes = "tl-row tl-\(row.state.rawValue)"
+    if row.critical { classes += " tl-critical" }
+    var out = "<g id=\"\(row.svgID)\" class=\"\(classes)\">\n"
+    out += "<title>\(HTMLText.xmlText(tip))</title>\n"
+    let indent = Self.labelX + Double(row.depth) * 14
+    let marker = row.critical ? "◆ " : (row.depth > 0 ? "↳ " : "")
+    out += "<text class=\"tl-label\(row.critical ? " tl-critical-label" : "")\""
+      + " x=\"\(f(indent))\" y=\"\(f(top + 15))\">\(HTMLText.xmlText(marker + name.shown))</text>\n"
+    if row.critical {
+      out += "<rect class=\"tl-critical-outline\" x=\"\(f(x1 - 2.5))\" y=\"\(f(barY - 2.5))\""
+        + " width=\"\(f(x2 - x1 + 5))\" height=\"\(f(Self.barHeight + 5))\" rx=\"3.0\""
+        + " fill=\"none\" stroke=\"\(Self.criticalColor)\" stroke-width=\"1.8\"/>\n"
+    }
+    var dash = ""
+    if let d = row.state.dash { dash = " stroke-dasharray=\"\(d)\"" }
+    out += "<rect class=\"tl-bar\" x=\"\(f(x1))\" y=\"\(f(barY))\" width=\"\(f(x2 - x1))\""
+      + " height=\"\(f(Self.barHeight))\" rx=\"2.0\" fill=\"\(colors.fill)\""
+      + " stroke=\"\(colors.stroke)\" stroke-width=\"1.2\"\(dash)/>\n"
+    if row.state.isFailure {
+      out += "<rect class=\"tl-hatch\" x=\"\(f(x1))\" y=\"\(f(barY))\" width=\"\(f(x2 - x1))\""
+        + " height=\"\(f(Self.barHeight))\" rx=\"2.0\" fill=\"url(#tl-hatch)\"/>\n"
+    }
+    var label = row.state.symbol + " " + row.state.label
+    if let e = elapsed { label += " · " + ElapsedFormat.short(e) }
+    let labelX = x2 + (row.critical ? 7 : 5)
+    out += "<text class=\"tl-dur\" x=\"\(f(labelX))\" y=\"\(f(top + 15))\">"
+      + "\(HTMLText.xmlText(label))</text>\n"
+    out += "</g>\n"
+    return out
+  }
+
+  func legend(y: Double) -> String {
+    let f = HTMLText.fixed
+    var out = "<g id=\"tl-legend\" class=\"tl-legend\">\n"
+    var x = Self.labelX
+    let present = NodeState.allCases.filter { s in rows.contains { $0.state == s } }
+    for state in present {
+      let c = state.colors
+      var dash = ""
+      if let d = state.dash { dash = " stroke-dasharray=\"\(d)\"" }
+      out += "<rect x=\"\(f(x))\" y=\"\(f(y - 9))\" width=\"18.0\" height=\"10.0\" rx=\"2.0\""
+        + " fill=\"\(c.fill)\" stroke=\"\(c.stroke)\" stroke-width=\"1.2\"\(dash)/>\n"
+      if state.isFailure {
+        out += "<rect x=\"\(f(x))\" y=\"\(f(y - 9))\" width=\"18.0\" height=\"10.0\" rx=\"2.0\""
+          + " fill=\"url(#tl-hatch)\"/>\n"
+      }
+      let text = "\(state.symbol) \(state.label)"
+      out += "<text x=\"\(f(x + 23))\" y=\"\(f(y))\">\(HTMLText.xmlText(text))</text>\n"
+      x += 23 + Double(text.count) * 6.2 + 16
+    }
+    if rows.contains(where: \.critical) {
+      out += "<rect x=\"\(f(x))\" y=\"\(f(y - 10))\" width=\"18.0\" height=\"12.0\" rx=\"3.0\""
+        + " fill=\"none\" stroke=\"\(Self.criticalColor)\" stroke-width=\"1.8\"/>\n"
+      out += "<text x=\"\(f(x + 23))\" y=\"\(f(y))\">◆ critical path</text>\n"
+    }
+    out += "</g>\n"
+    return out
+  }
+}

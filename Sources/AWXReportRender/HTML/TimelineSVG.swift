@@ -1,0 +1,78 @@
+import AWXReportModel
+
+/// The timeline (Gantt chart) of a workflow run as a standalone SVG 1.1 document: one row per
+/// node whose job started (by start time, then node id; a nested workflow's nodes indented
+/// under its node), bars on a UTC time axis coloured by state, with a symbol, a dash pattern
+/// and (for failures) hatching so the state reads without colour; the critical path is outlined
+/// and marked with ◆.
+///
+/// The document is valid against the SVG 1.1 DTD (no `data-*` attributes, ids prefixed `tl-`
+/// and unique, numbers with one decimal whatever the locale), so it can be checked with libxml2
+/// before it is published and inlined into the HTML report.
+public enum TimelineSVG {
+  /// The id of the root `<svg>` element.
+  public static let rootID = "tl-svg"
+  /// The ids of the `<title>` and `<desc>` elements (for `aria-labelledby` when inlined).
+  public static let titleID = "tl-title"
+  /// See ``titleID``.
+  public static let descID = "tl-desc"
+
+  /// Renders the timeline of `run`.
+  /// - Parameters:
+  ///   - analysis: the run's analysis (states, times, critical path).
+  ///   - nestedAnalyses: analyses of nested workflow runs by workflow job id; their nodes are
+  ///     drawn under the node that launched them. Omit to draw the top-level nodes only.
+  /// - Returns: the SVG document, or nil when no node has started (nothing to draw).
+  public static func render(
+    run: WorkflowRun, analysis: RunAnalysis, nestedAnalyses: [Int: RunAnalysis] = [:]
+  ) -> String? {
+    var rows: [TimelineRow] = []
+    var visited: Set<Int> = [run.job.id]
+    TimelineRow.collect(
+      run: run, analysis: analysis, nested: nestedAnalyses, depth: 0, into: &rows,
+      visited: &visited)
+    guard !rows.isEmpty else { return nil }
+    return TimelineDrawing(run: run, analysis: analysis, rows: rows).document()
+  }
+}
+
+/// One bar of the timeline.
+struct TimelineRow {
+  var svgID: String
+  var nodeID: Int
+  var name: String
+  var depth: Int
+  var state: NodeState
+  var start: Timestamp
+  var end: Timestamp?
+  var critical: Bool
+
+  /// Appends the started nodes of `run`, sorted by (start, id), each followed by the rows of
+  /// the nested workflow it launched.
+  static func collect(
+    run: WorkflowRun, analysis: RunAnalysis, nested: [Int: RunAnalysis], depth: Int,
+    into rows: inout [TimelineRow], visited: inout Set<Int>
+  ) {
+    var started: [(WorkflowNode, NodeAnalysis, Timestamp)] = []
+    for node in run.nodes {
+      guard let a = analysis.nodes[node.id], let s = a.started else { continue }
+      started.append((node, a, s))
+    }
+    started.sort { ($0.2, $0.0.id) < ($1.2, $1.0.id) }
+    for (node, a, s) in started {
+      let prefix = depth == 0 ? "tl-n" : "tl-w\(run.job.id)-n"
+      rows.append(
+        TimelineRow(
+          svgID: prefix + String(node.id), nodeID: node.id, name: node.displayName, depth: depth,
+          state: a.state, start: s, end: a.finished, critical: depth == 0 && a.onCriticalPath))
+      if let jobID = node.jobID, let child = run.nested[jobID], let childAnalysis = nested[jobID],
+        !visited.contains(jobID)
+      {
+        visited.insert(jobID)
+        collect(
+          run: child, analysis: childAnalysis, nested: nested, depth: depth + 1, into: &rows,
+          visited: &visited)
+      }
+    }
+  }
+}

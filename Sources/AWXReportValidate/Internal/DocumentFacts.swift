@@ -1,0 +1,44 @@
+/// The few facts the rules need, copied out of libxml2's tree into Swift values.
+///
+/// `LibXML2Document` fills it; `StructureRules` and `SecurityRules` read it. No C types.
+struct DocumentFacts: Sendable, Equatable {
+  /// One attribute, with its local name and namespace. Only the attributes a rule may read
+  /// are recorded: `id`, `class`, `viewBox`, `href`, `style`, `on…`, and any attribute whose
+  /// value holds ':' or '(' (needed by `javascript:` and `url(`). Geometry, path data and
+  /// colours, which no rule reads, are left out.
+  struct Attribute: Sendable, Equatable {
+    var name: String
+    var namespaceURI: String?
+    var value: String
+  }
+
+  /// One element, in document order.
+  struct Element: Sendable, Equatable {
+    var name: String
+    var namespaceURI: String?
+    var line: Int
+    /// The attributes the rules may read (see `Attribute`).
+    var attributes: [Attribute]
+    /// Concatenated text children, kept only for `title` and `style` elements.
+    var text: String?
+    /// Index in `DocumentFacts.elements` of the first element child, if any.
+    var firstChild: Int?
+
+    /// The value of the attribute with this local name and no namespace.
+    func attribute(_ name: String) -> String? {
+      attributes.first { $0.name == name && $0.namespaceURI == nil }?.value
+    }
+  }
+
+  /// The `<!DOCTYPE …>` declaration.
+  struct Doctype: Sendable, Equatable {
+    var name: String?
+    var publicID: String?
+    var systemID: String?
+    var line: Int
+  }
+
+  var doctype: Doctype?
+  /// All elements in document order; the root is `elements.first`.
+  var elements: [Element]
+}

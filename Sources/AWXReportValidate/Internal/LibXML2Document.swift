@@ -1,0 +1,425 @@
+// The only file that touches libxml2 and raw pointers. Everything else sees Swift values:
+// `DocumentFacts`, `LibXML2Message`, `RejectedDeclaration`.
+//
+// Thread safety (libxml2 2.9.14, built with LIBXML_THREAD_ENABLED):
+// - `xmlInitParser` runs once, through the `LibXML2.ready` static let.
+// - The structured error handler (`xmlStructuredError` / `xmlStructuredErrorContext`) is per
+//   thread in a threaded build, so `collectingErrors` sets it and restores the previous one on
+//   the calling thread only, around each parse / validation / DTD load.
+// - Each parse has its own `xmlParserCtxt` and dictionary; documents are never shared.
+// - The parsed SVG 1.1 DTD is shared (loaded once per catalog setting). libxml2 builds element
+//   content models lazily inside the DTD during validation, so validation against it is
+//   serialised by the DTD's own lock; parsing and fact extraction run in parallel.
+// - The external entity loader is set once, process-wide, to `xmlNoNetExternalEntityLoader`.
+internal import CLibXML2
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One-time libxml2 set-up.
+enum LibXML2 {
+  /// Touch before any libxml2 call: initialises the parser once and forbids network loads
+  /// (`http://`, `ftp://`) for every entity or DTD libxml2 might open, catalogs included.
+  static let ready: Void = {
+    xmlInitParser()
+    xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader)
+  }()
+
+  /// Public identifier of the W3C SVG 1.1 DTD.
+  static let svg11PublicID = "-//W3C//DTD SVG 1.1//EN"
+  /// System identifier of the W3C SVG 1.1 DTD (resolved through the catalog, never fetched).
+  static let svg11SystemID = "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"
+}
+
+// MARK: - Error collection
+
+/// What the C callbacks write into, through `xmlStructuredErrorContext` and `ctxt->_private`.
+private struct CallbackState {
+  var messages: [LibXML2Message] = []
+  var rejected: RejectedDeclaration?
+  var doctypeLine: Int?
+}
+
+/// Runs `body` with libxml2's structured error handler collecting into `state`, and restores
+/// the calling thread's previous handler afterwards.
+private func collectingErrors<T>(
+  into state: UnsafeMutablePointer<CallbackState>, _ body: () -> T
+) -> T {
+  _ = LibXML2.ready
+  let previousHandler = __xmlStructuredError().pointee
+  let previousContext = __xmlStructuredErrorContext().pointee
+  xmlSetStructuredErrorFunc(UnsafeMutableRawPointer(state)) { context, error in
+    guard let context, let error else { return }
+    let state = context.assumingMemoryBound(to: CallbackState.self)
+    // After a rejected declaration the parser is stopped; what follows is noise.
+    guard state.pointee.rejected == nil else { return }
+    state.pointee.messages.append(message(from: error.pointee))
+  }
+  defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+  return body()
+}
+
+/// Copies a libxml2 error into Swift. Validity errors carry the element (and no column): the
+/// line then comes from `lineNumber(of:)`, which stays right past line 65,535.
+private func message(from error: xmlError) -> LibXML2Message {
+  let isValidity = error.domain == Int32(XML_FROM_VALID.rawValue)
+  var line = Int(error.line)
+  if let node = error.node?.assumingMemoryBound(to: xmlNode.self) {
+    let nodeLine = lineNumber(of: node)
+    if nodeLine > 0 { line = nodeLine }
+  }
+  let raw = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
+  return LibXML2Message(
+    isValidity: isValidity, isWarning: error.level == XML_ERR_WARNING, line: line,
+    column: Int(error.int2), text: LibXML2Message.oneLine(raw))
+}
+
+/// The line of `node`. Past 65,535 `xmlNode.line` saturates. libxml2 2.9 keeps big lines
+/// (`XML_PARSE_BIG_LINES`) only on text nodes, and `xmlGetLineNo` then answers for an element
+/// with a neighbouring text node's line (often one too many), so the `startElementNs` hook
+/// stores an element's real line in its otherwise unused `psvi` field.
+private func lineNumber(of node: xmlNodePtr) -> Int {
+  if node.pointee.type == XML_ELEMENT_NODE, node.pointee.line == UInt16.max,
+    let stored = node.pointee.psvi
+  {
+    return Int(bitPattern: stored)
+  }
+  return Int(xmlGetLineNo(node))
+}
+
+// MARK: - SAX hooks: refuse internal-subset declarations before libxml2 acts on them
+
+private func callbackState(_ context: UnsafeMutableRawPointer?)
+  -> (xmlParserCtxtPtr, UnsafeMutablePointer<CallbackState>)?
+{
+  guard let context else { return nil }
+  let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+  guard let state = parser.pointee._private?.assumingMemoryBound(to: CallbackState.self)
+  else { return nil }
+  return (parser, state)
+}
+
+/// Records the first declaration and stops the parser. The entity is never created, so it
+/// can be neither expanded (billion laughs) nor loaded (XXE).
+private func reject(
+  _ context: UnsafeMutableRawPointer?, _ kind: RejectedDeclaration.Kind,
+  _ name: UnsafePointer<xmlChar>?
+) {
+  guard let (parser, state) = callbackState(context) else { return }
+  if state.pointee.rejected == nil {
+    state.pointee.rejected = RejectedDeclaration(
+      kind: kind, name: name.map { String(cString: $0) } ?? "",
+      line: Int(xmlSAX2GetLineNumber(context)))
+  }
+  xmlStopParser(parser)
+}
+
+private func installHooks(_ sax: UnsafeMutablePointer<xmlSAXHandler>) {
+  sax.pointee.startElementNs = { context, name, prefix, uri, nsCount, ns, count, defaults, atts in
+    xmlSAX2StartElementNs(context, name, prefix, uri, nsCount, ns, count, defaults, atts)
+    guard let context else { return }
+    let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+    // `ctxt->node` is the new element unless the builder refused it; its name is `name`.
+    if let node = parser.pointee.node, node.pointee.line == UInt16.max,
+      node.pointee.name == name
+    {
+      node.pointee.psvi = UnsafeMutableRawPointer(bitPattern: Int(xmlSAX2GetLineNumber(context)))
+    }
+  }
+  sax.pointee.internalSubset = { context, name, externalID, systemID in
+    if let (_, state) = callbackState(context) {
+      state.pointee.doctypeLine = Int(xmlSAX2GetLineNumber(context))
+    }
+    xmlSAX2InternalSubset(context, name, externalID, systemID)
+  }
+  sax.pointee.entityDecl = { context, name, _, _, _, _ in reject(context, .entity, name) }
+  sax.pointee.elementDecl = { context, name, _, _ in reject(context, .element, name) }
+  sax.pointee.notationDecl = { context, name, _, _ in reject(context, .notation, name) }
+  sax.pointee.attributeDecl = { context, element, _, _, _, _, tree in
+    // The handler owns the enumeration tree; the default one stores or frees it.
+    if let tree { xmlFreeEnumeration(tree) }
+    reject(context, .attributeList, element)
+  }
+}
+
+// MARK: - Document
+
+/// An SVG document parsed by libxml2. Owns the `xmlDoc` and frees it on `deinit`.
+final class LibXML2Document {
+  /// The result of `parse`: a tree when the bytes were well-formed and nothing was rejected.
+  struct ParseOutcome {
+    var document: LibXML2Document?
+    var messages: [LibXML2Message]
+    var rejected: RejectedDeclaration?
+    var doctypeLine: Int?
+  }
+
+  /// Safe parsing: no network, no entity substitution (`XML_PARSE_NOENT` is absent), no
+  /// external DTD loading or attribute defaulting, no `XML_PARSE_HUGE` (libxml2's size and
+  /// depth limits stay on), real line numbers past 65,535, and small text stored inline in
+  /// its node (`XML_PARSE_COMPACT`: fewer allocations; the tree is never modified).
+  private static let parseOptions: Int32 = {
+    let options = [
+      XML_PARSE_NONET, XML_PARSE_NOERROR, XML_PARSE_NOWARNING, XML_PARSE_BIG_LINES,
+      XML_PARSE_COMPACT,
+    ]
+    return options.reduce(Int32(0)) { $0 | Int32($1.rawValue) }
+  }()
+
+  private let doc: xmlDocPtr
+
+  private init(doc: xmlDocPtr) {
+    self.doc = doc
+  }
+
+  deinit {
+    xmlFreeDoc(doc)
+  }
+
+  /// Parses `bytes` with libxml2's own well-formedness checks.
+  /// - Parameters:
+  ///   - bytes: The document; must not be empty (libxml2 rejects an empty buffer silently).
+  ///   - fileName: Recorded as the document URL (informational only, never opened).
+  /// - Returns: The tree (if any), libxml2's messages, and the first rejected declaration.
+  static func parse(_ bytes: [UInt8], fileName: String) -> ParseOutcome {
+    var state = CallbackState()
+    guard let length = Int32(exactly: bytes.count) else {
+      let tooLarge = LibXML2Message(
+        isValidity: false, isWarning: false, line: 1, column: 1,
+        text: "document is too large for libxml2 (\(bytes.count) bytes)")
+      return ParseOutcome(document: nil, messages: [tooLarge])
+    }
+    let doc: xmlDocPtr? = withUnsafeMutablePointer(to: &state) { statePointer in
+      collectingErrors(into: statePointer) {
+        guard let parser = xmlNewParserCtxt() else { return nil }
+        defer { xmlFreeParserCtxt(parser) }
+        parser.pointee._private = UnsafeMutableRawPointer(statePointer)
+        if let sax = parser.pointee.sax { installHooks(sax) }
+        return bytes.withUnsafeBufferPointer { buffer in
+          buffer.withMemoryRebound(to: CChar.self) { chars in
+            xmlCtxtReadMemory(parser, chars.baseAddress, length, fileName, nil, parseOptions)
+          }
+        }
+      }
+    }
+    // A stopped parse may still hand back a partial tree: wrap it so it is freed either way.
+    var document = doc.map(LibXML2Document.init(doc:))
+    if state.rejected != nil { document = nil }
+    return ParseOutcome(
+      document: document, messages: state.messages, rejected: state.rejected,
+      doctypeLine: state.doctypeLine)
+  }
+
+  /// Copies the facts the Swift rules need out of the tree.
+  /// - Parameter doctypeLine: Line of the `<!DOCTYPE`, from `ParseOutcome`.
+  func facts(doctypeLine: Int?) -> DocumentFacts {
+    var facts = DocumentFacts(doctype: nil, elements: [])
+    if let subset = doc.pointee.intSubset {
+      facts.doctype = DocumentFacts.Doctype(
+        name: subset.pointee.name.map { String(cString: $0) },
+        publicID: subset.pointee.ExternalID.map { String(cString: $0) },
+        systemID: subset.pointee.SystemID.map { String(cString: $0) },
+        line: doctypeLine ?? 1)
+    }
+    if let root = xmlDocGetRootElement(doc) {
+      var namespaces = NamespaceCache()
+      Self.collect(root, into: &facts.elements, namespaces: &namespaces)
+    }
+    return facts
+  }
+
+  /// Namespace URIs as Swift strings, one conversion per `xmlNs` (all elements of an SVG
+  /// share the root's), since a 26-byte URI costs an allocation each time.
+  private struct NamespaceCache {
+    private var known: [(ns: xmlNsPtr, uri: String)] = []
+
+    mutating func uri(_ ns: xmlNsPtr?) -> String? {
+      guard let ns else { return nil }
+      if let hit = known.first(where: { $0.ns == ns }) { return hit.uri }
+      let uri = ns.pointee.href.map { String(cString: $0) }
+      if let uri, known.count < 8 { known.append((ns, uri)) }
+      return uri
+    }
+  }
+
+  /// Appends `node` and its element descendants in document order. Recursion depth is
+  /// bounded by libxml2's nesting limit (256 without `XML_PARSE_HUGE`).
+  private static func collect(
+    _ node: xmlNodePtr, into elements: inout [DocumentFacts.Element],
+    namespaces: inout NamespaceCache
+  ) {
+    let name = node.pointee.name.map { String(cString: $0) } ?? ""
+    let index = elements.count
+    elements.append(
+      DocumentFacts.Element(
+        name: name, namespaceURI: namespaces.uri(node.pointee.ns),
+        line: lineNumber(of: node), attributes: attributes(of: node, namespaces: &namespaces),
+        text: nil, firstChild: nil))
+    let keepsText = name == "title" || name == "style"
+    var text = ""
+    var child = node.pointee.children
+    while let current = child {
+      switch current.pointee.type {
+      case XML_ELEMENT_NODE:
+        if elements[index].firstChild == nil { elements[index].firstChild = elements.count }
+        collect(current, into: &elements, namespaces: &namespaces)
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+        if keepsText, let content = current.pointee.content { text += String(cString: content) }
+      default:
+        break
+      }
+      child = current.pointee.next
+    }
+    if keepsText { elements[index].text = text }
+  }
+
+  /// The attributes a rule may read: `id`, `class`, `viewBox`, `href`, `style`, every `on…`
+  /// attribute, and any attribute whose value holds ':' or '(' (what `javascript:` and `url(`
+  /// need). The rest, mostly geometry and long path data, stays in C.
+  private static func attributes(
+    of node: xmlNodePtr, namespaces: inout NamespaceCache
+  ) -> [DocumentFacts.Attribute] {
+    var result: [DocumentFacts.Attribute] = []
+    var attribute = node.pointee.properties
+    while let current = attribute {
+      defer { attribute = current.pointee.next }
+      let name = current.pointee.name.map { String(cString: $0) } ?? ""
+      var keep = isReadByRules(name)
+      var part = current.pointee.children
+      while !keep, let text = part {
+        if let content = text.pointee.content, mayHoldLink(content) { keep = true }
+        part = text.pointee.next
+      }
+      guard keep else { continue }
+      var value = ""
+      part = current.pointee.children
+      while let text = part {
+        if let content = text.pointee.content { value += String(cString: content) }
+        part = text.pointee.next
+      }
+      result.append(
+        DocumentFacts.Attribute(
+          name: name, namespaceURI: namespaces.uri(current.pointee.ns), value: value))
+    }
+    return result
+  }
+
+  private static func isReadByRules(_ name: String) -> Bool {
+    switch name {
+    case "id", "class", "viewBox", "href", "style": return true
+    default:
+      let bytes = name.utf8
+      return bytes.count >= 2 && bytes.first.map { $0 | 0x20 } == UInt8(ascii: "o")
+        && bytes.dropFirst().first.map { $0 | 0x20 } == UInt8(ascii: "n")
+    }
+  }
+
+  /// Whether a C string holds ':' or '(' (glibc's `strpbrk` is vectorised).
+  private static func mayHoldLink(_ content: UnsafePointer<xmlChar>) -> Bool {
+    content.withMemoryRebound(to: CChar.self, capacity: 1) { strpbrk($0, ":(") != nil }
+  }
+
+  /// Validates the tree against `dtd` (`xmlValidateDtd`), ignoring any DOCTYPE in the file.
+  /// - Returns: libxml2's validity messages, with element line numbers.
+  func validate(against dtd: LibXML2DTD) -> [LibXML2Message] {
+    var state = CallbackState()
+    withUnsafeMutablePointer(to: &state) { statePointer in
+      collectingErrors(into: statePointer) {
+        dtd.withLockedPointer { dtdPointer in
+          guard let context = xmlNewValidCtxt() else { return }
+          defer { xmlFreeValidCtxt(context) }
+          _ = xmlValidateDtd(context, doc, dtdPointer)
+        }
+      }
+    }
+    return state.messages
+  }
+}
+
+// MARK: - DTD
+
+/// The W3C SVG 1.1 DTD, parsed once per catalog setting and shared between threads.
+///
+/// `@unchecked Sendable`: the pointer never changes after loading, and every use goes through
+/// `withLockedPointer`, because validation may build content models inside the DTD.
+final class LibXML2DTD: @unchecked Sendable {
+  /// Either a loaded DTD, or why it could not be loaded.
+  enum Availability: Sendable {
+    case loaded(LibXML2DTD)
+    case unavailable(reason: String)
+  }
+
+  private static let cache = Mutex<[[String]?: Availability]>([:])
+
+  private let dtd: xmlDtdPtr
+  private let lock = Mutex(())
+
+  private init(dtd: xmlDtdPtr) {
+    self.dtd = dtd
+  }
+
+  deinit {
+    xmlFreeDtd(dtd)
+  }
+
+  fileprivate func withLockedPointer<T>(_ body: (xmlDtdPtr) -> T) -> T {
+    lock.withLock { _ in body(dtd) }
+  }
+
+  /// The SVG 1.1 DTD, resolved offline and cached for the life of the process.
+  /// - Parameter catalogFiles: XML catalogs to resolve the public identifier with, or `nil`
+  ///   for libxml2's default catalogs (`XML_CATALOG_FILES`, else `/etc/xml/catalog`).
+  static func svg11(catalogFiles: [String]?) -> Availability {
+    cache.withLock { cache in
+      if let known = cache[catalogFiles] { return known }
+      let loaded = load(catalogFiles: catalogFiles)
+      cache[catalogFiles] = loaded
+      return loaded
+    }
+  }
+
+  private static func load(catalogFiles: [String]?) -> Availability {
+    var state = CallbackState()
+    return withUnsafeMutablePointer(to: &state) { statePointer in
+      collectingErrors(into: statePointer) {
+        guard let uri = resolve(catalogFiles: catalogFiles) else {
+          return .unavailable(
+            reason: "the XML catalog does not resolve \"\(LibXML2.svg11PublicID)\"")
+        }
+        guard let dtd = xmlParseDTD(nil, uri) else {
+          let detail = statePointer.pointee.messages.first.map { ": \($0.text)" } ?? ""
+          return .unavailable(reason: "cannot load \(uri)\(detail)")
+        }
+        return .loaded(LibXML2DTD(dtd: dtd))
+      }
+    }
+  }
+
+  /// The URI the catalog maps the SVG 1.1 identifiers to; `nil` when it maps nothing.
+  private static func resolve(catalogFiles: [String]?) -> String? {
+    guard let catalogFiles else {
+      return take(xmlCatalogResolve(LibXML2.svg11PublicID, LibXML2.svg11SystemID))
+    }
+    for file in catalogFiles {
+      guard let catalog = xmlLoadACatalog(file) else { continue }
+      defer { xmlFreeCatalog(catalog) }
+      let uri = take(xmlACatalogResolve(catalog, LibXML2.svg11PublicID, LibXML2.svg11SystemID))
+      if let uri { return uri }
+    }
+    return nil
+  }
+
+  /// Copies and frees a string libxml2 allocated for us. `xmlFree` is a C global variable,
+  /// which Swift 6 refuses to read; `xmlMemGet` hands out the same function.
+  private static func take(_ string: UnsafeMutablePointer<xmlChar>?) -> String? {
+    guard let string else { return nil }
+    var free: xmlFreeFunc?
+    _ = xmlMemGet(&free, nil, nil, nil)
+    defer { free?(string) }
+    return String(cString: string)
+  }
+}

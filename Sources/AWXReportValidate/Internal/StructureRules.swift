@@ -1,0 +1,111 @@
+/// Our structural rules, in plain Swift over `DocumentFacts`: the root is `<svg>` in the SVG
+/// namespace with a usable `viewBox`, `id`s are unique, and every edge group's `A->B` title
+/// names node groups that exist (Graphviz's convention, which our renderer follows).
+enum StructureRules {
+  static let svgNamespace = "http://www.w3.org/2000/svg"
+  private static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
+  static func check(_ facts: DocumentFacts) -> [ValidationIssue] {
+    guard let root = facts.elements.first else { return [] }
+    return checkRoot(root) + checkIDs(facts.elements) + checkGraph(facts.elements)
+  }
+
+  private static func error(_ message: String, line: Int) -> ValidationIssue {
+    ValidationIssue(severity: .error, line: line, column: 1, message: message, rule: .structure)
+  }
+
+  private static func checkRoot(_ root: DocumentFacts.Element) -> [ValidationIssue] {
+    var issues: [ValidationIssue] = []
+    if root.name != "svg" || root.namespaceURI != svgNamespace {
+      let found = root.namespaceURI.map { "<\(root.name)> in namespace \"\($0)\"" }
+        ?? "<\(root.name)> in no namespace"
+      issues.append(
+        error("root element must be <svg> in namespace \"\(svgNamespace)\", found \(found)",
+          line: root.line))
+    }
+    guard let viewBox = root.attribute("viewBox") else {
+      issues.append(error("root <svg> has no viewBox attribute", line: root.line))
+      return issues
+    }
+    let numbers = viewBox.split { $0 == " " || $0 == "," || $0 == "\t" || $0.isNewline }
+      .map { Double($0) }
+    if numbers.count != 4 || numbers.contains(nil)
+      || (numbers[2] ?? 0) <= 0 || (numbers[3] ?? 0) <= 0
+    {
+      issues.append(
+        error(
+          "viewBox \"\(viewBox)\" must be four numbers: min-x min-y width height "
+            + "(width and height > 0)", line: root.line))
+    }
+    return issues
+  }
+
+  private static func checkIDs(_ elements: [DocumentFacts.Element]) -> [ValidationIssue] {
+    var firstLine: [String: Int] = [:]
+    var issues: [ValidationIssue] = []
+    for element in elements {
+      for attribute in element.attributes where attribute.name == "id" {
+        guard attribute.namespaceURI == nil || attribute.namespaceURI == xmlNamespace else {
+          continue
+        }
+        if let first = firstLine[attribute.value] {
+          issues.append(
+            error("duplicate id \"\(attribute.value)\" (first defined on line \(first))",
+              line: element.line))
+        } else {
+          firstLine[attribute.value] = element.line
+        }
+      }
+    }
+    return issues
+  }
+
+  /// Whether the `class` attribute has `token` among its whitespace-separated tokens
+  /// (compared byte-wise: this runs for every group of a large graph).
+  private static func hasClass(_ element: DocumentFacts.Element, _ token: StaticString) -> Bool {
+    guard let value = element.attribute("class") else { return false }
+    let wanted = UnsafeBufferPointer(start: token.utf8Start, count: token.utf8CodeUnitCount)
+    var current: [UInt8] = []
+    for byte in value.utf8 {
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        if current.elementsEqual(wanted) { return true }
+        current.removeAll(keepingCapacity: true)
+      } else {
+        current.append(byte)
+      }
+    }
+    return current.elementsEqual(wanted)
+  }
+
+  /// The text of a group's first element child when that child is `<title>`.
+  private static func title(
+    of group: DocumentFacts.Element, in elements: [DocumentFacts.Element]
+  ) -> String? {
+    guard let index = group.firstChild, elements[index].name == "title" else { return nil }
+    return elements[index].text.map { Substring($0).trimmingWhitespace() }
+  }
+
+  private static func checkGraph(_ elements: [DocumentFacts.Element]) -> [ValidationIssue] {
+    var issues: [ValidationIssue] = []
+    var nodes: Set<String> = []
+    var edges: [(title: String, line: Int)] = []
+    for index in elements.indices where elements[index].name == "g" {
+      let element = elements[index]
+      let isNode = hasClass(element, "node")
+      let isEdge = !isNode && hasClass(element, "edge")
+      guard isNode || isEdge else { continue }
+      let kind = isNode ? "node" : "edge"
+      guard let title = title(of: element, in: elements) else {
+        issues.append(error("\(kind) group must start with a <title>", line: element.line))
+        continue
+      }
+      if isNode { nodes.insert(title) } else { edges.append((title, element.line)) }
+    }
+    for edge in edges {
+      if let problem = EdgeTitle.problem(edge.title, nodes: nodes) {
+        issues.append(error(problem, line: edge.line))
+      }
+    }
+    return issues
+  }
+}

@@ -1,0 +1,123 @@
+/// Checks an SVG document before it is published.
+///
+/// In order: libxml2 parses it safely (no network, no entity expansion; any declaration in
+/// an internal DTD subset is refused before libxml2 acts on it), then validates it against the
+/// W3C SVG 1.1 DTD resolved offline through the XML catalog, then our structural rules and
+/// security rules run over facts taken from the tree. See ``ValidationIssue/Rule``.
+///
+/// `SVGValidator` is a value and can be used from any number of threads at once. Parsing runs
+/// in parallel; validation against the shared, once-loaded DTD is serialised by a lock.
+public struct SVGValidator: Sendable {
+  /// Settings for a validator.
+  public struct Options: Sendable, Equatable {
+    /// When `true`, an unavailable SVG 1.1 DTD is an error in the report's issues; otherwise
+    /// it is reported only through ``ValidationReport/dtdStatus`` and
+    /// ``ValidationReport/dtdNotice``. The other checks run either way.
+    public var strict: Bool
+    /// XML catalog files used to resolve the SVG 1.1 DTD, or `nil` for libxml2's defaults
+    /// (`XML_CATALOG_FILES` if set when libxml2 first reads catalogs, else
+    /// `/etc/xml/catalog`). An empty array means "no catalog": the DTD is unavailable.
+    public var catalogFiles: [String]?
+
+    /// Creates options.
+    /// - Parameters:
+    ///   - strict: Whether an unavailable DTD is an error.
+    ///   - catalogFiles: Catalogs for the SVG 1.1 DTD, `nil` for the system ones.
+    public init(strict: Bool = false, catalogFiles: [String]? = nil) {
+      self.strict = strict
+      self.catalogFiles = catalogFiles
+    }
+  }
+
+  /// The SVG namespace the root element must be in.
+  public static let svgNamespace = "http://www.w3.org/2000/svg"
+  /// The DOCTYPE public identifier a document may carry (the DTD it is validated against).
+  public static let svg11PublicID = "-//W3C//DTD SVG 1.1//EN"
+
+  /// The settings.
+  public var options: Options
+
+  /// Creates a validator.
+  /// - Parameter options: The settings.
+  public init(options: Options = .init()) {
+    self.options = options
+  }
+
+  /// Validates one document.
+  /// - Parameters:
+  ///   - bytes: The file's contents (UTF-8 or with an XML encoding declaration).
+  ///   - fileName: The name used in the report; the validator never opens it.
+  /// - Returns: Every finding, sorted by position.
+  public func validate(_ bytes: [UInt8], fileName: String) -> ValidationReport {
+    if bytes.isEmpty {
+      let empty = ValidationIssue(
+        severity: .error, line: 1, column: 1, message: "document is empty", rule: .xml)
+      return ValidationReport(fileName: fileName, issues: [empty], dtdStatus: .notRun)
+    }
+    let outcome = LibXML2Document.parse(bytes, fileName: fileName)
+    var issues = outcome.messages.map { $0.issue(rule: $0.isValidity ? .dtd : .xml) }
+    if let rejected = outcome.rejected {
+      issues.append(Self.issue(for: rejected))
+      return report(fileName, issues, .notRun)
+    }
+    guard let document = outcome.document else {
+      return report(fileName, issues, .notRun)
+    }
+    let facts = document.facts(doctypeLine: outcome.doctypeLine)
+    issues += DoctypeRule.check(facts.doctype)
+    let status: DTDStatus
+    var notice: String?
+    switch LibXML2DTD.svg11(catalogFiles: options.catalogFiles) {
+    case .loaded(let dtd):
+      issues += document.validate(against: dtd).map { $0.issue(rule: .dtd) }
+      status = .checked
+    case .unavailable(let reason):
+      notice = "SVG 1.1 DTD unavailable (\(reason)); DTD validation skipped"
+      if options.strict, let notice {
+        issues.append(
+          ValidationIssue(severity: .error, line: 1, column: 1, message: notice, rule: .dtd))
+      }
+      status = .unavailable
+    }
+    issues += StructureRules.check(facts)
+    issues += SecurityRules.check(facts)
+    return report(fileName, issues, status, notice: notice)
+  }
+
+  /// Validates one document given as text (encoded as UTF-8).
+  /// - Parameters:
+  ///   - text: The document.
+  ///   - fileName: The name used in the report.
+  /// - Returns: Every finding, sorted by position.
+  public func validate(_ text: String, fileName: String) -> ValidationReport {
+    validate(Array(text.utf8), fileName: fileName)
+  }
+
+  private static func issue(for rejected: RejectedDeclaration) -> ValidationIssue {
+    switch rejected.kind {
+    case .entity:
+      return ValidationIssue(
+        severity: .error, line: rejected.line, column: 1,
+        message: "entity declarations are not allowed (<!ENTITY \(rejected.name)>); "
+          + "the document was not parsed further", rule: .security)
+    case .element, .attributeList, .notation:
+      return ValidationIssue(
+        severity: .error, line: rejected.line, column: 1,
+        message: "internal DTD subset declarations are not allowed "
+          + "(<!\(rejected.kind.rawValue) \(rejected.name)>)", rule: .dtd)
+    }
+  }
+
+  /// Sorts by line, then column; ties keep the order the checks ran in.
+  private func report(
+    _ fileName: String, _ issues: [ValidationIssue], _ status: DTDStatus,
+    notice: String? = nil
+  ) -> ValidationReport {
+    let sorted = issues.enumerated().sorted { left, right in
+      (left.element.line, left.element.column, left.offset)
+        < (right.element.line, right.element.column, right.offset)
+    }.map(\.element)
+    return ValidationReport(
+      fileName: fileName, issues: sorted, dtdStatus: status, dtdNotice: notice)
+  }
+}

@@ -1,0 +1,495 @@
+#!/usr/bin/env python3
+"""A fake AWX API on loopback for the fetch tests and benchmark (Python 3 standard library only).
+
+It binds 127.0.0.1 on a free port and prints "PORT <n>" on stdout, then serves AWX-shaped JSON
+following /work/shared/awx-api.md: workflow job detail, paginated workflow nodes, unified jobs
+and workflow approvals filtered by ?id__in=, labels, notifications, activity stream. HTTP/1.1
+keep-alive; every response has a Content-Length. With --tls-cert/--tls-key it serves https.
+
+Control endpoints (never counted, no auth): GET /_stats -> {"requests", "connections", "log"},
+where log lists {"path", "status", "sha256"} for every API request in order.
+
+Faults are given with --faults as a JSON list of objects, each applied to requests whose full
+path (with query) contains "match", at most "count" times (default: always):
+  {"kind": "status", "code": 500, "detail": "...", "retry_after": "1"}
+  {"kind": "slow", "seconds": 3}
+  {"kind": "truncate"}                 Content-Length larger than the body, then close
+  {"kind": "badjson"}                  a 200 with invalid (truncated) JSON
+  {"kind": "redirect", "location": "http://127.0.0.2:{port}/api/v2/..."}  ({port} expands)
+  {"kind": "loop"}                     a list page whose "next" is itself
+  {"kind": "foreign_next"}             a list page whose "next" is on another host
+  {"kind": "echo_auth"}                a 401 whose detail echoes the Authorization header
+  {"kind": "echo_secret"}              a 200 whose body contains the Authorization header
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import signal
+import socket
+import sys
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+AUTH_DETAIL = ("Authentication credentials were not provided. To establish a login session, "
+               "visit /api/login/.")
+BAD_BASIC_DETAIL = "Invalid username/password. To establish a login session, visit /api/login/."
+WWW_AUTH = "Bearer realm=api authorization_url=/api/o/authorize/"
+CREATED = "2024-03-05T20:46:14.078236Z"
+PATHS = {"job": "jobs", "project_update": "project_updates", "workflow_job": "workflow_jobs",
+         "workflow_approval": "workflow_approvals", "inventory_update": "inventory_updates"}
+
+
+def parse_args():
+    p = argparse.ArgumentParser()
+    p.add_argument("--prefix", choices=["v2", "controller"], default="v2")
+    p.add_argument("--no-api-root", action="store_true", help="/api/ answers 404")
+    p.add_argument("--workflow-id", type=int, default=7)
+    p.add_argument("--nodes", type=int, default=6)
+    p.add_argument("--approvals", type=int, default=0)
+    p.add_argument("--nested", type=int, default=0, help="nested workflow nodes in the top one")
+    p.add_argument("--nested-nodes", type=int, default=3)
+    p.add_argument("--nested-levels", type=int, default=1,
+                   help="each nested workflow holds one more nested workflow, this many levels")
+    p.add_argument("--cycle", action="store_true",
+                   help="the deepest nested workflow has a node pointing back at the top one")
+    p.add_argument("--no-notifications", action="store_true",
+                   help="the template was deleted: no related.notifications")
+    p.add_argument("--labels", type=int, default=2)
+    p.add_argument("--activity", type=int, default=3)
+    p.add_argument("--token")
+    p.add_argument("--username")
+    p.add_argument("--password")
+    p.add_argument("--latency-ms", type=float, default=0)
+    p.add_argument("--faults", default="[]")
+    p.add_argument("--tls-cert", help="serve https with this PEM certificate (needs --tls-key)")
+    p.add_argument("--tls-key")
+    return p.parse_args()
+
+
+class World:
+    """The deterministic data: workflow jobs, their nodes, and every child job."""
+
+    def __init__(self, args):
+        self.root = "/api/v2/" if args.prefix == "v2" else "/api/controller/v2/"
+        self.workflows = {}  # id -> {"detail": dict, "nodes": [dict], "labels", ...}
+        self.jobs = {}  # id -> unified job list item (approvals included)
+        self.next_node = 100000
+        self.next_job = 10000
+        self.args = args
+        top = args.workflow_id
+        nested_ids = []
+        child_id = 500
+        for k in range(args.nested):
+            chain = []
+            for level in range(args.nested_levels):
+                chain.append(child_id)
+                child_id += 1
+            nested_ids.append(chain)
+        # Deepest first so each parent can point at its child.
+        for chain in nested_ids:
+            for level in reversed(range(len(chain))):
+                inner = [chain[level + 1]] if level + 1 < len(chain) else []
+                if args.cycle and level + 1 == len(chain):
+                    inner = [top]
+                self.add_workflow(chain[level], args.nested_nodes, 0, inner,
+                                  parent=chain[level - 1] if level else top)
+        self.add_workflow(top, args.nodes, args.approvals, [c[0] for c in nested_ids], None)
+
+    def path(self, kind, ident):
+        return f"{self.root}{kind}/{ident}/"
+
+    def add_workflow(self, wf, n, approvals, nested, parent):
+        r = self.root
+        nodes = []
+        ids = [self.next_node + i for i in range(n)]
+        self.next_node += n
+        nested_at = {1 + 3 * j: child for j, child in enumerate(nested) if 1 + 3 * j < n}
+        approval_at = {n - 1 - 2 * j for j in range(approvals) if n - 1 - 2 * j >= 0}
+        approval_at -= set(nested_at)
+        for i, nid in enumerate(ids):
+            if i in nested_at:
+                jtype, job = "workflow_job", nested_at[i]
+            elif i in approval_at:
+                jtype, job = "workflow_approval", self.new_job()
+            elif i % 17 == 16:
+                jtype, job = "job", None  # never run
+            else:
+                jtype, job = ("project_update" if i % 10 == 9 else "job"), self.new_job()
+            status = "failed" if i % 13 == 12 else "successful"
+            succ = [ids[i + 1]] if i + 1 < n else []
+            fail = [ids[i + 2]] if i % 5 == 0 and i + 2 < n else []
+            alw = [ids[i + 3]] if i % 7 == 0 and i + 3 < n else []
+            ujt = 300 + (i % 4)
+            related = {
+                "labels": f"{r}workflow_job_nodes/{nid}/labels/",
+                "credentials": f"{r}workflow_job_nodes/{nid}/credentials/",
+                "instance_groups": f"{r}workflow_job_nodes/{nid}/instance_groups/",
+                "success_nodes": f"{r}workflow_job_nodes/{nid}/success_nodes/",
+                "failure_nodes": f"{r}workflow_job_nodes/{nid}/failure_nodes/",
+                "always_nodes": f"{r}workflow_job_nodes/{nid}/always_nodes/",
+                "unified_job_template": f"{r}job_templates/{ujt}/",
+            }
+            summary = {}
+            if job is not None:
+                related["job"] = self.path(PATHS[jtype], job)
+                summary["job"] = {"id": job, "name": f"Step {i}", "description": "",
+                                  "status": status, "failed": status == "failed",
+                                  "elapsed": 1.5 + i, "type": jtype}
+                if jtype == "workflow_approval":
+                    summary["job"]["timed_out"] = False
+                if jtype != "workflow_job":
+                    self.jobs[job] = self.job_item(job, jtype, f"Step {i}", status, wf)
+            related["workflow_job"] = self.path("workflow_jobs", wf)
+            summary["workflow_job"] = {"id": wf, "name": f"Workflow {wf}", "description": ""}
+            summary["unified_job_template"] = {"id": ujt, "name": f"Template {ujt}",
+                                               "description": "", "unified_job_type": jtype}
+            nodes.append({
+                "id": nid, "type": "workflow_job_node",
+                "url": f"{r}workflow_job_nodes/{nid}/", "related": related,
+                "summary_fields": summary, "created": CREATED, "modified": CREATED,
+                "extra_data": {}, "inventory": None, "scm_branch": None, "job_type": None,
+                "job_tags": None, "skip_tags": None, "limit": None, "diff_mode": None,
+                "verbosity": None, "execution_environment": None, "forks": None,
+                "job_slice_count": None, "timeout": None, "job": job, "workflow_job": wf,
+                "unified_job_template": ujt, "success_nodes": succ, "failure_nodes": fail,
+                "always_nodes": alw, "all_parents_must_converge": i % 11 == 10,
+                "do_not_run": job is None, "identifier": f"node-{i}",
+            })
+        self.workflows[wf] = {"detail": self.workflow_detail(wf, parent), "nodes": nodes}
+        # A nested workflow job is itself a unified job of the parent.
+        self.jobs[wf] = self.job_item(wf, "workflow_job", f"Workflow {wf}", "successful", parent)
+
+    def new_job(self):
+        self.next_job += 1
+        return self.next_job
+
+    def job_item(self, job, jtype, name, status, wf):
+        return {
+            "id": job, "type": jtype, "url": self.path(PATHS[jtype], job),
+            "related": {"unified_job_template": f"{self.root}job_templates/300/"},
+            "summary_fields": {"source_workflow_job": {"id": wf, "name": f"Workflow {wf}"}}
+            if wf else {},
+            "created": CREATED, "modified": CREATED, "name": name, "description": "",
+            "unified_job_template": 300, "launch_type": "workflow", "status": status,
+            "failed": status == "failed", "started": CREATED, "finished": CREATED,
+            "canceled_on": None, "elapsed": 2.5, "job_explanation": "",
+            "launched_by": {}, "work_unit_id": None,
+        }
+
+    def workflow_detail(self, wf, parent):
+        r = self.root
+        related = {
+            "created_by": f"{r}users/1/",
+            "unified_job_template": f"{r}workflow_job_templates/39/",
+        }
+        if parent is not None:
+            related["source_workflow_job"] = self.path("workflow_jobs", parent)
+        if not self.args.no_notifications:
+            related["workflow_job_template"] = f"{r}workflow_job_templates/39/"
+            related["notifications"] = f"{r}workflow_jobs/{wf}/notifications/"
+        for key in ("workflow_nodes", "labels", "activity_stream", "relaunch", "cancel"):
+            related[key] = f"{r}workflow_jobs/{wf}/{key}/"
+        return {
+            "id": wf, "type": "workflow_job", "url": self.path("workflow_jobs", wf),
+            "related": related,
+            "summary_fields": {
+                "workflow_job_template": {"id": 39, "name": "Deploy", "description": ""},
+                "unified_job_template": {"id": 39, "name": "Deploy", "description": "",
+                                         "unified_job_type": "workflow_job"},
+                "user_capabilities": {"delete": True, "start": True},
+                "labels": {"count": 0, "results": []},
+            },
+            "created": CREATED, "modified": CREATED, "name": f"Workflow {wf}",
+            "description": "", "unified_job_template": 39,
+            "launch_type": "manual" if parent is None else "workflow", "status": "successful",
+            "failed": False, "started": CREATED, "finished": "2024-03-05T20:50:14Z",
+            "canceled_on": None, "elapsed": 240.0, "job_args": "", "job_cwd": "", "job_env": {},
+            "job_explanation": "", "result_traceback": "",
+            "launched_by": {"id": 1, "name": "admin", "type": "user", "url": f"{r}users/1/"},
+            "work_unit_id": None, "workflow_job_template": 39, "extra_vars": "{}",
+            "allow_simultaneous": False, "job_template": None, "is_sliced_job": False,
+            "inventory": None, "limit": None, "scm_branch": None, "webhook_service": "",
+            "webhook_credential": None, "webhook_guid": "", "skip_tags": "", "job_tags": "",
+        }
+
+    def labels(self, wf):
+        r = self.root
+        return [{"id": 60 + i, "type": "label", "url": f"{r}labels/{60 + i}/",
+                 "related": {"organization": f"{r}organizations/1/"},
+                 "summary_fields": {"organization": {"id": 1, "name": "Default"}},
+                 "created": CREATED, "modified": CREATED, "name": f"label-{i}",
+                 "organization": 1} for i in range(self.args.labels)]
+
+    def notifications(self, wf):
+        r = self.root
+        return [{"id": 80, "type": "notification", "url": f"{r}notifications/80/",
+                 "related": {"notification_template": f"{r}notification_templates/5/"},
+                 "summary_fields": {"notification_template": {"id": 5, "name": "Mail",
+                                                              "description": ""}},
+                 "created": CREATED, "modified": CREATED, "notification_template": 5,
+                 "error": "", "status": "successful", "notifications_sent": 1,
+                 "notification_type": "email", "recipients": "ops@example.com",
+                 "subject": "Workflow done", "body": "Unicode ✓ ünïcödé"}]
+
+    def activity(self, wf):
+        r = self.root
+        return [{"id": 900 + i, "type": "activity_stream", "url": f"{r}activity_stream/{900 + i}/",
+                 "related": {"actor": f"{r}users/1/"},
+                 "summary_fields": {"actor": {"id": 1, "username": "admin", "first_name": "",
+                                              "last_name": ""}},
+                 "timestamp": CREATED, "operation": "create", "changes": {"id": wf},
+                 "object1": "workflow_job", "object2": "", "object_association": "",
+                 "action_node": "awx-1", "object_type": ""} for i in range(self.args.activity)]
+
+
+class State:
+    def __init__(self, faults):
+        self.lock = threading.Lock()
+        self.requests = 0
+        self.connections = 0
+        self.log = []
+        self.faults = faults
+
+    def take_fault(self, full_path):
+        with self.lock:
+            for f in self.faults:
+                if f.get("match", "") in full_path and f.get("count", -1) != 0:
+                    if f.get("count", -1) > 0:
+                        f["count"] -= 1
+                    return f
+        return None
+
+
+def make_handler(world, state, args):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        server_version = "FakeAWX/1.0"
+        counted_connection = False
+
+        def log_message(self, fmt, *a):  # quiet
+            pass
+
+        def send_body(self, status, body, headers=(), declared_length=None):
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(declared_length or len(body)))
+            self.send_header("X-API-Node", "awx-1")
+            for k, v in headers:
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(body)
+            with state.lock:
+                state.log.append({"path": self.path, "status": status,
+                                  "sha256": hashlib.sha256(body).hexdigest()})
+
+        def send_json(self, status, obj, headers=()):
+            self.send_body(status, json.dumps(obj).encode("utf-8"), headers)
+
+        def detail(self, status, text, headers=()):
+            self.send_json(status, {"detail": text}, headers)
+
+        def do_GET(self):
+            try:
+                self.handle_get()
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True
+
+        def handle_get(self):
+            if self.path.startswith("/_stats"):
+                with state.lock:
+                    body = {"requests": state.requests, "connections": state.connections,
+                            "log": state.log}
+                data = json.dumps(body).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                return
+            with state.lock:
+                state.requests += 1
+                if not self.counted_connection:
+                    self.counted_connection = True
+                    state.connections += 1
+            if args.latency_ms:
+                time.sleep(args.latency_ms / 1000)
+            fault = state.take_fault(self.path)
+            kind = fault["kind"] if fault else None
+            auth = self.headers.get("Authorization", "")
+            if kind == "slow":
+                time.sleep(fault.get("seconds", 3))
+            elif kind == "status":
+                headers = []
+                if "retry_after" in fault:
+                    headers.append(("Retry-After", str(fault["retry_after"])))
+                if fault["code"] == 401:
+                    headers.append(("WWW-Authenticate", WWW_AUTH))
+                return self.detail(fault["code"], fault.get("detail", "Server error."), headers)
+            elif kind == "redirect":
+                port = self.server.server_address[1]
+                self.send_response(302)
+                self.send_header("Location", fault["location"].replace("{port}", str(port)))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                with state.lock:
+                    state.log.append({"path": self.path, "status": 302, "sha256": ""})
+                return
+            elif kind == "echo_auth":
+                return self.detail(401, f"Bad credentials: {auth}", [("WWW-Authenticate", WWW_AUTH)])
+            url = urllib.parse.urlsplit(self.path)
+            # /api/ is AllowAny in AWX (ApiRootView); everything else needs credentials.
+            if url.path != "/api/" and not self.authorized(auth):
+                return
+            query = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+            status, obj = self.route(url.path, query)
+            if obj is None:
+                return self.detail(404, "Not found.")
+            if kind == "echo_secret":
+                obj = dict(obj)
+                obj["echo"] = auth
+            if kind == "loop" and "next" in obj:
+                obj = dict(obj)
+                obj["next"] = self.path
+            if kind == "foreign_next" and obj.get("next"):
+                obj = dict(obj)
+                obj["next"] = "http://other.example:8080" + obj["next"]
+            body = json.dumps(obj).encode("utf-8")
+            if kind == "badjson":
+                body = body[: len(body) // 2]
+            if kind == "truncate":
+                self.send_body(status, body[: len(body) // 2], declared_length=len(body))
+                self.wfile.flush()
+                self.close_connection = True
+                try:
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                return
+            self.send_body(status, body)
+
+        def authorized(self, auth):
+            if not (args.token or args.username):
+                return True
+            if args.token and auth == f"Bearer {args.token}":
+                return True
+            if args.username and auth.startswith("Basic "):
+                import base64
+                try:
+                    user, _, pw = base64.b64decode(auth[6:]).decode().partition(":")
+                except Exception:
+                    user, pw = "", ""
+                if user == args.username and pw == args.password:
+                    return True
+                self.detail(401, BAD_BASIC_DETAIL, [("WWW-Authenticate", WWW_AUTH)])
+                return False
+            self.detail(401, AUTH_DETAIL, [("WWW-Authenticate", WWW_AUTH)])
+            return False
+
+        def route(self, path, query):
+            """Returns (status, object) or (404, None)."""
+            r = world.root
+            if path == "/api/":
+                if args.no_api_root:
+                    return 404, None
+                return 200, {"description": "AWX REST API", "current_version": r,
+                             "available_versions": {"v2": r}, "custom_logo": "",
+                             "custom_login_info": "", "login_redirect_override": ""}
+            if not path.startswith(r):
+                return 404, None
+            rest = path[len(r):].strip("/").split("/")
+            if rest == [""]:
+                return 200, {"workflow_jobs": f"{r}workflow_jobs/",
+                             "unified_jobs": f"{r}unified_jobs/"}
+            if rest[0] == "workflow_jobs" and len(rest) >= 2 and rest[1].isdigit():
+                wf = world.workflows.get(int(rest[1]))
+                if wf is None:
+                    return 404, {"detail": "No WorkflowJob matches the given query."}
+                if len(rest) == 2:
+                    return 200, wf["detail"]
+                sub = rest[2]
+                items = {"workflow_nodes": lambda: wf["nodes"],
+                         "labels": lambda: world.labels(int(rest[1])),
+                         "activity_stream": lambda: world.activity(int(rest[1])),
+                         "notifications": lambda: world.notifications(int(rest[1]))}.get(sub)
+                if items is None or (sub == "notifications" and args.no_notifications):
+                    return 404, None
+                return self.paginate(path, query, items())
+            if rest[0] in ("unified_jobs", "workflow_approvals") and len(rest) == 1:
+                wanted = query.get("id__in", [""])[0]
+                ids = {int(x) for x in wanted.split(",") if x.strip().isdigit()}
+                approvals = rest[0] == "workflow_approvals"
+                found = [world.jobs[i] for i in sorted(ids) if i in world.jobs
+                         and (world.jobs[i]["type"] == "workflow_approval") == approvals]
+                return self.paginate(path, query, found)
+            return 404, None
+
+        def paginate(self, path, query, items):
+            try:
+                size = int(query.get("page_size", ["25"])[0])
+            except ValueError:
+                size = 25
+            size = max(1, min(size, 200))
+            try:
+                page = int(query.get("page", ["1"])[0])
+            except ValueError:
+                page = 1
+            start = (page - 1) * size
+            if page < 1 or (page > 1 and start >= len(items)):
+                return 404, {"detail": "Invalid page."}
+
+            def link(n):
+                q = {k: v[0] for k, v in query.items()}
+                if "page_size" in q:
+                    q["page_size"] = str(size)
+                if n == 1:
+                    q.pop("page", None)
+                else:
+                    q["page"] = str(n)
+                enc = urllib.parse.urlencode(sorted(q.items()))
+                return path + ("?" + enc if enc else "")
+
+            return 200, {
+                "count": len(items),
+                "next": link(page + 1) if start + size < len(items) else None,
+                "previous": link(page - 1) if page > 1 else None,
+                "results": items[start:start + size],
+            }
+
+    return Handler
+
+
+def watch_parent(parent):
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
+def main():
+    # The Swift test runner starts us with most signals blocked; take SIGTERM/SIGINT back.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    args = parse_args()
+    world = World(args)
+    state = State(json.loads(args.faults))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(world, state, args))
+    server.daemon_threads = True
+    if args.tls_cert:
+        import ssl
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(args.tls_cert, args.tls_key)
+        server.socket = ctx.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=watch_parent, args=(os.getppid(),), daemon=True).start()
+    print(f"PORT {server.server_address[1]}", flush=True)
+    try:
+        server.serve_forever(poll_interval=0.1)
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
