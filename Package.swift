@@ -20,14 +20,15 @@ let package = Package(
 
     // Core: pure value types and algorithms.
     .target(name: "AWXReportModel"),
-    .target(name: "AWXReportAPI", dependencies: ["AWXReportModel"]),
-    .target(name: "AWXReportFetch", dependencies: ["AWXReportAPI", "CCurl"]),
+    .target(name: "AWXReportJSON"),
+    .target(name: "AWXReportAPI", dependencies: ["AWXReportModel", "AWXReportJSON"]),
+    .target(name: "AWXReportFetch", dependencies: ["AWXReportAPI", "AWXReportJSON", "CCurl"]),
     .target(name: "AWXReportLayout"),
     .target(name: "AWXReportTemplate"),
     .target(
       name: "AWXReportRender",
-      dependencies: ["AWXReportModel", "AWXReportLayout", "AWXReportTemplate"]),
-    .target(name: "AWXReportValidate", dependencies: ["CLibXML2"]),
+      dependencies: ["AWXReportModel", "AWXReportJSON", "AWXReportLayout", "AWXReportTemplate"]),
+    .target(name: "AWXReportValidate", dependencies: ["AWXReportJSON", "CLibXML2"]),
 
     // Command line: a testable command module under a thin executable.
     .target(
@@ -56,10 +57,10 @@ let package = Package(
     .testTarget(
       name: "AWXReportModelTests", dependencies: ["AWXReportModel"]),
     .testTarget(
-      name: "AWXReportAPITests", dependencies: ["AWXReportAPI"],
+      name: "AWXReportAPITests", dependencies: ["AWXReportAPI", "AWXReportJSON"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "AWXReportFetchTests", dependencies: ["AWXReportFetch"],
+      name: "AWXReportFetchTests", dependencies: ["AWXReportFetch", "AWXReportJSON"],
       exclude: ["Server"]),
     .testTarget(name: "AWXReportLayoutTests", dependencies: ["AWXReportLayout"]),
     .testTarget(name: "AWXReportTemplateTests", dependencies: ["AWXReportTemplate"]),

@@ -105,4 +105,5 @@ struct JSONReader {
   }
 }
 
+import AWXReportJSON
 import AWXReportModel

@@ -1,3 +1,4 @@
+import AWXReportJSON
 import AWXReportModel
 
 /// Decodes single AWX records (job detail, node, child job, label, notification, activity entry)

@@ -1,3 +1,4 @@
+import AWXReportJSON
 import AWXReportModel
 
 /// Turns a snapshot's stored responses into a `WorkflowRun`, nested workflows included.

@@ -1,3 +1,4 @@
+import AWXReportJSON
 import AWXReportModel
 
 /// Everything fetched for one workflow job, with each API response body kept byte for byte.

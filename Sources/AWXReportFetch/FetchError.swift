@@ -1,3 +1,4 @@
+import AWXReportJSON
 import AWXReportAPI
 
 /// Why connection settings could not be resolved, or why fetching a workflow job failed.

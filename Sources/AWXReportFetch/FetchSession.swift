@@ -1,3 +1,4 @@
+import AWXReportJSON
 import AWXReportAPI
 
 /// The state of one fetch: the request counter, the responses kept so far, and the HTTP rules

@@ -1,3 +1,4 @@
+import AWXReportJSON
 import AWXReportAPI
 
 /// Walks one workflow job and its nested workflows, asking the session for each response.

@@ -18,6 +18,10 @@ struct EdgeLengthCompactor {
   var rounds = 12
   /// Stop when a round improves the objective by less than this fraction.
   var tolerance = 0.002
+  /// Network simplex pivots after the descent (dot's exact method, warm-started).
+  var maxPivots = 5_000
+  /// Coordinates are solved in units of 1/scale pt.
+  static let scale = 10.0
 
   /// Edge weight, dot's Ω: straight long edges matter most.
   @inline(__always)
@@ -54,10 +58,48 @@ struct EdgeLengthCompactor {
       for r in layers.indices { solver.solve(layers[r], offsets[r], graph, &x) }
       for r in layers.indices.reversed() { solver.solve(layers[r], offsets[r], graph, &x) }
       moveSegments(&x)
+      moveGroups(&x)
       let current = cost(x)
       if previous - current <= tolerance * previous { break }
       previous = current
     }
+    if maxPivots > 0 { simplex(&x, offsets: offsets) }
+  }
+
+  /// dot's auxiliary graph: per layered edge a node pulling both ends (weight ω), per rank
+  /// neighbours a separation edge; a root before every rank keeps it connected.
+  private func simplex(_ x: inout [Double], offsets: [[Double]]) {
+    let n = graph.count
+    var edges: [(tail: Int, head: Int, minLength: Int, weight: Int)] = []
+    var initial = [Int](repeating: 0, count: n)
+    for layer in layers {
+      var previous = Int.min
+      for (i, v) in layer.enumerated() {
+        var value = Int((x[v] * Self.scale).rounded())
+        if i > 0 {
+          let gap = Int((separation(layer[i - 1], v) * Self.scale - 1e-6).rounded(.up))
+          edges.append((layer[i - 1], v, gap, 0))
+          value = max(value, previous + gap)
+        }
+        initial[v] = value
+        previous = value
+      }
+    }
+    let root = n
+    initial.append(initial.min() ?? 0)
+    for layer in layers where !layer.isEmpty { edges.append((root, layer[0], 0, 0)) }
+    for u in 0..<n {
+      for v in graph.down[u] {
+        let node = initial.count
+        initial.append(min(initial[u], initial[v]))
+        let w = Int(Self.weight(graph, u, v))
+        edges.append((node, u, 0, w))
+        edges.append((node, v, 0, w))
+      }
+    }
+    let result = NetworkSimplexRanker.improve(
+      nodeCount: initial.count, edges: edges, initial: initial, maxPivots: maxPivots)
+    for v in 0..<n { x[v] = Double(result[v]) / Self.scale }
   }
 
   /// Moves every vertical segment (a path of straight edges) to its best reachable spot.
@@ -110,6 +152,70 @@ struct EdgeLengthCompactor {
           }
         }
         for m in members { inSegment[m] = false }
+      }
+    }
+  }
+
+  /// Moves every connected group of straight edges as one, like a network simplex tree
+  /// component: to the weighted median of its edges leaving the group, clamped by the nearest
+  /// foreign nodes in its ranks.
+  private func moveGroups(_ x: inout [Double]) {
+    let n = graph.count
+    var root = Array(0..<n)
+    func find(_ v: Int) -> Int {
+      var v = v
+      while root[v] != v {
+        root[v] = root[root[v]]
+        v = root[v]
+      }
+      return v
+    }
+    for u in 0..<n {
+      for v in graph.down[u] where abs(x[u] - x[v]) < 1e-7 {
+        let a = find(u)
+        let b = find(v)
+        if a != b { root[max(a, b)] = min(a, b) }
+      }
+    }
+    var size = [Int](repeating: 0, count: n)
+    for v in 0..<n { size[find(v)] += 1 }
+    var memberStart = [Int](repeating: 0, count: n + 1)
+    for v in 0..<n { memberStart[v + 1] = memberStart[v] + size[v] }
+    var fill = memberStart
+    var members = [Int](repeating: 0, count: n)
+    for v in 0..<n {
+      let r = root[v]
+      members[fill[r]] = v
+      fill[r] += 1
+    }
+    var position = [Int](repeating: 0, count: n)
+    for layer in layers { for (i, v) in layer.enumerated() { position[v] = i } }
+    var points: [(Double, Double)] = []
+    for r in 0..<n where size[r] > 1 {
+      let group = members[memberStart[r]..<memberStart[r + 1]]
+      points.removeAll(keepingCapacity: true)
+      var low = -Double.infinity
+      var high = Double.infinity
+      for m in group {
+        for w in graph.up[m] where root[w] != r { points.append((x[w], Self.weight(graph, m, w))) }
+        for w in graph.down[m] where root[w] != r {
+          points.append((x[w], Self.weight(graph, m, w)))
+        }
+        let layer = layers[graph.rank[m]]
+        let i = position[m]
+        if i > 0 && root[layer[i - 1]] != r {
+          low = max(low, x[layer[i - 1]] + separation(layer[i - 1], m) - x[m])
+        }
+        if i + 1 < layer.count && root[layer[i + 1]] != r {
+          high = min(high, x[layer[i + 1]] - separation(m, layer[i + 1]) - x[m])
+        }
+      }
+      if points.isEmpty || low > 1e-9 || high < -1e-9 { continue }
+      let here = x[group[group.startIndex]]
+      let (a, b) = RankSolver.medianInterval(&points)
+      let shift = min(max(min(max(here, a), b) - here, low), high)
+      if shift != 0 && segmentCost(points, here + shift) < segmentCost(points, here) - 1e-9 {
+        for m in group { x[m] += shift }
       }
     }
   }

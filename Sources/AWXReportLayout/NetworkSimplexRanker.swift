@@ -6,24 +6,24 @@
 /// leave-edge search over at most `searchSize` negative edges. All loops run in index order
 /// and are iterative (no recursion: chains of thousands of nodes are common).
 struct NetworkSimplexRanker {
-  private var tail: [Int] = []
-  private var head: [Int] = []
-  private var minLength: [Int] = []
-  private var weight: [Int] = []
-  private var outEdges: Adjacency
-  private var inEdges: Adjacency
-  private var rank: [Int]
-  private var inTree: [Bool]
-  private var treeAdj: [[Int]]
-  private var treeEdges: [Int] = []
-  private var treeIndex: [Int]
-  private var parent: [Int]
-  private var low: [Int]
-  private var lim: [Int]
-  private var cut: [Int]
-  private var searchStart = 0
-  private let nodeCount: Int
-  private static let searchSize = 30
+  var tail: [Int] = []
+  var head: [Int] = []
+  var minLength: [Int] = []
+  var weight: [Int] = []
+  var outEdges: Adjacency
+  var inEdges: Adjacency
+  var rank: [Int]
+  var inTree: [Bool]
+  var treeAdj: [[Int]]
+  var treeEdges: [Int] = []
+  var treeIndex: [Int]
+  var parent: [Int]
+  var low: [Int]
+  var lim: [Int]
+  var cut: [Int]
+  var searchStart = 0
+  let nodeCount: Int
+  static let searchSize = 30
 
   /// Ranks for `nodeCount` nodes; `edges` must be acyclic and free of self loops. Every edge
   /// gets length ≥ 1; each connected component starts at rank 0.
@@ -55,7 +55,7 @@ struct NetworkSimplexRanker {
     return result
   }
 
-  private static func components(nodeCount: Int, edges: [(tail: Int, head: Int)]) -> [Int] {
+  static func components(nodeCount: Int, edges: [(tail: Int, head: Int)]) -> [Int] {
     var root = Array(0..<nodeCount)
     func find(_ v: Int) -> Int {
       var v = v
@@ -73,7 +73,7 @@ struct NetworkSimplexRanker {
     return (0..<nodeCount).map { find($0) }
   }
 
-  private init(
+  init(
     nodeCount: Int, edges: [(tail: Int, head: Int, minLength: Int, weight: Int)]
   ) {
     self.nodeCount = nodeCount
@@ -96,9 +96,9 @@ struct NetworkSimplexRanker {
   }
 
   @inline(__always)
-  private func slack(_ e: Int) -> Int { rank[head[e]] - rank[tail[e]] - minLength[e] }
+  func slack(_ e: Int) -> Int { rank[head[e]] - rank[tail[e]] - minLength[e] }
 
-  private mutating func solve() {
+  mutating func solve() {
     initialRanks()
     feasibleTree()
     computeRanges(root: 0, parentEdge: -1, lowStart: 1)
@@ -113,7 +113,7 @@ struct NetworkSimplexRanker {
   }
 
   /// Longest path from the sources (Kahn order, ties by index).
-  private mutating func initialRanks() {
+  mutating func initialRanks() {
     var indegree = (0..<nodeCount).map { inEdges.count($0) }
     var queue = (0..<nodeCount).filter { indegree[$0] == 0 }
     var next = 0
@@ -129,7 +129,7 @@ struct NetworkSimplexRanker {
     }
   }
 
-  private mutating func addTreeEdge(_ e: Int) {
+  mutating func addTreeEdge(_ e: Int) {
     inTree[e] = true
     treeIndex[e] = treeEdges.count
     treeEdges.append(e)
@@ -139,7 +139,7 @@ struct NetworkSimplexRanker {
 
   /// Grows a tree of tight edges from node 0; when it gets stuck, shifts the tree by the
   /// smallest slack of an edge leaving it, which makes that edge tight.
-  private mutating func feasibleTree() {
+  mutating func feasibleTree() {
     var member = [Bool](repeating: false, count: nodeCount)
     var members: [Int] = [0]
     member[0] = true
@@ -170,7 +170,7 @@ struct NetworkSimplexRanker {
     }
   }
 
-  private mutating func grow(_ stack: inout [Int], _ member: inout [Bool], _ members: inout [Int]) {
+  mutating func grow(_ stack: inout [Int], _ member: inout [Bool], _ members: inout [Int]) {
     while let v = stack.popLast() {
       for e in outEdges[v] where !member[head[e]] && slack(e) == 0 {
         let w = head[e]
@@ -190,7 +190,7 @@ struct NetworkSimplexRanker {
   }
 
   /// Post-order numbering of the subtree at `root`: `low...lim` is the range of the subtree.
-  private mutating func computeRanges(root: Int, parentEdge: Int, lowStart: Int) {
+  mutating func computeRanges(root: Int, parentEdge: Int, lowStart: Int) {
     var counter = lowStart
     parent[root] = parentEdge
     low[root] = counter
@@ -213,7 +213,7 @@ struct NetworkSimplexRanker {
     }
   }
 
-  private mutating func initialCutValues() {
+  mutating func initialCutValues() {
     // Children before parents: increasing lim is a post-order.
     var order = [Int](repeating: 0, count: nodeCount)
     for v in 0..<nodeCount { order[lim[v] - 1] = v }
@@ -221,10 +221,10 @@ struct NetworkSimplexRanker {
   }
 
   @inline(__always)
-  private func inSubtree(_ w: Int, of v: Int) -> Bool { low[v] <= lim[w] && lim[w] <= lim[v] }
+  func inSubtree(_ w: Int, of v: Int) -> Bool { low[v] <= lim[w] && lim[w] <= lim[v] }
 
   /// Graphviz `x_cutval`: cut value of tree edge `f` from those of the child's other edges.
-  private mutating func setCutValue(_ f: Int) {
+  mutating func setCutValue(_ f: Int) {
     let v: Int
     let dir: Int
     if parent[tail[f]] == f {
@@ -240,7 +240,7 @@ struct NetworkSimplexRanker {
     cut[f] = sum
   }
 
-  private func crossValue(_ e: Int, _ v: Int, _ dir: Int) -> Int {
+  func crossValue(_ e: Int, _ v: Int, _ dir: Int) -> Int {
     let other = tail[e] == v ? head[e] : tail[e]
     var value: Int
     let outside = !inSubtree(other, of: v)
@@ -261,7 +261,7 @@ struct NetworkSimplexRanker {
     return value
   }
 
-  private mutating func leaveEdge() -> Int? {
+  mutating func leaveEdge() -> Int? {
     var result: Int? = nil
     var found = 0
     let n = treeEdges.count
@@ -291,7 +291,7 @@ struct NetworkSimplexRanker {
 
   /// The non-tree edge of least slack that reconnects the two halves left by removing
   /// `leaving`, crossing the cut in the opposite direction.
-  private func enterEdge(_ leaving: Int) -> Int? {
+  func enterEdge(_ leaving: Int) -> Int? {
     let down: Int
     let searchOut: Bool
     if lim[tail[leaving]] < lim[head[leaving]] {
@@ -325,7 +325,7 @@ struct NetworkSimplexRanker {
     return best
   }
 
-  private mutating func update(leaving e: Int, entering f: Int) {
+  mutating func update(leaving e: Int, entering f: Int) {
     let delta = slack(f)
     if delta > 0 {
       if lim[tail[e]] < lim[head[e]] {
@@ -353,7 +353,7 @@ struct NetworkSimplexRanker {
     computeRanges(root: lca, parentEdge: parent[lca], lowStart: low[lca])
   }
 
-  private mutating func rerank(_ v: Int, _ delta: Int) {
+  mutating func rerank(_ v: Int, _ delta: Int) {
     var stack = [v]
     let skip = parent[v]
     while let x = stack.popLast() {
@@ -364,7 +364,7 @@ struct NetworkSimplexRanker {
     }
   }
 
-  private mutating func treeUpdate(_ start: Int, _ w: Int, _ value: Int, _ dir: Bool) -> Int {
+  mutating func treeUpdate(_ start: Int, _ w: Int, _ value: Int, _ dir: Bool) -> Int {
     var v = start
     while !(low[v] <= lim[w] && lim[w] <= lim[v]) {
       let e = parent[v]

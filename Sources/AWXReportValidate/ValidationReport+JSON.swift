@@ -1,3 +1,5 @@
+import AWXReportJSON
+
 extension ValidationReport {
   /// Deterministic JSON for `awx-report validate --format json`.
   ///
@@ -22,10 +24,10 @@ extension ValidationReport {
     let inner = indent + "  "
     let warningCount = issues.count { $0.severity == .warning }
     out += "\(indent){\n"
-    out += "\(inner)\"file\": \(JSONText.quoted(fileName)),\n"
+    out += "\(inner)\"file\": \(JSONWriter.quote(fileName)),\n"
     out += "\(inner)\"valid\": \(isValid),\n"
     out += "\(inner)\"dtdChecked\": \(dtdChecked),\n"
-    out += "\(inner)\"dtdStatus\": \(JSONText.quoted(dtdStatus.rawValue)),\n"
+    out += "\(inner)\"dtdStatus\": \(JSONWriter.quote(dtdStatus.rawValue)),\n"
     out += "\(inner)\"errorCount\": \(issues.count - warningCount),\n"
     out += "\(inner)\"warningCount\": \(warningCount),\n"
     if issues.isEmpty {
@@ -34,9 +36,9 @@ extension ValidationReport {
       out += "\(inner)\"issues\": [\n"
       for (index, issue) in issues.enumerated() {
         out += "\(inner)  {\"line\": \(issue.line), \"column\": \(issue.column), "
-        out += "\"severity\": \(JSONText.quoted(issue.severity.rawValue)), "
-        out += "\"rule\": \(JSONText.quoted(issue.rule.rawValue)), "
-        out += "\"message\": \(JSONText.quoted(issue.message))}"
+        out += "\"severity\": \(JSONWriter.quote(issue.severity.rawValue)), "
+        out += "\"rule\": \(JSONWriter.quote(issue.rule.rawValue)), "
+        out += "\"message\": \(JSONWriter.quote(issue.message))}"
         out += index == issues.count - 1 ? "\n" : ",\n"
       }
       out += "\(inner)]\n"

@@ -1,3 +1,4 @@
+import AWXReportJSON
 import AWXReportAPI
 import Testing
 

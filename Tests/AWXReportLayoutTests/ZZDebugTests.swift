@@ -46,6 +46,13 @@ struct ZZDebug {
       for (i, v) in layer.enumerated() { packed0[v] = off[i] - o / 2 }
     }
     starts.append(packed0)
+    if let out = ProcessInfo.processInfo.environment["LB_DUMP"] {
+      var lines = ["\(g.count)"]
+      for u in 0..<g.count { for v in g.down[u] { lines.append("e \(u) \(v) \(EdgeLengthCompactor.weight(g, u, v))") } }
+      for layer in layers { for i in layer.indices.dropFirst() { lines.append("s \(layer[i-1]) \(layer[i]) \(sep.distance(layer[i-1], layer[i]))") } }
+      for v in 0..<g.count { lines.append("w \(v) \(g.width[v]) \(x[v])") }
+      try lines.joined(separator: "\n").write(toFile: out, atomically: true, encoding: .utf8)
+    }
     for (k, s0) in starts.enumerated() {
       var y = s0
       let t0 = Date()

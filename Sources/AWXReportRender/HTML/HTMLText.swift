@@ -43,31 +43,13 @@ enum HTMLText {
 
   /// Escapes `&`, `<` and `>` for XML character data (`]]>` cannot survive: `>` is escaped).
   static func xmlText(_ text: String) -> String {
-    escape(text, quotes: false)
+    XMLEscaping.text(text)
   }
 
   /// Escapes `&`, `<`, `>`, `"` and `'` for a quoted XML attribute value; tabs and line
   /// breaks become character references so attribute normalisation keeps them.
   static func xmlAttribute(_ text: String) -> String {
-    escape(text, quotes: true)
-  }
-
-  private static func escape(_ text: String, quotes: Bool) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 8)
-    for u in text.unicodeScalars {
-      switch u {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"" where quotes: out += "&quot;"
-      case "'" where quotes: out += "&#39;"
-      case "\n" where quotes: out += "&#10;"
-      case "\t" where quotes: out += "&#9;"
-      default: out.unicodeScalars.append(u)
-      }
-    }
-    return out
+    XMLEscaping.attribute(text)
   }
 
   /// `value` with exactly one decimal, `.` as separator, never `-0.0`: for SVG coordinates.

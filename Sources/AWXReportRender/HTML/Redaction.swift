@@ -1,3 +1,5 @@
+import AWXReportJSON
+
 /// Masks secrets in JSON variables (`extra_vars`, a node's `extra_data`, activity changes)
 /// before they reach a report.
 ///
@@ -36,23 +38,30 @@ public enum Redaction {
 
   /// Pretty-prints `text` with secrets masked (unless `redact` is false).
   public static func format(_ text: String, redact: Bool = true) -> Formatted {
-    guard let value = OrderedJSON.parse(text) else { return .invalid(text) }
-    return .json((redact ? redacted(value) : value).pretty())
+    guard let value = parse(text) else { return .invalid(text) }
+    var pretty = JSONWriter.write(redact ? redacted(value) : value, style: .pretty)
+    pretty.removeLast()  // the writer's final newline
+    return .json(pretty)
   }
 
   /// `text` as compact one-line JSON with secrets masked; the text itself when it is not JSON.
   public static func compact(_ text: String, redact: Bool = true) -> String {
-    guard let value = OrderedJSON.parse(text) else { return text }
-    return (redact ? redacted(value) : value).compact()
+    guard let value = parse(text) else { return text }
+    return JSONWriter.write(redact ? redacted(value) : value, style: .spaced)
   }
 
   /// Whether `text` is JSON for an empty object (or empty/blank text).
   static func isEmptyObject(_ text: String) -> Bool {
     if text.allSatisfy(\.isWhitespace) { return true }
-    return OrderedJSON.parse(text) == .object([])
+    return parse(text) == .object([])
   }
 
-  static func redacted(_ value: OrderedJSON) -> OrderedJSON {
+  /// `text` as JSON (keys in source order, numbers as written), or nil when it is not JSON.
+  static func parse(_ text: String) -> JSONValue? {
+    try? JSONParser.parse(Array(text.utf8))
+  }
+
+  static func redacted(_ value: JSONValue) -> JSONValue {
     switch value {
     case .object(let members):
       return .object(
