@@ -62,16 +62,34 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     self.microseconds = secs * 1_000_000 + Int64(micros)
   }
 
-  /// `2024-03-05T20:46:14.078236Z`, or without the fraction when it is zero (as AWX writes).
-  public var iso8601: String {
+  /// The UTC calendar fields of an instant (proleptic Gregorian calendar).
+  public struct Components: Hashable, Sendable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var hour: Int
+    public var minute: Int
+    public var second: Int
+    /// 0…999,999.
+    public var microsecond: Int
+  }
+
+  /// The UTC calendar fields, computed without Foundation or the machine's time zone.
+  public var components: Components {
     let (secs, micros) = floorDivMod(microseconds, 1_000_000)
     let (days, daySecs) = floorDivMod(secs, 86_400)
     let (y, m, d) = Timestamp.civil(fromDays: Int(days))
-    let h = Int(daySecs / 3600)
-    let mi = Int(daySecs % 3600 / 60)
-    let s = Int(daySecs % 60)
-    var out = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2))"
-    if micros != 0 { out += ".\(pad(Int(micros), 6))" }
+    return Components(
+      year: y, month: m, day: d, hour: Int(daySecs / 3600), minute: Int(daySecs % 3600 / 60),
+      second: Int(daySecs % 60), microsecond: Int(micros))
+  }
+
+  /// `2024-03-05T20:46:14.078236Z`, or without the fraction when it is zero (as AWX writes).
+  public var iso8601: String {
+    let c = components
+    var out = "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T"
+    out += "\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))"
+    if c.microsecond != 0 { out += ".\(pad(c.microsecond, 6))" }
     return out + "Z"
   }
 

@@ -14,32 +14,9 @@ struct TimeText {
   var clock: String
 
   init(_ t: Timestamp) {
-    let micros = t.microseconds
-    var secs = micros / 1_000_000
-    var fraction = micros % 1_000_000
-    if fraction < 0 {
-      fraction += 1_000_000
-      secs -= 1
-    }
-    var days = secs / 86_400
-    var daySecs = secs % 86_400
-    if daySecs < 0 {
-      daySecs += 86_400
-      days -= 1
-    }
-    // Howard Hinnant's civil_from_days.
-    let z = Int(days) + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-    let h = Int(daySecs / 3600)
-    let mi = Int(daySecs % 3600 / 60)
-    let s = Int(daySecs % 60)
+    let c = t.components
+    let (y, m, d, h, mi, s) = (c.year, c.month, c.day, c.hour, c.minute, c.second)
+    let fraction = c.microsecond
 
     // One buffer: "YYYY-MM-DDTHH:MM:SS.mmmZ" (years outside 0...9999 are clamped to it).
     var b = [UInt8](repeating: UInt8(ascii: "0"), count: 24)
@@ -54,7 +31,7 @@ struct TimeText {
     TimeText.put(mi, at: 14, width: 2, in: &b)
     b[16] = UInt8(ascii: ":")
     TimeText.put(s, at: 17, width: 2, in: &b)
-    let millis = Int(fraction / 1000)
+    let millis = fraction / 1000
     day = String(decoding: b[0..<10], as: UTF8.self)
     clock = String(decoding: b[11..<19], as: UTF8.self)
     display = day + " " + clock + " UTC"
