@@ -15,64 +15,92 @@ public enum SHA256 {
 
   /// The digest of `data` as 64 lowercase hex digits.
   public static func hex<C: Collection>(_ data: C) -> String where C.Element == UInt8 {
-    digest(data).map { b in
-      let s = String(b, radix: 16)
-      return b < 16 ? "0" + s : s
-    }.joined()
+    hexDigits(digest(data))
   }
 
   /// The 32-byte digest of `data`.
   public static func digest<C: Collection>(_ data: C) -> [UInt8] where C.Element == UInt8 {
-    var h: [UInt32] = [
+    var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
       0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-      0x5be0_cd19,
-    ]
-    var message = Array(data)
-    let bitLength = UInt64(message.count) * 8
+      0x5be0_cd19
+    )
+    // The message plus padding: a 0x80 byte, zeros, and the bit length (big-endian).
+    var message = [UInt8]()
+    let count = data.count
+    message.reserveCapacity((count + 72) / 64 * 64)
+    message.append(contentsOf: data)
+    let bitLength = UInt64(count) * 8
     message.append(0x80)
     while message.count % 64 != 56 { message.append(0) }
-    for s in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(s))) }
-    var w = [UInt32](repeating: 0, count: 64)
-    for chunk in stride(from: 0, to: message.count, by: 64) {
-      for t in 0..<16 {
-        let j = chunk + t * 4
-        w[t] =
-          UInt32(message[j]) << 24 | UInt32(message[j + 1]) << 16 | UInt32(message[j + 2]) << 8
-          | UInt32(message[j + 3])
-      }
-      for t in 16..<64 {
-        let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-        let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-      }
-      var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-      for t in 0..<64 {
-        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-        let ch = (e & f) ^ (~e & g)
-        let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-        let maj = (a & b) ^ (a & c) ^ (b & c)
-        let t2 = s0 &+ maj
-        hh = g
-        g = f
-        f = e
-        e = d &+ t1
-        d = c
-        c = b
-        b = a
-        a = t1 &+ t2
-      }
-      h[0] = h[0] &+ a
-      h[1] = h[1] &+ b
-      h[2] = h[2] &+ c
-      h[3] = h[3] &+ d
-      h[4] = h[4] &+ e
-      h[5] = h[5] &+ f
-      h[6] = h[6] &+ g
-      h[7] = h[7] &+ hh
+    for s in stride(from: 56, through: 0, by: -8) {
+      message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(s)))
     }
-    return h.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (24 - 8 * UInt32($0))) } }
+    var w = [UInt32](repeating: 0, count: 64)
+    message.withUnsafeBufferPointer { m in
+      k.withUnsafeBufferPointer { k in
+        w.withUnsafeMutableBufferPointer { w in
+          var chunk = 0
+          while chunk < m.count {
+            for t in 0..<16 {
+              let j = chunk + t &* 4
+              w[t] =
+                UInt32(m[j]) << 24 | UInt32(m[j &+ 1]) << 16 | UInt32(m[j &+ 2]) << 8
+                | UInt32(m[j &+ 3])
+            }
+            for t in 16..<64 {
+              let x = w[t &- 15], y = w[t &- 2]
+              let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+              let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+              w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
+            }
+            var (a, b, c, d, e, f, g, hh) = h
+            for t in 0..<64 {
+              let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+              let ch = (e & f) ^ (~e & g)
+              let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
+              let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+              let maj = (a & b) ^ (a & c) ^ (b & c)
+              hh = g
+              g = f
+              f = e
+              e = d &+ t1
+              d = c
+              c = b
+              b = a
+              a = t1 &+ s0 &+ maj
+            }
+            h = (
+              h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh
+            )
+            chunk &+= 64
+          }
+        }
+      }
+    }
+    let words = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
+    var out = [UInt8]()
+    out.reserveCapacity(32)
+    for v in words {
+      out.append(UInt8(truncatingIfNeeded: v >> 24))
+      out.append(UInt8(truncatingIfNeeded: v >> 16))
+      out.append(UInt8(truncatingIfNeeded: v >> 8))
+      out.append(UInt8(truncatingIfNeeded: v))
+    }
+    return out
   }
 
-  private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+  /// The digest of `data` as 64 lowercase hex digits.
+  static func hexDigits(_ digest: [UInt8]) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out = [UInt8]()
+    out.reserveCapacity(64)
+    for b in digest {
+      out.append(digits[Int(b >> 4)])
+      out.append(digits[Int(b & 15)])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  @inline(__always)
+  private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }
 }
