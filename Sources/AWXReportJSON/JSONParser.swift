@@ -5,23 +5,32 @@ public struct JSONParser {
   /// The deepest nesting accepted.
   public static let maxDepth = 512
 
-  private let bytes: [UInt8]
+  // The parser reads through a buffer pointer valid only inside `parse`: no retain/release or
+  // bounds checks per byte (every index is checked against `bytes.count` first).
+  private let bytes: UnsafeBufferPointer<UInt8>
   private var i = 0
   private var depth = 0
 
   /// Parses `bytes` as one JSON document.
   /// - Throws: `JSONSyntaxError` with the line and column of the first problem.
   public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-    var p = JSONParser(bytes: bytes)
-    p.skipSpace()
-    if p.i >= bytes.count { throw p.error("the document is empty") }
-    let v = try p.value()
-    p.skipSpace()
-    if p.i < bytes.count { throw p.error("unexpected text after the JSON value") }
-    return v
+    let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+      var p = JSONParser(bytes: buffer)
+      do throws(JSONSyntaxError) {
+        p.skipSpace()
+        if p.i >= buffer.count { throw p.error("the document is empty") }
+        let v = try p.value()
+        p.skipSpace()
+        if p.i < buffer.count { throw p.error("unexpected text after the JSON value") }
+        return .success(v)
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
   }
 
-  private init(bytes: [UInt8]) { self.bytes = bytes }
+  private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
   private func error(_ message: String) -> JSONSyntaxError {
     var line = 1
@@ -161,7 +170,7 @@ public struct JSONParser {
       guard i < bytes.count, isDigit(bytes[i]) else { throw error("expected an exponent") }
       while i < bytes.count && isDigit(bytes[i]) { i += 1 }
     }
-    return .number(String(decoding: bytes[start..<i], as: UTF8.self))
+    return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
   }
 
   private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
@@ -184,6 +193,18 @@ public struct JSONParser {
 
   private mutating func string() throws(JSONSyntaxError) -> String {
     i += 1
+    // Fast path: no escape before the closing quote.
+    var j = i
+    while j < bytes.count {
+      let c = bytes[j]
+      if c == UInt8(ascii: "\"") {
+        let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self)
+        i = j + 1
+        return s
+      }
+      if c == UInt8(ascii: "\\") || c < 0x20 { break }
+      j += 1
+    }
     var out: [UInt8] = []
     var runStart = i
     while true {
