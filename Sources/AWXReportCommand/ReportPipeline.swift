@@ -39,40 +39,69 @@ struct ReportPipeline {
     var nested: [Int: RunAnalysis] = [:]
     try analyseNested(run, source: source, into: &nested)
 
+    let nestedAnalyses = nested
     let graph = DisplayGraph(run: run, analysis: analysis, nestedAnalyses: nested)
-    let dot = DOTWriter(rankDirection: options.rankDirection).render(
-      graph, run: run, verdict: analysis.verdict)
-
-    let svg = SVGGraphWriter(
-      rankDirection: options.rankDirection == "LR" ? .leftToRight : .topToBottom
-    ).render(
-      graph, title: "Workflow job \(run.job.id): \(run.job.name)",
-      description: ReportPipeline.describe(run: run, analysis: analysis))
-
     let directoryName = "workflow-job-\(run.job.id)"
-    var warnings: [String] = []
-    let svgBytes = Array(svg.utf8)
-    try validate(svgBytes, as: "\(directoryName)/graph.svg", warnings: &warnings)
+    let options = self.options
 
-    let timeline = TimelineSVG.render(run: run, analysis: analysis, nestedAnalyses: nested)
-    if let timeline {
-      try validate(Array(timeline.utf8), as: "\(directoryName)/timeline.svg", warnings: &warnings)
-    }
+    // Two independent halves, one per core: the graph (layout, SVG, validation) and the
+    // rest (DOT, timeline and its validation, templates, the snapshot's digest). Each returns
+    // a value; errors are reported in a fixed order, so output never depends on timing.
+    let (graphPart, otherPart) = Parallel.both(
+      {
+        () -> Result<(svg: String, warnings: [String]), CommandError> in
+        let svg = SVGGraphWriter(
+          rankDirection: options.rankDirection == "LR" ? .leftToRight : .topToBottom
+        ).render(
+          graph, title: "Workflow job \(run.job.id): \(run.job.name)",
+          description: ReportPipeline.describe(run: run, analysis: analysis))
+        var warnings: [String] = []
+        do throws(CommandError) {
+          try self.validate(Array(svg.utf8), as: "\(directoryName)/graph.svg", warnings: &warnings)
+        } catch {
+          return .failure(error)
+        }
+        return .success((svg, warnings))
+      },
+      {
+        () -> Result<Others, CommandError> in
+        let dot = DOTWriter(rankDirection: options.rankDirection).render(
+          graph, run: run, verdict: analysis.verdict)
+        let timeline = TimelineSVG.render(
+          run: run, analysis: analysis, nestedAnalyses: nestedAnalyses)
+        var warnings: [String] = []
+        do throws(CommandError) {
+          if let timeline {
+            try self.validate(
+              Array(timeline.utf8), as: "\(directoryName)/timeline.svg", warnings: &warnings)
+          }
+          let templates = try self.loadTemplates()
+          return .success(
+            Others(
+              dot: dot, timeline: timeline, templates: templates,
+              digest: SHA256.hex(snapshotBytes), warnings: warnings))
+        } catch {
+          return .failure(error)
+        }
+      })
+    let (svg, graphWarnings) = try graphPart.get()
+    let others = try otherPart.get()
+    var warnings = graphWarnings
+    for w in others.warnings where !warnings.contains(w) { warnings.append(w) }
+    let dot = others.dot
+    let timeline = others.timeline
+    let svgBytes = Array(svg.utf8)
+
     let html: String
-    do {
-      let templates = try ReportTemplates.library(overrideDirectory: options.templatesDir)
-      html = try HTMLReport(templates: templates).render(
+    do throws(TemplateError) {
+      html = try HTMLReport(templates: others.templates).render(
         HTMLReportInput(
           run: run, analysis: analysis, nestedAnalyses: nested, host: snapshot.host,
-          graphSVG: svg, timelineSVG: timeline, snapshotSHA256: SHA256.hex(snapshotBytes),
+          graphSVG: svg, timelineSVG: timeline, snapshotSHA256: others.digest,
           generatedAt: options.generatedAt ?? snapshot.fetchedAt,
           toolVersion: "awx-report \(AWXReport.version)", redact: options.redact))
-    } catch let error as ReportTemplatesError {
-      throw .other(error.description)
-    } catch let error as TemplateError {
-      throw .other(error.description)
     } catch {
-      throw .other("\(error)")
+      throw .other(error.description)
     }
 
     var files: [(name: String, bytes: [UInt8])] = []
@@ -82,6 +111,24 @@ struct ReportPipeline {
     if let timeline { files.append(("timeline.svg", Array(timeline.utf8))) }
     files.append(("snapshot.json", snapshotBytes))
     return Report(directoryName: directoryName, files: files, warnings: warnings)
+  }
+
+  /// What the second half of the pipeline produces.
+  struct Others: Sendable {
+    var dot: String
+    var timeline: String?
+    var templates: TemplateLibrary
+    var digest: String
+    var warnings: [String]
+  }
+
+  /// The built-in templates, with `--templates DIR` overriding them.
+  func loadTemplates() throws(CommandError) -> TemplateLibrary {
+    do {
+      return try ReportTemplates.library(overrideDirectory: options.templatesDir)
+    } catch {
+      throw .other(error.description)
+    }
   }
 
   /// libxml2 checks every SVG before it is published; an invalid one fails the run.
