@@ -95,9 +95,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// `2024-03-05 20:46:14 UTC`: for people, to the second.
   public var display: String {
-    let text = Timestamp(microseconds: microseconds - floorDivMod(microseconds, 1_000_000).1)
-      .iso8601
-    return text.replacingFirst("T", with: " ").dropLast().description + " UTC"
+    let c = components
+    return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2)) "
+      + "\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)) UTC"
   }
 
   public var description: String { iso8601 }
@@ -153,11 +153,4 @@ private func floorDivMod(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
 private func pad(_ v: Int, _ width: Int) -> String {
   let s = String(v)
   return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-}
-
-extension String {
-  fileprivate func replacingFirst(_ target: Character, with replacement: String) -> String {
-    guard let i = firstIndex(of: target) else { return self }
-    return String(self[..<i]) + replacement + String(self[index(after: i)...])
-  }
 }

@@ -12,6 +12,12 @@ public enum DOTEscaping {
   /// other control characters and bidirectional overrides are dropped; text longer than
   /// `maxScalars` is cut with an ellipsis.
   public static func quoted(_ text: String) -> String {
+    if text.utf8.count < maxScalars, text.utf8.allSatisfy({ b in
+      b >= 0x20 && b < 0x7F && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\")
+        && b != UInt8(ascii: "&") && b != UInt8(ascii: "<") && b != UInt8(ascii: ">")
+    }) {
+      return text
+    }
     var out = ""
     out.reserveCapacity(text.utf8.count + 8)
     var scalars = Substring(text).unicodeScalars[...]

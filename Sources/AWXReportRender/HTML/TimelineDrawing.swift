@@ -178,33 +178,79 @@ struct TimelineDrawing {
     if let e = elapsed { tip += ", \(ElapsedFormat.short(e))" }
     if row.critical { tip += "; on the critical path" }
 
-    var classes = "tl-row tl-\(row.state.rawValue)"
-    if row.critical { classes += " tl-critical" }
-    var out = "<g id=\"\(row.svgID)\" class=\"\(classes)\">\n"
-    out += "<title>\(HTMLText.xmlText(tip))</title>\n"
     let indent = Self.labelX + Double(row.depth) * 14
     let marker = row.critical ? "◆ " : (row.depth > 0 ? "↳ " : "")
-    out += "<text class=\"tl-label\(row.critical ? " tl-critical-label" : "")\""
-      + " x=\"\(f(indent))\" y=\"\(f(top + 15))\">\(HTMLText.xmlText(marker + name.shown))</text>\n"
+    let width = x2 - x1
+    var out = ""
+    out.reserveCapacity(900)
+    out += "<g id=\""
+    out += row.svgID
+    out += "\" class=\"tl-row tl-"
+    out += row.state.rawValue
+    if row.critical { out += " tl-critical" }
+    out += "\">\n<title>"
+    out += HTMLText.xmlText(tip)
+    out += "</title>\n<text class=\"tl-label"
+    if row.critical { out += " tl-critical-label" }
+    out += "\" x=\""
+    out += f(indent)
+    out += "\" y=\""
+    out += f(top + 15)
+    out += "\">"
+    out += HTMLText.xmlText(marker + name.shown)
+    out += "</text>\n"
     if row.critical {
-      out += "<rect class=\"tl-critical-outline\" x=\"\(f(x1 - 2.5))\" y=\"\(f(barY - 2.5))\""
-        + " width=\"\(f(x2 - x1 + 5))\" height=\"\(f(Self.barHeight + 5))\" rx=\"3.0\""
-        + " fill=\"none\" stroke=\"\(Self.criticalColor)\" stroke-width=\"1.8\"/>\n"
+      out += "<rect class=\"tl-critical-outline\" x=\""
+      out += f(x1 - 2.5)
+      out += "\" y=\""
+      out += f(barY - 2.5)
+      out += "\" width=\""
+      out += f(width + 5)
+      out += "\" height=\""
+      out += f(Self.barHeight + 5)
+      out += "\" rx=\"3.0\" fill=\"none\" stroke=\""
+      out += Self.criticalColor
+      out += "\" stroke-width=\"1.8\"/>\n"
     }
-    var dash = ""
-    if let d = row.state.dash { dash = " stroke-dasharray=\"\(d)\"" }
-    out += "<rect class=\"tl-bar\" x=\"\(f(x1))\" y=\"\(f(barY))\" width=\"\(f(x2 - x1))\""
-      + " height=\"\(f(Self.barHeight))\" rx=\"2.0\" fill=\"\(colors.fill)\""
-      + " stroke=\"\(colors.stroke)\" stroke-width=\"1.2\"\(dash)/>\n"
+    out += "<rect class=\"tl-bar\" x=\""
+    out += f(x1)
+    out += "\" y=\""
+    out += f(barY)
+    out += "\" width=\""
+    out += f(width)
+    out += "\" height=\""
+    out += f(Self.barHeight)
+    out += "\" rx=\"2.0\" fill=\""
+    out += colors.fill
+    out += "\" stroke=\""
+    out += colors.stroke
+    out += "\" stroke-width=\"1.2\""
+    if let d = row.state.dash {
+      out += " stroke-dasharray=\""
+      out += d
+      out += "\""
+    }
+    out += "/>\n"
     if row.state.isFailure {
-      out += "<rect class=\"tl-hatch\" x=\"\(f(x1))\" y=\"\(f(barY))\" width=\"\(f(x2 - x1))\""
-        + " height=\"\(f(Self.barHeight))\" rx=\"2.0\" fill=\"url(#tl-hatch)\"/>\n"
+      out += "<rect class=\"tl-hatch\" x=\""
+      out += f(x1)
+      out += "\" y=\""
+      out += f(barY)
+      out += "\" width=\""
+      out += f(width)
+      out += "\" height=\""
+      out += f(Self.barHeight)
+      out += "\" rx=\"2.0\" fill=\"url(#tl-hatch)\"/>\n"
     }
     var label = row.state.symbol + " " + row.state.label
     if let e = elapsed { label += " · " + ElapsedFormat.short(e) }
-    let labelX = x2 + (row.critical ? 7 : 5)
-    out += "<text class=\"tl-dur\" x=\"\(f(labelX))\" y=\"\(f(top + 15))\">"
-      + "\(HTMLText.xmlText(label))</text>\n"
+    out += "<text class=\"tl-dur\" x=\""
+    out += f(x2 + (row.critical ? 7 : 5))
+    out += "\" y=\""
+    out += f(top + 15)
+    out += "\">"
+    out += HTMLText.xmlText(label)
+    out += "</text>\n"
     out += "</g>\n"
     return out
   }

@@ -9,6 +9,13 @@ public enum XMLEscaping {
   public static func attribute(_ text: String) -> String { escape(text, attribute: true) }
 
   private static func escape(_ text: String, attribute: Bool) -> String {
+    // Most text is printable ASCII with nothing to escape: return it as it is.
+    if text.utf8.allSatisfy({ b in
+      b >= 0x20 && b < 0x7F && b != UInt8(ascii: "&") && b != UInt8(ascii: "<")
+        && b != UInt8(ascii: ">") && b != UInt8(ascii: "\"") && b != UInt8(ascii: "'")
+    }) {
+      return text
+    }
     var out = ""
     out.reserveCapacity(text.utf8.count + 16)
     for u in text.unicodeScalars {
