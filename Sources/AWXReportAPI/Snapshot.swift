@@ -70,9 +70,13 @@ public struct Snapshot: Equatable, Sendable {
   }
 
   /// Reads a snapshot file's bytes.
-  /// - Parameter source: how to name the file in errors (its path).
+  /// - Parameters:
+  ///   - source: how to name the file in errors (its path).
+  ///   - verifyDigests: check every body against its `sha256` (else call `verifyDigests`).
   /// - Throws: `APIError` naming the position or the key at fault.
-  public static func decode(_ bytes: [UInt8], source: String) throws(APIError) -> Snapshot {
+  public static func decode(_ bytes: [UInt8], source: String, verifyDigests: Bool = true)
+    throws(APIError) -> Snapshot
+  {
     let root: JSONValue
     do {
       root = try JSONParser.parse(bytes)
@@ -114,19 +118,37 @@ public struct Snapshot: Equatable, Sendable {
       } else {
         throw .shape(source: source, path: "responses[\(k)]", message: "missing \"body\"")
       }
-      if let digest = item["sha256"]?.string, digest != SHA256.hex(body) {
-        throw .shape(
-          source: source, path: "responses[\(k)].sha256",
-          message: "the body does not match its SHA-256 (the snapshot was altered)")
+      var digest: String?
+      if let d = item["sha256"] {
+        guard let text = d.string else {
+          throw .shape(
+            source: source, path: "responses[\(k)].sha256",
+            message: "expected a string, got \(d.typeName)")
+        }
+        digest = text
       }
       responses.append(
         SnapshotResponse(
           kind: kind, workflowJobID: try ir.int("workflow_job"), url: try ir.string("url"),
-          status: try ir.int("status"), body: body))
+          status: try ir.int("status"), body: body, sha256: digest))
     }
-    return Snapshot(
+    let snapshot = Snapshot(
       tool: try r.string("tool"), host: try r.string("host"), apiRoot: try r.string("api_root"),
       fetchedAt: fetchedAt, workflowJobID: try r.int("workflow_job"), responses: responses)
+    if verifyDigests { try snapshot.verifyDigests(source: source) }
+    return snapshot
+  }
+
+  /// Checks every body that came with a `sha256` against it.
+  /// - Throws: `APIError` naming the first response whose body was altered.
+  public func verifyDigests(source: String) throws(APIError) {
+    for (k, r) in responses.enumerated() {
+      if let digest = r.sha256, digest != SHA256.hex(r.body) {
+        throw .shape(
+          source: source, path: "responses[\(k)].sha256",
+          message: "the body does not match its SHA-256 (the snapshot was altered)")
+      }
+    }
   }
 }
 
@@ -142,13 +164,25 @@ public struct SnapshotResponse: Equatable, Sendable {
   public var status: Int
   /// The body, byte for byte.
   public var body: [UInt8]
+  /// The digest the snapshot file recorded for the body, when it was read from a file.
+  public var sha256: String?
 
   /// Creates a stored response.
-  public init(kind: ResponseKind, workflowJobID: Int, url: String, status: Int, body: [UInt8]) {
+  public init(
+    kind: ResponseKind, workflowJobID: Int, url: String, status: Int, body: [UInt8],
+    sha256: String? = nil
+  ) {
     self.kind = kind
     self.workflowJobID = workflowJobID
     self.url = url
     self.status = status
     self.body = body
+    self.sha256 = sha256
+  }
+
+  /// Equal when what was fetched is equal; the recorded digest is derived from the body.
+  public static func == (a: SnapshotResponse, b: SnapshotResponse) -> Bool {
+    a.kind == b.kind && a.workflowJobID == b.workflowJobID && a.url == b.url
+      && a.status == b.status && a.body == b.body
   }
 }

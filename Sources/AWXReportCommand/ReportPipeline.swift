@@ -25,19 +25,41 @@ struct ReportPipeline {
   func build(snapshotBytes: [UInt8], source: String) throws(CommandError) -> Report {
     let snapshot: Snapshot
     do {
-      snapshot = try Snapshot.decode(snapshotBytes, source: source)
+      snapshot = try Snapshot.decode(snapshotBytes, source: source, verifyDigests: false)
     } catch {
       throw .badInput(error)
     }
-    let run: WorkflowRun
-    do {
-      run = try RunDecoder.decode(snapshot, fileName: source)
-    } catch {
-      throw .badInput(error)
-    }
-    let analysis = try analyse(run, source: source)
-    var nested: [Int: RunAnalysis] = [:]
-    try analyseNested(run, source: source, into: &nested)
+    // Digests are checked on one core while the other decodes and analyses the run; a
+    // digest mismatch is reported first, whatever else is wrong.
+    let (verified, decoded) = Parallel.both(
+      {
+        () -> Result<Void, CommandError> in
+        do throws(APIError) {
+          try snapshot.verifyDigests(source: source)
+          return .success(())
+        } catch {
+          return .failure(.badInput(error))
+        }
+      },
+      {
+        () -> Result<(WorkflowRun, RunAnalysis, [Int: RunAnalysis]), CommandError> in
+        do throws(CommandError) {
+          let run: WorkflowRun
+          do throws(APIError) {
+            run = try RunDecoder.decode(snapshot, fileName: source)
+          } catch {
+            throw .badInput(error)
+          }
+          let analysis = try self.analyse(run, source: source)
+          var nested: [Int: RunAnalysis] = [:]
+          try self.analyseNested(run, source: source, into: &nested)
+          return .success((run, analysis, nested))
+        } catch {
+          return .failure(error)
+        }
+      })
+    try verified.get()
+    let (run, analysis, nested) = try decoded.get()
 
     let nestedAnalyses = nested
     let graph = DisplayGraph(run: run, analysis: analysis, nestedAnalyses: nested)
