@@ -24,7 +24,7 @@ public indirect enum TemplateValue: Sendable, Equatable {
   /// A list; sections render once per element.
   case list([TemplateValue])
   /// An object with named members; key order is irrelevant.
-  case object([String: TemplateValue])
+  case object(TemplateObject)
   /// The absent value; renders as nothing and is falsey.
   case null
 
@@ -104,6 +104,6 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 extension TemplateValue: ExpressibleByDictionaryLiteral {
   /// Creates an ``object(_:)`` from a dictionary literal; a repeated key keeps its last value.
   public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-    self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    self = .object(TemplateObject(elements))
   }
 }

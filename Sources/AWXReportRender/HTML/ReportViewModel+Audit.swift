@@ -23,7 +23,7 @@ extension ReportViewModel {
     ]
   }
 
-  private func json(_ text: String) -> [String: TemplateValue] {
+  private func json(_ text: String) -> TemplateObject {
     switch Redaction.format(text, redact: input.redact) {
     case .json(let pretty):
       return ["text": .string(Self.cut(pretty)), "invalid": false]
