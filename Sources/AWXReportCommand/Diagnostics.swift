@@ -28,8 +28,9 @@ enum Diagnostics {
     var bytes = Array(s.utf8)
     var offset = 0
     while offset < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { buf in
-        Glibc.write(2, buf.baseAddress! + offset, buf.count - offset)
+      let n = bytes.withUnsafeMutableBytes { buf -> Int in
+        guard let base = buf.baseAddress else { return 0 }
+        return Glibc.write(2, base + offset, buf.count - offset)
       }
       if n <= 0 { break }
       offset += n

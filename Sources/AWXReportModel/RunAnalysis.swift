@@ -160,7 +160,8 @@ public struct RunAnalysis: Hashable, Sendable {
     var last: (Int, Timestamp)?
     for id in graph.nodeIDs {
       guard let f = analyses[id]?.finished else { continue }
-      if last == nil || f > last!.1 { last = (id, f) }
+      if let l = last, f <= l.1 { continue }
+      last = (id, f)
     }
     guard var current = last?.0 else { return [] }
     var path = [current]
@@ -171,7 +172,8 @@ public struct RunAnalysis: Hashable, Sendable {
         // One second of slack: AWX spawns children on its next scheduler pass.
         guard let f = analyses[p]?.finished, f.microseconds <= start.microseconds + 1_000_000
         else { continue }
-        if best == nil || f > best!.1 { best = (p, f) }
+        if let b = best, f <= b.1 { continue }
+        best = (p, f)
       }
       guard let next = best?.0 else { break }
       path.append(next)
@@ -194,10 +196,9 @@ public struct RunAnalysis: Hashable, Sendable {
       for e in graph.incoming[id] ?? [] {
         guard let c = cost[e.from] else { continue }
         let step = outcomes[e] == .taken ? 1 : 1000
-        if cost[id] == nil || c + step < cost[id]! {
-          cost[id] = c + step
-          via[id] = e.from
-        }
+        if let current = cost[id], current <= c + step { continue }
+        cost[id] = c + step
+        via[id] = e.from
       }
     }
     var result: [Int: [Int]] = [:]
