@@ -6,9 +6,23 @@
 
 /// Writes to stderr: errors, warnings, progress. stdout carries results only.
 enum Diagnostics {
+  /// One error: its first line after `awx-report: error: `, any further lines (a template's
+  /// source line and caret) as they are.
   static func error(_ message: String) {
-    for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
-      write("awx-report: error: \(line)\n")
+    var lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+    while lines.count > 1 && lines.last?.isEmpty == true { lines.removeLast() }
+    guard let first = lines.first else { return }
+    write("awx-report: error: \(first)\n")
+    for line in lines.dropFirst() { write("\(line)\n") }
+  }
+
+  /// Reports a command error in its own format: SVG findings are already
+  /// `file:line:column: error: message` lines, like a compiler's.
+  static func report(_ error: CommandError) {
+    if case .invalidSVG(let lines) = error {
+      for line in lines { write("\(line)\n") }
+    } else {
+      self.error(error.description)
     }
   }
 

@@ -106,7 +106,7 @@ struct FetchCommand: ParsableCommand {
         snapshotBytes: snapshot.encoded(), source: "workflow job \(id) from \(snapshot.host)")
       try Publisher.publish(result, options: options, quiet: report.quiet)
     } catch {
-      Diagnostics.error(error.description)
+      Diagnostics.report(error)
       throw ExitCode(1)
     }
   }

@@ -20,7 +20,7 @@ struct RenderCommand: ParsableCommand {
       let result = try ReportPipeline(options: options).build(snapshotBytes: bytes, source: snapshot)
       try Publisher.publish(result, options: options, quiet: report.quiet)
     } catch {
-      Diagnostics.error(error.description)
+      Diagnostics.report(error)
       throw ExitCode(1)
     }
   }
