@@ -71,13 +71,13 @@ import json, sys
 # dot 2.43 default figures recorded in dot-baseline.md, used when dot is missing or too slow.
 RECORDED = {
     50: dict(s=0.01, crossings_layered=3, crossings_geometric=3, node_overlaps=0,
-             edge_node_overlaps=0, area=1.39e6, total_edge_length=10.5e3),
+             edge_node_overlaps=0, area=1.39e6, total_edge_length=10.5e3, wh="558 × 2491"),
     200: dict(s=0.04, crossings_layered=20, crossings_geometric=20, node_overlaps=0,
-              edge_node_overlaps=0, area=14.7e6, total_edge_length=60.9e3),
+              edge_node_overlaps=0, area=14.7e6, total_edge_length=60.9e3, wh="2521 × 5823"),
     1000: dict(s=0.95, crossings_layered=255, crossings_geometric=286, node_overlaps=0,
-               edge_node_overlaps=0, area=81.9e6, total_edge_length=704e3),
+               edge_node_overlaps=0, area=81.9e6, total_edge_length=704e3, wh="17539 × 4667"),
     5000: dict(s=80.4, crossings_layered=4071, crossings_geometric=4377, node_overlaps=0,
-               edge_node_overlaps=0, area=628e6, total_edge_length=4130e3),
+               edge_node_overlaps=0, area=628e6, total_edge_length=4130e3, wh="47910 × 13100"),
 }
 rows = [json.loads(l) for l in open(sys.argv[1])]
 def fmt(v, unit=""):
@@ -87,19 +87,22 @@ def fmt(v, unit=""):
     if isinstance(v, float): return f"{v:.3g}"
     return str(v)
 def ratio(a, b):
+    if isinstance(a, str) or isinstance(b, str): return "—"
     if a is None or b in (None, 0): return "—" if b != 0 or a is None else ("=" if a == 0 else "∞")
     return f"{a/b:.2f}×"
 cols = [("time s", "s", ""), ("layered X", "crossings_layered", ""),
         ("geometric X", "crossings_geometric", ""), ("node overlaps", "node_overlaps", ""),
         ("edge–node overlaps", "edge_node_overlaps", ""), ("area Mpt²", "area", "M"),
-        ("edge length kpt", "total_edge_length", "k")]
+        ("edge length kpt", "total_edge_length", "k"), ("width × height pt", "wh", "")]
 head = "| nodes | " + " | ".join(f"{c} ours / dot (ratio)" for c, _, _ in cols) + " | dot source |"
 print(head)
 print("|" + "---|" * (len(cols) + 2))
 for r in rows:
     n = r["n"]; o = dict(r["ours"]); o["s"] = r["ours_ms"] / 1000
+    o["wh"] = f"{o['width']:.0f} × {o['height']:.0f}" if "width" in o else None
     if r["dot"] is not None:
         d = dict(r["dot"]); d["s"] = r["dot_s"]; src = "dot -Tsvg (this run)"
+        d["wh"] = f"{d['width']:.0f} × {d['height']:.0f}" if "width" in d else None
     elif n in RECORDED:
         d = RECORDED[n]; src = r["note"].replace("recorded", "recorded") or "recorded"
     else:

@@ -2,26 +2,26 @@
 /// over layered edges, ω = 1 real–real, 2 real–virtual, 8 virtual–virtual (dot's Ω), under
 /// the in-rank separation constraints.
 ///
-/// dot solves this LP by network simplex, which is far too slow beyond a few thousand nodes.
-/// This is block coordinate descent on the same objective, in two kinds of exact moves:
+/// First a cheap block coordinate descent from the Brandes–Köpf placement, in exact moves:
 /// * a whole rank, the others fixed: an L1 isotonic regression solved by pooling adjacent
 ///   violators (Dwyer's "merge blocks"), so touching nodes push each other like a rubber band;
-/// * a vertical segment (nodes joined by already-straight edges, one per rank), moved as one
+/// * a vertical segment, or a connected group, of nodes joined by straight edges, moved as one
 ///   to the weighted median of its outside neighbours, clamped by its rank neighbours.
-/// Every move is checked to not increase the objective, so the result never costs more than
-/// the input, and every move keeps every separation.
+/// The descent stalls in local optima (whole sub-drawings would have to move together), so
+/// it only warm-starts dot's own method, network simplex on the auxiliary graph
+/// (`PositionSimplex`): exact on small graphs, on a coarsened graph for large ones.
+/// Every step is checked to not increase the objective, so the result never costs more than
+/// the input, and every step keeps every separation.
 struct EdgeLengthCompactor {
   let graph: LayeredGraph
   let layers: [[Int]]
   let separation: (_ left: Int, _ right: Int) -> Double
-  /// Upper bound on descent rounds (each: rank sweep down, up, then segment moves).
+  /// Upper bound on descent rounds (each: rank sweep down, up, segment and group moves).
   var rounds = 12
   /// Stop when a round improves the objective by less than this fraction.
   var tolerance = 0.002
-  /// Network simplex pivots after the descent (dot's exact method, warm-started).
-  var maxPivots = 5_000
-  /// Coordinates are solved in units of 1/scale pt.
-  static let scale = 10.0
+  /// Network simplex work after the descent (see `PositionSimplex`); 0 skips it.
+  var workBudget = 12_000_000
 
   /// Edge weight, dot's Ω: straight long edges matter most.
   @inline(__always)
@@ -63,43 +63,13 @@ struct EdgeLengthCompactor {
       if previous - current <= tolerance * previous { break }
       previous = current
     }
-    if maxPivots > 0 { simplex(&x, offsets: offsets) }
-  }
-
-  /// dot's auxiliary graph: per layered edge a node pulling both ends (weight ω), per rank
-  /// neighbours a separation edge; a root before every rank keeps it connected.
-  private func simplex(_ x: inout [Double], offsets: [[Double]]) {
-    let n = graph.count
-    var edges: [(tail: Int, head: Int, minLength: Int, weight: Int)] = []
-    var initial = [Int](repeating: 0, count: n)
-    for layer in layers {
-      var previous = Int.min
-      for (i, v) in layer.enumerated() {
-        var value = Int((x[v] * Self.scale).rounded())
-        if i > 0 {
-          let gap = Int((separation(layer[i - 1], v) * Self.scale - 1e-6).rounded(.up))
-          edges.append((layer[i - 1], v, gap, 0))
-          value = max(value, previous + gap)
-        }
-        initial[v] = value
-        previous = value
-      }
+    if workBudget > 0 {
+      var exact = x
+      PositionSimplex(graph: graph, layers: layers, separation: separation, workBudget: workBudget)
+        .improve(&exact)
+      // Integer rounding could cost a hair on an input that was already optimal.
+      if cost(exact) <= cost(x) { x = exact }
     }
-    let root = n
-    initial.append(initial.min() ?? 0)
-    for layer in layers where !layer.isEmpty { edges.append((root, layer[0], 0, 0)) }
-    for u in 0..<n {
-      for v in graph.down[u] {
-        let node = initial.count
-        initial.append(min(initial[u], initial[v]))
-        let w = Int(Self.weight(graph, u, v))
-        edges.append((node, u, 0, w))
-        edges.append((node, v, 0, w))
-      }
-    }
-    let result = NetworkSimplexRanker.improve(
-      nodeCount: initial.count, edges: edges, initial: initial, maxPivots: maxPivots)
-    for v in 0..<n { x[v] = Double(result[v]) / Self.scale }
   }
 
   /// Moves every vertical segment (a path of straight edges) to its best reachable spot.

@@ -2,7 +2,8 @@
 ///
 /// Phases: cycle breaking (DFS), ranking (network simplex), long edges split by virtual
 /// nodes, crossing reduction (median sweeps + transposition, cluster-aware), horizontal
-/// coordinates (Brandes–Köpf, then cluster constraints), rank bands, and edge routing.
+/// coordinates (Brandes–Köpf, then compaction of Σ ω·|Δx| as in dot's network simplex, then
+/// cluster constraints), rank bands, and edge routing.
 /// Left-to-right layouts are computed top-to-bottom with sizes swapped, then transposed.
 /// The result is a pure function of the input: every tie is broken by index.
 public enum LayeredLayout {

@@ -14,7 +14,11 @@ struct NetworkSimplexRanker {
   var inEdges: Adjacency
   var rank: [Int]
   var inTree: [Bool]
-  var treeAdj: [[Int]]
+  /// Tree edges of each node as intrusive doubly linked lists of slots (slot 2e: the tail's
+  /// entry of edge e, 2e+1: the head's): flat arrays, no per-node array to retain.
+  var treeFirst: [Int]
+  var slotNext: [Int]
+  var slotPrevious: [Int]
   var treeEdges: [Int] = []
   var treeIndex: [Int]
   var parent: [Int]
@@ -22,6 +26,9 @@ struct NetworkSimplexRanker {
   var lim: [Int]
   var cut: [Int]
   var searchStart = 0
+  /// Nodes on the tree path closed by the entering edge: only their subtrees change shape.
+  var dirty: [Bool]
+  var dirtyNodes: [Int] = []
   let nodeCount: Int
   static let searchSize = 30
 
@@ -87,12 +94,15 @@ struct NetworkSimplexRanker {
       count: nodeCount, pairs: edges.enumerated().map { ($0.element.head, $0.offset) })
     rank = [Int](repeating: 0, count: nodeCount)
     inTree = [Bool](repeating: false, count: edges.count)
-    treeAdj = [[Int]](repeating: [], count: nodeCount)
+    treeFirst = [Int](repeating: -1, count: nodeCount)
+    slotNext = [Int](repeating: -1, count: 2 * edges.count)
+    slotPrevious = [Int](repeating: -1, count: 2 * edges.count)
     treeIndex = [Int](repeating: -1, count: edges.count)
     parent = [Int](repeating: -1, count: nodeCount)
     low = [Int](repeating: 0, count: nodeCount)
     lim = [Int](repeating: 0, count: nodeCount)
     cut = [Int](repeating: 0, count: edges.count)
+    dirty = [Bool](repeating: false, count: nodeCount)
   }
 
   @inline(__always)
@@ -133,8 +143,8 @@ struct NetworkSimplexRanker {
     inTree[e] = true
     treeIndex[e] = treeEdges.count
     treeEdges.append(e)
-    treeAdj[tail[e]].append(e)
-    treeAdj[head[e]].append(e)
+    link(2 * e, tail[e])
+    link(2 * e + 1, head[e])
   }
 
   /// Grows a tree of tight edges from node 0; when it gets stuck, shifts the tree by the
@@ -189,22 +199,59 @@ struct NetworkSimplexRanker {
     }
   }
 
+  mutating func link(_ slot: Int, _ v: Int) {
+    let first = treeFirst[v]
+    slotNext[slot] = first
+    slotPrevious[slot] = -1
+    if first >= 0 { slotPrevious[first] = slot }
+    treeFirst[v] = slot
+  }
+
+  mutating func unlink(_ slot: Int, _ v: Int) {
+    let next = slotNext[slot]
+    let previous = slotPrevious[slot]
+    if previous >= 0 { slotNext[previous] = next } else { treeFirst[v] = next }
+    if next >= 0 { slotPrevious[next] = previous }
+  }
+
   /// Post-order numbering of the subtree at `root`: `low...lim` is the range of the subtree.
   mutating func computeRanges(root: Int, parentEdge: Int, lowStart: Int) {
+    // Work on uniquely held locals: no retain/release of the arrays in the hot loop.
+    var parent: [Int] = []
+    var low: [Int] = []
+    var lim: [Int] = []
+    swap(&parent, &self.parent)
+    swap(&low, &self.low)
+    swap(&lim, &self.lim)
+    defer {
+      swap(&parent, &self.parent)
+      swap(&low, &self.low)
+      swap(&lim, &self.lim)
+    }
+    let tail = self.tail
+    let head = self.head
+    let dirty = self.dirty
+    let treeFirst = self.treeFirst
+    let slotNext = self.slotNext
     var counter = lowStart
     parent[root] = parentEdge
     low[root] = counter
-    var stack: [(node: Int, next: Int)] = [(root, 0)]
+    var stack: [(node: Int, next: Int)] = [(root, treeFirst[root])]
     while let top = stack.last {
       let v = top.node
-      if top.next < treeAdj[v].count {
-        let e = treeAdj[v][top.next]
-        stack[stack.count - 1].next += 1
+      if top.next >= 0 {
+        let e = top.next >> 1
+        stack[stack.count - 1].next = slotNext[top.next]
         if e == parent[v] { continue }
         let w = tail[e] == v ? head[e] : tail[e]
+        // An untouched subtree at the same place keeps its numbering (Graphviz dfs_range).
+        if !dirty[w] && parent[w] == e && low[w] == counter {
+          counter = lim[w] + 1
+          continue
+        }
         parent[w] = e
         low[w] = counter
-        stack.append((w, 0))
+        stack.append((w, treeFirst[w]))
       } else {
         lim[v] = counter
         counter += 1
@@ -305,12 +352,18 @@ struct NetworkSimplexRanker {
     let hi = lim[down]
     var best: Int? = nil
     var bestSlack = Int.max
-    var stack = [down]
+    // Search whichever side of the cut is smaller; the entering edge crosses it either way.
+    let inside = hi - lo + 1 <= nodeCount / 2
+    var stack = [inside ? down : 0]
     while let v = stack.popLast() {
-      let edges = searchOut ? outEdges[v] : inEdges[v]
-      for e in edges where !inTree[e] {
-        let other = searchOut ? head[e] : tail[e]
-        if lo <= lim[other] && lim[other] <= hi { continue }
+      let out = inside ? searchOut : !searchOut
+      let adjacency = out ? outEdges : inEdges
+      for i in adjacency.range(v) {
+        let e = adjacency.items[i]
+        if inTree[e] { continue }
+        let other = out ? head[e] : tail[e]
+        let otherInside = lo <= lim[other] && lim[other] <= hi
+        if otherInside == inside { continue }
         let s = slack(e)
         if s < bestSlack {
           bestSlack = s
@@ -318,8 +371,11 @@ struct NetworkSimplexRanker {
         }
       }
       if bestSlack == 0 { break }
-      for e in treeAdj[v] where e != parent[v] {
-        stack.append(tail[e] == v ? head[e] : tail[e])
+      var slot = treeFirst[v]
+      while slot >= 0 {
+        let e = slot >> 1
+        if e != parent[v] && e != leaving { stack.append(tail[e] == v ? head[e] : tail[e]) }
+        slot = slotNext[slot]
       }
     }
     return best
@@ -328,50 +384,60 @@ struct NetworkSimplexRanker {
   mutating func update(leaving e: Int, entering f: Int) {
     let delta = slack(f)
     if delta > 0 {
-      if lim[tail[e]] < lim[head[e]] {
-        rerank(tail[e], delta)
+      // Move the smaller side of the cut (the solution is the same up to translation).
+      let (v, sign) = lim[tail[e]] < lim[head[e]] ? (tail[e], 1) : (head[e], -1)
+      if lim[v] - low[v] + 1 <= nodeCount / 2 {
+        rerank(v, sign * delta, skip: e)
       } else {
-        rerank(head[e], -delta)
+        rerank(0, -sign * delta, skip: e)
       }
     }
     let value = cut[e]
+    dirtyNodes.removeAll(keepingCapacity: true)
     let lca = treeUpdate(tail[f], head[f], value, true)
     _ = treeUpdate(head[f], tail[f], value, false)
     cut[f] = -value
     cut[e] = 0
     // Exchange tree edges.
     inTree[e] = false
-    treeAdj[tail[e]].removeAll { $0 == e }
-    treeAdj[head[e]].removeAll { $0 == e }
+    unlink(2 * e, tail[e])
+    unlink(2 * e + 1, head[e])
     let slot = treeIndex[e]
     treeIndex[e] = -1
     treeEdges[slot] = f
     treeIndex[f] = slot
     inTree[f] = true
-    treeAdj[tail[f]].append(f)
-    treeAdj[head[f]].append(f)
+    link(2 * f, tail[f])
+    link(2 * f + 1, head[f])
+    for v in dirtyNodes { dirty[v] = true }
     computeRanges(root: lca, parentEdge: parent[lca], lowStart: low[lca])
+    for v in dirtyNodes { dirty[v] = false }
   }
 
-  mutating func rerank(_ v: Int, _ delta: Int) {
+  /// Shifts the part of the tree reached from `v` without crossing `skip` or going up.
+  mutating func rerank(_ v: Int, _ delta: Int, skip: Int) {
     var stack = [v]
-    let skip = parent[v]
     while let x = stack.popLast() {
       rank[x] -= delta
-      for t in treeAdj[x] where t != parent[x] && t != skip {
-        stack.append(tail[t] == x ? head[t] : tail[t])
+      var slot = treeFirst[x]
+      while slot >= 0 {
+        let t = slot >> 1
+        if t != parent[x] && t != skip { stack.append(tail[t] == x ? head[t] : tail[t]) }
+        slot = slotNext[slot]
       }
     }
   }
 
   mutating func treeUpdate(_ start: Int, _ w: Int, _ value: Int, _ dir: Bool) -> Int {
     var v = start
+    dirtyNodes.append(v)
     while !(low[v] <= lim[w] && lim[w] <= lim[v]) {
       let e = parent[v]
       if e < 0 { break }
       let d = v == tail[e] ? dir : !dir
       if d { cut[e] += value } else { cut[e] -= value }
       v = lim[tail[e]] > lim[head[e]] ? tail[e] : head[e]
+      dirtyNodes.append(v)
     }
     return v
   }

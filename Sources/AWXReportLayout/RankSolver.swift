@@ -15,8 +15,9 @@ struct RankSolver {
   /// Weight given to a node without edges, so it stays put unless pushed.
   static let anchorWeight = 1e-6
 
-  mutating func solve(_ layer: [Int], _ offsets: [Double], _ graph: LayeredGraph,
-                      _ x: inout [Double]) {
+  mutating func solve(
+    _ layer: [Int], _ offsets: [Double], _ graph: LayeredGraph, _ x: inout [Double]
+  ) {
     let k = layer.count
     if k == 0 { return }
     points.removeAll(keepingCapacity: true)
@@ -106,7 +107,9 @@ struct RankSolver {
   }
 
   private mutating func sortRange(_ start: Int, _ end: Int) {
-    points[start..<end].sort { $0.value < $1.value || ($0.value == $1.value && $0.weight < $1.weight) }
+    points[start..<end].sort {
+      $0.value < $1.value || ($0.value == $1.value && $0.weight < $1.weight)
+    }
   }
 
   /// Merges the sorted ranges `start..<middle` and `middle..<end` in place.
