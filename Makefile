@@ -31,8 +31,8 @@ build: ## Debug build.
 release: ## Optimised build.
 	$(SWIFT) build -c release --product $(PRODUCT)
 
-test: ## Run every test (Swift Testing).
-	$(SWIFT) test
+test: ## Run every test (Swift Testing; there are no XCTest tests).
+	$(SWIFT) test --disable-xctest
 
 report: build ## Render the bundled example into output/.
 	$$($(SWIFT) build --show-bin-path)/$(PRODUCT) render $(EXAMPLE) --out output
