@@ -131,24 +131,13 @@ struct EdgeLengthCompactor {
   /// foreign nodes in its ranks.
   private func moveGroups(_ x: inout [Double]) {
     let n = graph.count
-    var root = Array(0..<n)
-    func find(_ v: Int) -> Int {
-      var v = v
-      while root[v] != v {
-        root[v] = root[root[v]]
-        v = root[v]
-      }
-      return v
-    }
+    var sets = DisjointSets(count: n)
     for u in 0..<n {
-      for v in graph.down[u] where abs(x[u] - x[v]) < 1e-7 {
-        let a = find(u)
-        let b = find(v)
-        if a != b { root[max(a, b)] = min(a, b) }
-      }
+      for v in graph.down[u] where abs(x[u] - x[v]) < 1e-7 { sets.union(u, v) }
     }
+    let root = sets.representatives()
     var size = [Int](repeating: 0, count: n)
-    for v in 0..<n { size[find(v)] += 1 }
+    for v in 0..<n { size[root[v]] += 1 }
     var memberStart = [Int](repeating: 0, count: n + 1)
     for v in 0..<n { memberStart[v + 1] = memberStart[v] + size[v] }
     var fill = memberStart

@@ -63,21 +63,9 @@ struct NetworkSimplexRanker {
   }
 
   static func components(nodeCount: Int, edges: [(tail: Int, head: Int)]) -> [Int] {
-    var root = Array(0..<nodeCount)
-    func find(_ v: Int) -> Int {
-      var v = v
-      while root[v] != v {
-        root[v] = root[root[v]]
-        v = root[v]
-      }
-      return v
-    }
-    for e in edges {
-      let a = find(e.tail)
-      let b = find(e.head)
-      if a != b { root[max(a, b)] = min(a, b) }
-    }
-    return (0..<nodeCount).map { find($0) }
+    var sets = DisjointSets(count: nodeCount)
+    for e in edges { sets.union(e.tail, e.head) }
+    return sets.representatives()
   }
 
   init(

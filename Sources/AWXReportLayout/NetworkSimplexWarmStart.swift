@@ -31,28 +31,15 @@ extension NetworkSimplexRanker {
   /// Returns false if the graph is not connected.
   mutating func tightForest() -> Bool {
     let n = nodeCount
-    var root = Array(0..<n)
-    func find(_ v: Int) -> Int {
-      var v = v
-      while root[v] != v {
-        root[v] = root[root[v]]
-        v = root[v]
-      }
-      return v
-    }
+    var sets = DisjointSets(count: n)
     for e in 0..<tail.count where slack(e) == 0 {
-      let a = find(tail[e])
-      let b = find(head[e])
-      if a != b {
-        root[max(a, b)] = min(a, b)
-        addTreeEdge(e)
-      }
+      if sets.union(tail[e], head[e]) { addTreeEdge(e) }
     }
     // Members of each subtree, as linked lists (merged in O(1)).
     var nextMember = [Int](repeating: -1, count: n)
     var lastMember = Array(0..<n)
     var size = [Int](repeating: 1, count: n)
-    var rootOf = (0..<n).map { find($0) }
+    var rootOf = sets.representatives()
     for v in 0..<n where rootOf[v] != v {
       let r = rootOf[v]
       nextMember[lastMember[r]] = v

@@ -53,35 +53,26 @@ struct PositionSimplex {
   /// connected component where it is (the optimum is free to translate).
   private func solve(_ value: inout [Int], _ gap: [[Int]], contract: Bool) {
     let n = graph.count
-    var group = Array(0..<n)
-    func find(_ v: Int) -> Int {
-      var v = v
-      while group[v] != v {
-        group[v] = group[group[v]]
-        v = group[v]
-      }
-      return v
-    }
+    var groups = DisjointSets(count: n)
     if contract {
       for u in 0..<n {
         // Straight edges between two real nodes stay free: contracting them too makes the
         // coarse problem much stiffer for little speed.
         for v in graph.down[u]
         where value[u] == value[v] && (graph.isVirtual(u) || graph.isVirtual(v)) {
-          let a = find(u)
-          let b = find(v)
-          if a != b { group[max(a, b)] = min(a, b) }
+          groups.union(u, v)
         }
       }
     }
     // Auxiliary index of each group: 1...
     var index = [Int](repeating: 0, count: n)
     var initial = [0]
-    for v in 0..<n where find(v) == v {
+    let group = groups.representatives()
+    for v in 0..<n where group[v] == v {
       index[v] = initial.count
       initial.append(value[v])
     }
-    for v in 0..<n { index[v] = index[find(v)] }
+    for v in 0..<n { index[v] = index[group[v]] }
     var edges: [(tail: Int, head: Int, minLength: Int, weight: Int)] = []
     for (r, layer) in layers.enumerated() {
       for i in layer.indices.dropFirst() {
@@ -113,21 +104,9 @@ struct PositionSimplex {
       edges.append((node, a, 0, weights[k]))
       edges.append((node, b, 0, weights[k]))
     }
-    var root = Array(0..<initial.count)
-    func top(_ v: Int) -> Int {
-      var v = v
-      while root[v] != v {
-        root[v] = root[root[v]]
-        v = root[v]
-      }
-      return v
-    }
-    for e in edges {
-      let a = top(e.tail)
-      let b = top(e.head)
-      if a != b { root[max(a, b)] = min(a, b) }
-    }
-    for k in 1..<initial.count where top(k) == k {
+    var sets = DisjointSets(count: initial.count)
+    for e in edges { sets.union(e.tail, e.head) }
+    for k in 1..<initial.count where sets.find(k) == k {
       edges.append((0, k, initial[k], 0))
       edges.append((k, 0, -initial[k], 0))
     }
