@@ -66,24 +66,19 @@ struct ReportPipeline {
     let directoryName = "workflow-job-\(run.job.id)"
     let options = self.options
 
-    // Two independent halves, one per core: the graph (layout, SVG, validation) and the
-    // rest (DOT, timeline and its validation, templates, the snapshot's digest). Each returns
-    // a value; errors are reported in a fixed order, so output never depends on timing.
-    let (graphPart, otherPart) = Parallel.both(
+    // Two phases of two independent halves, one per core. First the graph (layout, SVG)
+    // beside everything else (DOT, timeline, templates, the snapshot's digest); then the
+    // graph SVG's validation beside the timeline's validation and the HTML page. Errors are
+    // reported in a fixed order (graph SVG, timeline SVG, templates, page), so output never
+    // depends on timing.
+    let (svg, prepared) = Parallel.both(
       {
-        () -> Result<(svg: String, warnings: [String]), CommandError> in
-        let svg = SVGGraphWriter(
+        () -> String in
+        SVGGraphWriter(
           rankDirection: options.rankDirection == "LR" ? .leftToRight : .topToBottom
         ).render(
           graph, title: "Workflow job \(run.job.id): \(run.job.name)",
           description: ReportPipeline.describe(run: run, analysis: analysis))
-        var warnings: [String] = []
-        do throws(CommandError) {
-          try self.validate(Array(svg.utf8), as: "\(directoryName)/graph.svg", warnings: &warnings)
-        } catch {
-          return .failure(error)
-        }
-        return .success((svg, warnings))
       },
       {
         () -> Result<Others, CommandError> in
@@ -91,40 +86,58 @@ struct ReportPipeline {
           graph, run: run, verdict: analysis.verdict)
         let timeline = TimelineSVG.render(
           run: run, analysis: analysis, nestedAnalyses: nestedAnalyses)
-        var warnings: [String] = []
         do throws(CommandError) {
-          if let timeline {
-            try self.validate(
-              Array(timeline.utf8), as: "\(directoryName)/timeline.svg", warnings: &warnings)
-          }
-          let templates = try self.loadTemplates()
           return .success(
             Others(
-              dot: dot, timeline: timeline, templates: templates,
-              digest: SHA256.hex(snapshotBytes), warnings: warnings))
+              dot: dot, timeline: timeline, templates: try self.loadTemplates(),
+              digest: SHA256.hex(snapshotBytes)))
         } catch {
           return .failure(error)
         }
       })
-    let (svg, graphWarnings) = try graphPart.get()
-    let others = try otherPart.get()
-    var warnings = graphWarnings
-    for w in others.warnings where !warnings.contains(w) { warnings.append(w) }
+    let svgBytes = Array(svg.utf8)
+    let (graphChecked, finished) = Parallel.both(
+      {
+        () -> Result<[String], CommandError> in
+        var warnings: [String] = []
+        do throws(CommandError) {
+          try self.validate(svgBytes, as: "\(directoryName)/graph.svg", warnings: &warnings)
+          return .success(warnings)
+        } catch {
+          return .failure(error)
+        }
+      },
+      {
+        () -> Result<(html: String, warnings: [String]), CommandError> in
+        do throws(CommandError) {
+          let others = try prepared.get()
+          var warnings: [String] = []
+          if let timeline = others.timeline {
+            try self.validate(
+              Array(timeline.utf8), as: "\(directoryName)/timeline.svg", warnings: &warnings)
+          }
+          do throws(TemplateError) {
+            let html = try HTMLReport(templates: others.templates).render(
+              HTMLReportInput(
+                run: run, analysis: analysis, nestedAnalyses: nestedAnalyses,
+                host: snapshot.host, graphSVG: svg, timelineSVG: others.timeline,
+                snapshotSHA256: others.digest,
+                generatedAt: options.generatedAt ?? snapshot.fetchedAt,
+                toolVersion: "awx-report \(AWXReport.version)", redact: options.redact))
+            return .success((html, warnings))
+          } catch {
+            throw .other(error.description)
+          }
+        } catch {
+          return .failure(error)
+        }
+      })
+    var warnings = try graphChecked.get()
+    let (html, pageWarnings) = try finished.get()
+    for w in pageWarnings where !warnings.contains(w) { warnings.append(w) }
+    let others = try prepared.get()
     let dot = others.dot
     let timeline = others.timeline
-    let svgBytes = Array(svg.utf8)
-
-    let html: String
-    do throws(TemplateError) {
-      html = try HTMLReport(templates: others.templates).render(
-        HTMLReportInput(
-          run: run, analysis: analysis, nestedAnalyses: nested, host: snapshot.host,
-          graphSVG: svg, timelineSVG: timeline, snapshotSHA256: others.digest,
-          generatedAt: options.generatedAt ?? snapshot.fetchedAt,
-          toolVersion: "awx-report \(AWXReport.version)", redact: options.redact))
-    } catch {
-      throw .other(error.description)
-    }
 
     var files: [(name: String, bytes: [UInt8])] = []
     files.append(("graph.dot", Array(dot.utf8)))
@@ -141,7 +154,6 @@ struct ReportPipeline {
     var timeline: String?
     var templates: TemplateLibrary
     var digest: String
-    var warnings: [String]
   }
 
   /// The built-in templates, with `--templates DIR` overriding them.
