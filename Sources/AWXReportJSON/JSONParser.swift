@@ -211,7 +211,7 @@ public struct JSONParser {
       guard i < bytes.count else { throw error("expected '\"' to end the string") }
       let c = bytes[i]
       if c == UInt8(ascii: "\"") {
-        out.append(contentsOf: bytes[runStart..<i])
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
         i += 1
         break
       }
@@ -220,7 +220,7 @@ public struct JSONParser {
         i += 1
         continue
       }
-      out.append(contentsOf: bytes[runStart..<i])
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
       i += 1
       guard i < bytes.count else { throw error("expected an escape") }
       let e = bytes[i]
