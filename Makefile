@@ -25,13 +25,13 @@ deps: ## Install missing system packages (apt-get; sudo when not root).
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	else echo "All system packages present: $(APT_PACKAGES)"; fi
 
-build: ## Debug build.
+build: deps ## Debug build (installs missing system packages first).
 	$(SWIFT) build --product $(PRODUCT)
 
-release: ## Optimised build.
+release: deps ## Optimised build.
 	$(SWIFT) build -c release --product $(PRODUCT)
 
-test: ## Run every test (Swift Testing; there are no XCTest tests).
+test: deps ## Run every test (Swift Testing; there are no XCTest tests).
 	$(SWIFT) test --disable-xctest
 
 report: build ## Render the bundled example into output/.
