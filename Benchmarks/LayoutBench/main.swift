@@ -72,49 +72,87 @@ func fmt(_ v: Double) -> String {
   return sign + String(a / 100) + (frac < 10 ? ".0" : ".") + String(frac)
 }
 
-func escape(_ s: String) -> String {
-  if !s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 }) { return s }
-  return s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-    .replacingOccurrences(of: ">", with: "&gt;")
-}
-
 @MainActor
-func svg(_ layout: GraphLayout) -> String {
-  var out = ""
-  out.reserveCapacity(200 * (layout.nodes.count + layout.edges.count))
-  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(layout.width))pt\" "
-  out += "height=\"\(fmt(layout.height))pt\" viewBox=\"0 0 \(fmt(layout.width)) \(fmt(layout.height))\">\n"
+func svg(_ layout: GraphLayout) -> [UInt8] {
+  var out = SVGText(capacity: 320 * (layout.nodes.count + layout.edges.count) + 256)
+  out.add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+  out.add("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+  out.add(number: layout.width)
+  out.add("pt\" height=\"")
+  out.add(number: layout.height)
+  out.add("pt\" viewBox=\"0 0 ")
+  out.add(number: layout.width)
+  out.add(" ")
+  out.add(number: layout.height)
+  out.add("\">\n")
   for (i, r) in layout.clusters.enumerated() {
-    out += "<g id=\"cluster-\(i)\" class=\"cluster\"><rect x=\"\(fmt(r.x))\" y=\"\(fmt(r.y))\" "
-    out += "width=\"\(fmt(r.width))\" height=\"\(fmt(r.height))\" fill=\"none\" stroke=\"#999\"/></g>\n"
+    out.add("<g id=\"cluster-")
+    out.add(i)
+    out.add("\" class=\"cluster\"><rect x=\"")
+    out.add(number: r.x)
+    out.add("\" y=\"")
+    out.add(number: r.y)
+    out.add("\" width=\"")
+    out.add(number: r.width)
+    out.add("\" height=\"")
+    out.add(number: r.height)
+    out.add("\" fill=\"none\" stroke=\"#999\"/></g>\n")
   }
   for (i, n) in layout.nodes.enumerated() {
     let node = input.nodes[i]
-    out += "<g id=\"node-\(i)\" class=\"node\"><title>\(escape(node.id))</title>"
-    out += "<rect x=\"\(fmt(n.x - n.width / 2))\" y=\"\(fmt(n.y - n.height / 2))\" "
-    out += "width=\"\(fmt(n.width))\" height=\"\(fmt(n.height))\" rx=\"4\" fill=\"#f5f5f5\" stroke=\"#333\"/>"
-    out += "<text x=\"\(fmt(n.x))\" y=\"\(fmt(n.y + 3))\" font-size=\"9\" text-anchor=\"middle\">"
-    out += "\(escape(node.label ?? node.id))</text></g>\n"
+    out.add("<g id=\"node-")
+    out.add(i)
+    out.add("\" class=\"node\"><title>")
+    out.add(escaped: node.id)
+    out.add("</title><rect x=\"")
+    out.add(number: n.x - n.width / 2)
+    out.add("\" y=\"")
+    out.add(number: n.y - n.height / 2)
+    out.add("\" width=\"")
+    out.add(number: n.width)
+    out.add("\" height=\"")
+    out.add(number: n.height)
+    out.add("\" rx=\"4\" fill=\"#f5f5f5\" stroke=\"#333\"/><text x=\"")
+    out.add(number: n.x)
+    out.add("\" y=\"")
+    out.add(number: n.y + 3)
+    out.add("\" font-size=\"9\" text-anchor=\"middle\">")
+    out.add(escaped: node.label ?? node.id)
+    out.add("</text></g>\n")
   }
   var e = 0
   for edge in input.edges {
     guard let t = index[edge.source], let h = index[edge.target] else { continue }
     let route = layout.edges[e]
     e += 1
-    out += "<g id=\"edge-\(t)-\(h)\" class=\"edge \(edge.type ?? "success")\">"
-    out += "<title>\(escape(edge.source))-&gt;\(escape(edge.target))</title>"
+    out.add("<g id=\"edge-")
+    out.add(t)
+    out.add("-")
+    out.add(h)
+    out.add("\" class=\"edge ")
+    out.add(text: edge.type ?? "success")
+    out.add("\"><title>")
+    out.add(escaped: edge.source)
+    out.add("-&gt;")
+    out.add(escaped: edge.target)
+    out.add("</title>")
     if !route.points.isEmpty {
-      out += "<path fill=\"none\" stroke=\"#555\" d=\"M\(fmt(route.points[0].x)),\(fmt(route.points[0].y))"
+      out.add("<path fill=\"none\" stroke=\"#555\" d=\"M")
+      out.add(number: route.points[0].x)
+      out.add(",")
+      out.add(number: route.points[0].y)
       var k = 1
       while k + 2 < route.points.count {
-        let a = route.points[k]
-        let b = route.points[k + 1]
-        let c = route.points[k + 2]
-        out += " C\(fmt(a.x)),\(fmt(a.y)) \(fmt(b.x)),\(fmt(b.y)) \(fmt(c.x)),\(fmt(c.y))"
+        out.add(" C")
+        for (j, p) in route.points[k...(k + 2)].enumerated() {
+          if j > 0 { out.add(" ") }
+          out.add(number: p.x)
+          out.add(",")
+          out.add(number: p.y)
+        }
         k += 3
       }
-      out += "\"/>"
+      out.add("\"/>")
     }
     let tip = route.arrowTip
     let base = route.arrowBase
@@ -123,17 +161,27 @@ func svg(_ layout: GraphLayout) -> String {
     let len = max(1e-9, (dx * dx + dy * dy).squareRoot())
     let nx = -dy / len * 3
     let ny = dx / len * 3
-    out += "<polygon class=\"arrowhead\" points=\"\(fmt(tip.x)),\(fmt(tip.y)) "
-    out += "\(fmt(base.x + nx)),\(fmt(base.y + ny)) \(fmt(base.x - nx)),\(fmt(base.y - ny))\"/>"
-    out += "</g>\n"
+    out.add("<polygon class=\"arrowhead\" points=\"")
+    out.add(number: tip.x)
+    out.add(",")
+    out.add(number: tip.y)
+    out.add(" ")
+    out.add(number: base.x + nx)
+    out.add(",")
+    out.add(number: base.y + ny)
+    out.add(" ")
+    out.add(number: base.x - nx)
+    out.add(",")
+    out.add(number: base.y - ny)
+    out.add("\"/></g>\n")
   }
-  out += "</svg>\n"
-  return out
+  out.add("</svg>\n")
+  return out.bytes
 }
 
 var layoutTimes: [Double] = []
 var totalTimes: [Double] = []
-var text = ""
+var text: [UInt8] = []
 for _ in 0..<runs {
   let t0 = now()
   let layout = LayeredLayout.layout(graph, options: options)
@@ -144,7 +192,7 @@ for _ in 0..<runs {
   totalTimes.append(t2 - t0)
 }
 do {
-  try text.write(toFile: positional[1], atomically: true, encoding: .utf8)
+  try Data(text).write(to: URL(fileURLWithPath: positional[1]), options: .atomic)
 } catch {
   fail("cannot write \(positional[1]): \(error)")
 }

@@ -29,16 +29,23 @@ struct CrossingCounter {
     if tree.count < size {
       tree = [Int](repeating: 0, count: size)
     } else {
-      for i in 0..<size { tree[i] = 0 }
+      tree.withUnsafeMutableBufferPointer { tree in
+        tree.baseAddress?.update(repeating: 0, count: size)
+      }
     }
     var crossings = 0
-    for p in sequence {
-      var index = p + first
-      tree[index] += 1
-      while index > 0 {
-        if index % 2 == 1 { crossings += tree[index + 1] }
-        index = (index - 1) / 2
-        tree[index] += 1
+    // Through buffer pointers: every sweep counts every rank pair, so this is a hot kernel.
+    sequence.withUnsafeBufferPointer { sequence in
+      tree.withUnsafeMutableBufferPointer { tree in
+        for p in sequence {
+          var index = p &+ first
+          tree[index] &+= 1
+          while index > 0 {
+            if index & 1 == 1 { crossings &+= tree[index &+ 1] }
+            index = (index &- 1) >> 1
+            tree[index] &+= 1
+          }
+        }
       }
     }
     return crossings

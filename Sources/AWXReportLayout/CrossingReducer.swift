@@ -14,6 +14,10 @@ struct CrossingReducer {
   private var counter = CrossingCounter()
   private var median: [Double]
   private var candidate: [Bool]
+  /// Per node: its only neighbour in the rank above (below), see `NeighborView.single`.
+  /// Lets transposition skip the list walks for the many nodes with one edge a side.
+  private let upOne: [Int]
+  private let downOne: [Int]
 
   private static let maxIterations = 24
   private static let minQuit = 8
@@ -33,6 +37,8 @@ struct CrossingReducer {
     position = [Int](repeating: 0, count: graph.count)
     median = [Double](repeating: -1, count: graph.count)
     candidate = [Bool](repeating: true, count: graph.rankCount)
+    upOne = NeighborView.singleNeighbors(graph.up, count: graph.count)
+    downOne = NeighborView.singleNeighbors(graph.down, count: graph.count)
   }
 
   /// Runs the whole heuristic and returns the ordering, top rank first.
@@ -320,80 +326,51 @@ struct CrossingReducer {
 
   private mutating func transposeStep(_ r: Int, reverse: Bool) -> Int {
     candidate[r] = false
+    if layers[r].count < 2 { return 0 }
+    // The layer is taken out of `layers` and everything is read through buffer pointers:
+    // this loop runs for every adjacent pair of every rank, many times per sweep, and array
+    // bounds and uniqueness checks would otherwise dominate it.
+    var layer: [Int] = []
+    swap(&layer, &layers[r])
+    let hasClusters = self.hasClusters
+    let cluster = graph.cluster
+    let up = graph.up
+    let down = graph.down
+    let upOne = self.upOne
+    let downOne = self.downOne
     var delta = 0
-    var layer = layers[r]
-    if layer.count < 2 { return 0 }
     var changed = false
-    for i in 0..<(layer.count - 1) {
-      let v = layer[i]
-      let w = layer[i + 1]
-      if hasClusters && graph.cluster[v] != graph.cluster[w] { continue }
-      let (c0, c1) = pairCrossings(v, w)
-      if c1 < c0 || (c0 > 0 && reverse && c1 == c0) {
-        layer[i] = w
-        layer[i + 1] = v
-        position[w] = i
-        position[v] = i + 1
-        delta += c0 - c1
-        changed = true
+    position.withUnsafeMutableBufferPointer { position in
+      layer.withUnsafeMutableBufferPointer { layer in
+        up.withView(single: upOne) { up in
+          down.withView(single: downOne) { down in
+            for i in 0..<(layer.count - 1) {
+              let v = layer[i]
+              let w = layer[i + 1]
+              if hasClusters && cluster[v] != cluster[w] { continue }
+              let a = up.crossings(v, w, position)
+              let b = down.crossings(v, w, position)
+              let c0 = a.before &+ b.before
+              let c1 = a.after &+ b.after
+              if c1 < c0 || (c0 > 0 && reverse && c1 == c0) {
+                layer[i] = w
+                layer[i + 1] = v
+                position[w] = i
+                position[v] = i + 1
+                delta += c0 - c1
+                changed = true
+              }
+            }
+          }
+        }
       }
     }
+    swap(&layer, &layers[r])
     if changed {
       candidate[r] = true
       if r > 0 { candidate[r - 1] = true }
       if r + 1 < layers.count { candidate[r + 1] = true }
-      layers[r] = layer
     }
     return delta
-  }
-
-  /// Crossings among the edges of `v` and `w` with `v` left of `w`, and with `w` left of `v`.
-  @inline(__always)
-  private func pairCrossings(_ v: Int, _ w: Int) -> (Int, Int) {
-    let a = sideCrossings(v, w, graph.up)
-    let b = sideCrossings(v, w, graph.down)
-    return (a.0 + b.0, a.1 + b.1)
-  }
-
-  @inline(__always)
-  private func sideCrossings(_ v: Int, _ w: Int, _ adjacency: Adjacency) -> (Int, Int) {
-    adjacency.start.withUnsafeBufferPointer { start in
-      let v0 = start[v]
-      let v1 = start[v + 1]
-      let w0 = start[w]
-      let w1 = start[w + 1]
-      if v0 == v1 || w0 == w1 { return (0, 0) }
-      return adjacency.items.withUnsafeBufferPointer { items in
-        position.withUnsafeBufferPointer { position in
-          var before = 0
-          var after = 0
-          if (v1 - v0) * (w1 - w0) > 64 {
-            // High degree (fan-in/fan-out nodes): sort and merge instead of all pairs.
-            var a = (v0..<v1).map { position[items[$0]] }
-            var b = (w0..<w1).map { position[items[$0]] }
-            a.sort()
-            b.sort()
-            // before: pairs with b < a; after: pairs with b > a.
-            var j = 0
-            var k = 0
-            for x in a {
-              while j < b.count && b[j] < x { j += 1 }
-              while k < b.count && b[k] <= x { k += 1 }
-              before += j
-              after += b.count - k
-            }
-            return (before, after)
-          }
-          for i in v0..<v1 {
-            let pv = position[items[i]]
-            for j in w0..<w1 {
-              let pw = position[items[j]]
-              if pw < pv { before += 1 } else if pw > pv { after += 1 }
-            }
-          }
-          return (before, after)
-        }
-      }
-    }
   }
 }

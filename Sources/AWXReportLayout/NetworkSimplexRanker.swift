@@ -29,6 +29,10 @@ struct NetworkSimplexRanker {
   /// Nodes on the tree path closed by the entering edge: only their subtrees change shape.
   var dirty: [Bool]
   var dirtyNodes: [Int] = []
+  /// Scratch stack of `computeRanges`, kept between pivots.
+  var rangeStack: [Int] = []
+  /// Scratch stack of `enterEdge`, kept between pivots.
+  var searchStack: [Int] = []
   let nodeCount: Int
   static let searchSize = 30
 
@@ -204,46 +208,77 @@ struct NetworkSimplexRanker {
 
   /// Post-order numbering of the subtree at `root`: `low...lim` is the range of the subtree.
   mutating func computeRanges(root: Int, parentEdge: Int, lowStart: Int) {
-    // Work on uniquely held locals: no retain/release of the arrays in the hot loop.
+    // Work on uniquely held locals through buffer pointers: this runs once per pivot over
+    // the whole subtree of the exchange's common ancestor, and array uniqueness and bounds
+    // checks would otherwise cost more than the walk itself.
     var parent: [Int] = []
     var low: [Int] = []
     var lim: [Int] = []
+    var stack: [Int] = []
     swap(&parent, &self.parent)
     swap(&low, &self.low)
     swap(&lim, &self.lim)
+    swap(&stack, &rangeStack)
     defer {
       swap(&parent, &self.parent)
       swap(&low, &self.low)
       swap(&lim, &self.lim)
+      swap(&stack, &rangeStack)
     }
+    // Pairs (node, next tree slot to visit); the depth is at most the node count.
+    if stack.count < 2 * nodeCount { stack = [Int](repeating: 0, count: 2 * nodeCount) }
     let tail = self.tail
     let head = self.head
     let dirty = self.dirty
     let treeFirst = self.treeFirst
     let slotNext = self.slotNext
-    var counter = lowStart
-    parent[root] = parentEdge
-    low[root] = counter
-    var stack: [(node: Int, next: Int)] = [(root, treeFirst[root])]
-    while let top = stack.last {
-      let v = top.node
-      if top.next >= 0 {
-        let e = top.next >> 1
-        stack[stack.count - 1].next = slotNext[top.next]
-        if e == parent[v] { continue }
-        let w = tail[e] == v ? head[e] : tail[e]
-        // An untouched subtree at the same place keeps its numbering (Graphviz dfs_range).
-        if !dirty[w] && parent[w] == e && low[w] == counter {
-          counter = lim[w] + 1
-          continue
+    parent.withUnsafeMutableBufferPointer { parent in
+      low.withUnsafeMutableBufferPointer { low in
+        lim.withUnsafeMutableBufferPointer { lim in
+          stack.withUnsafeMutableBufferPointer { stack in
+            tail.withUnsafeBufferPointer { tail in
+              head.withUnsafeBufferPointer { head in
+                dirty.withUnsafeBufferPointer { dirty in
+                  treeFirst.withUnsafeBufferPointer { treeFirst in
+                    slotNext.withUnsafeBufferPointer { slotNext in
+                      var counter = lowStart
+                      parent[root] = parentEdge
+                      low[root] = counter
+                      stack[0] = root
+                      stack[1] = treeFirst[root]
+                      var top = 0
+                      while top >= 0 {
+                        let v = stack[2 * top]
+                        let next = stack[2 * top + 1]
+                        if next >= 0 {
+                          let e = next >> 1
+                          stack[2 * top + 1] = slotNext[next]
+                          if e == parent[v] { continue }
+                          let w = tail[e] == v ? head[e] : tail[e]
+                          // An untouched subtree at the same place keeps its numbering
+                          // (Graphviz dfs_range).
+                          if !dirty[w] && parent[w] == e && low[w] == counter {
+                            counter = lim[w] + 1
+                            continue
+                          }
+                          parent[w] = e
+                          low[w] = counter
+                          top += 1
+                          stack[2 * top] = w
+                          stack[2 * top + 1] = treeFirst[w]
+                        } else {
+                          lim[v] = counter
+                          counter += 1
+                          top -= 1
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
         }
-        parent[w] = e
-        low[w] = counter
-        stack.append((w, treeFirst[w]))
-      } else {
-        lim[v] = counter
-        counter += 1
-        stack.removeLast()
       }
     }
   }
@@ -326,7 +361,7 @@ struct NetworkSimplexRanker {
 
   /// The non-tree edge of least slack that reconnects the two halves left by removing
   /// `leaving`, crossing the cut in the opposite direction.
-  func enterEdge(_ leaving: Int) -> Int? {
+  mutating func enterEdge(_ leaving: Int) -> Int? {
     let down: Int
     let searchOut: Bool
     if lim[tail[leaving]] < lim[head[leaving]] {
@@ -338,35 +373,66 @@ struct NetworkSimplexRanker {
     }
     let lo = low[down]
     let hi = lim[down]
-    var best: Int? = nil
-    var bestSlack = Int.max
+    var best = -1
     // Search whichever side of the cut is smaller; the entering edge crosses it either way.
     let inside = hi - lo + 1 <= nodeCount / 2
-    var stack = [inside ? down : 0]
-    while let v = stack.popLast() {
-      let out = inside ? searchOut : !searchOut
-      let adjacency = out ? outEdges : inEdges
-      for i in adjacency.range(v) {
-        let e = adjacency.items[i]
-        if inTree[e] { continue }
-        let other = out ? head[e] : tail[e]
-        let otherInside = lo <= lim[other] && lim[other] <= hi
-        if otherInside == inside { continue }
-        let s = slack(e)
-        if s < bestSlack {
-          bestSlack = s
-          best = e
+    let out = inside ? searchOut : !searchOut
+    let adjacency = out ? outEdges : inEdges
+    // Read through buffer pointers: this walks up to half the tree on every pivot.
+    var stack: [Int] = []
+    swap(&stack, &searchStack)
+    stack.removeAll(keepingCapacity: true)
+    stack.append(inside ? down : 0)
+    let ends = (tail: tail, head: head, rank: rank, minLength: minLength)
+    let tree = (inTree: inTree, lim: lim, parent: parent, first: treeFirst, next: slotNext)
+    ends.tail.withUnsafeBufferPointer { tail in
+      ends.head.withUnsafeBufferPointer { head in
+        ends.rank.withUnsafeBufferPointer { rank in
+          ends.minLength.withUnsafeBufferPointer { minLength in
+            tree.inTree.withUnsafeBufferPointer { inTree in
+              tree.lim.withUnsafeBufferPointer { lim in
+                tree.parent.withUnsafeBufferPointer { parent in
+                  tree.first.withUnsafeBufferPointer { treeFirst in
+                    tree.next.withUnsafeBufferPointer { slotNext in
+                      adjacency.start.withUnsafeBufferPointer { start in
+                        adjacency.items.withUnsafeBufferPointer { items in
+                          var bestSlack = Int.max
+                          while let v = stack.popLast() {
+                            for i in start[v]..<start[v + 1] {
+                              let e = items[i]
+                              if inTree[e] { continue }
+                              let other = out ? head[e] : tail[e]
+                              let otherInside = lo <= lim[other] && lim[other] <= hi
+                              if otherInside == inside { continue }
+                              let s = rank[head[e]] - rank[tail[e]] - minLength[e]
+                              if s < bestSlack {
+                                bestSlack = s
+                                best = e
+                              }
+                            }
+                            if bestSlack == 0 { break }
+                            var slot = treeFirst[v]
+                            while slot >= 0 {
+                              let e = slot >> 1
+                              if e != parent[v] && e != leaving {
+                                stack.append(tail[e] == v ? head[e] : tail[e])
+                              }
+                              slot = slotNext[slot]
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
         }
       }
-      if bestSlack == 0 { break }
-      var slot = treeFirst[v]
-      while slot >= 0 {
-        let e = slot >> 1
-        if e != parent[v] && e != leaving { stack.append(tail[e] == v ? head[e] : tail[e]) }
-        slot = slotNext[slot]
-      }
     }
-    return best
+    swap(&stack, &searchStack)
+    return best >= 0 ? best : nil
   }
 
   mutating func update(leaving e: Int, entering f: Int) {
@@ -404,16 +470,39 @@ struct NetworkSimplexRanker {
 
   /// Shifts the part of the tree reached from `v` without crossing `skip` or going up.
   mutating func rerank(_ v: Int, _ delta: Int, skip: Int) {
-    var stack = [v]
-    while let x = stack.popLast() {
-      rank[x] -= delta
-      var slot = treeFirst[x]
-      while slot >= 0 {
-        let t = slot >> 1
-        if t != parent[x] && t != skip { stack.append(tail[t] == x ? head[t] : tail[t]) }
-        slot = slotNext[slot]
+    // Through buffer pointers, like `computeRanges`: this shifts up to half the tree per pivot.
+    var stack: [Int] = []
+    var rank: [Int] = []
+    swap(&stack, &searchStack)
+    swap(&rank, &self.rank)
+    stack.removeAll(keepingCapacity: true)
+    stack.append(v)
+    let tree = (tail: tail, head: head, parent: parent, first: treeFirst, next: slotNext)
+    rank.withUnsafeMutableBufferPointer { rank in
+      tree.tail.withUnsafeBufferPointer { tail in
+        tree.head.withUnsafeBufferPointer { head in
+          tree.parent.withUnsafeBufferPointer { parent in
+            tree.first.withUnsafeBufferPointer { treeFirst in
+              tree.next.withUnsafeBufferPointer { slotNext in
+                while let x = stack.popLast() {
+                  rank[x] -= delta
+                  var slot = treeFirst[x]
+                  while slot >= 0 {
+                    let t = slot >> 1
+                    if t != parent[x] && t != skip {
+                      stack.append(tail[t] == x ? head[t] : tail[t])
+                    }
+                    slot = slotNext[slot]
+                  }
+                }
+              }
+            }
+          }
+        }
       }
     }
+    swap(&stack, &searchStack)
+    swap(&rank, &self.rank)
   }
 
   mutating func treeUpdate(_ start: Int, _ w: Int, _ value: Int, _ dir: Bool) -> Int {
