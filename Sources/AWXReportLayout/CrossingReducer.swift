@@ -27,6 +27,9 @@ struct CrossingReducer {
   private static let smallMaxIterations = 200
   private static let smallMinQuit = 60
   private static let siftPasses = 6
+  /// The most edge visits one sifting pass may cost (see `siftCost`): enough for every
+  /// small bench graph, while a rank of 150 parallel jobs (a wide fan-out) is left alone.
+  private static let siftBudget = 4_000_000
   private static let convergence = 0.995
 
   init(graph: LayeredGraph, clusters: ClusterTree) {
@@ -83,7 +86,20 @@ struct CrossingReducer {
     }
     setLayers(bestLayers)
     if best > 0 { transpose(reverse: false) }
-    if small && !hasClusters && best > 0 { sift() }
+    if small && !hasClusters && best > 0 && siftCost() <= Self.siftBudget { sift() }
+  }
+
+  /// What one sifting pass costs: every node of a rank tried at every position, each try
+  /// recounting the edges on both sides of the rank, i.e. Σ width² × (edges at the rank).
+  private func siftCost() -> Int {
+    var cost = 0
+    for layer in layers {
+      var edges = 0
+      for v in layer { edges += graph.up[v].count + graph.down[v].count }
+      cost += layer.count * layer.count * max(edges, 1)
+      if cost > Self.siftBudget { return cost }
+    }
+    return cost
   }
 
   /// Sifting (Matuszewski, Schönfeld, Molitor 1999): every node tried at every position of
