@@ -43,9 +43,10 @@ templates: ## Re-embed templates/ into the binary after editing them.
 example: ## Regenerate the bundled example snapshot.
 	python3 examples/make_example.py $(EXAMPLE)
 
-install: release ## Install into $(DESTDIR)$(BINDIR).
+install: deps ## Install a self-contained binary (Swift runtime linked in) into $(DESTDIR)$(BINDIR).
+	$(SWIFT) build -c release --product $(PRODUCT) --static-swift-stdlib --scratch-path .build-static
 	install -d "$(DESTDIR)$(BINDIR)"
-	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/$(PRODUCT)" "$(DESTDIR)$(BINDIR)/$(PRODUCT)"
+	install -m 755 ".build-static/release/$(PRODUCT)" "$(DESTDIR)$(BINDIR)/$(PRODUCT)"
 
 uninstall: ## Remove the installed binary.
 	rm -f "$(DESTDIR)$(BINDIR)/$(PRODUCT)"
@@ -68,4 +69,4 @@ leak-check: ## Validate 10,000 SVGs under valgrind; fails on any leaked byte.
 	bash Benchmarks/leak-check.sh
 
 clean: ## Remove build products and rendered output.
-	rm -rf .build output/workflow-job-* bench-out
+	rm -rf .build .build-static output/workflow-job-* bench-out
