@@ -1,3 +1,6 @@
+import AWXReportJSON
+import AWXReportModel
+
 /// Typed access to a JSON object with errors that name the source and the JSON path.
 ///
 /// Strict where a wrong value would make the report wrong (ids, edge lists); tolerant where
@@ -104,6 +107,3 @@ struct JSONReader {
     return ids
   }
 }
-
-import AWXReportJSON
-import AWXReportModel

@@ -1,6 +1,7 @@
 import AWXReportAPI
 import AWXReportModel
 import Testing
+import Foundation
 
 @Suite struct RunDecoderTests {
   func modern() throws -> WorkflowRun {
@@ -147,5 +148,3 @@ func fixtureAt(_ path: String) throws -> [UInt8] {
   }
   return [UInt8](data)
 }
-
-import Foundation
