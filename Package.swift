@@ -62,7 +62,8 @@ let package = Package(
     .testTarget(
       name: "AWXReportFetchTests", dependencies: ["AWXReportFetch", "AWXReportJSON"],
       exclude: ["Server"]),
-    .testTarget(name: "AWXReportLayoutTests", dependencies: ["AWXReportLayout"]),
+    .testTarget(
+      name: "AWXReportLayoutTests", dependencies: ["AWXReportLayout"], exclude: ["Fixtures"]),
     .testTarget(name: "AWXReportTemplateTests", dependencies: ["AWXReportTemplate"]),
     .testTarget(
       name: "AWXReportValidateTests", dependencies: ["AWXReportValidate"],

@@ -2,14 +2,13 @@
 /// over layered edges, ω = 1 real–real, 2 real–virtual, 8 virtual–virtual (dot's Ω), under
 /// the in-rank separation constraints.
 ///
-/// First a cheap block coordinate descent from the Brandes–Köpf placement, in exact moves:
+/// A cheap block coordinate descent from the Brandes–Köpf placement, in exact moves:
 /// * a whole rank, the others fixed: an L1 isotonic regression solved by pooling adjacent
 ///   violators (Dwyer's "merge blocks"), so touching nodes push each other like a rubber band;
 /// * a vertical segment, or a connected group, of nodes joined by straight edges, moved as one
 ///   to the weighted median of its outside neighbours, clamped by its rank neighbours.
-/// The descent stalls in local optima (whole sub-drawings would have to move together), so
-/// it only warm-starts dot's own method, network simplex on the auxiliary graph
-/// (`PositionSimplex`): exact on small graphs, on a coarsened graph for large ones.
+/// It stalls in local optima (whole sub-drawings would have to move together): the layout
+/// uses the exact `PositionSimplex`, and this descent only where that fails.
 /// Every step is checked to not increase the objective, so the result never costs more than
 /// the input, and every step keeps every separation.
 struct EdgeLengthCompactor {
@@ -20,8 +19,6 @@ struct EdgeLengthCompactor {
   var rounds = 12
   /// Stop when a round improves the objective by less than this fraction.
   var tolerance = 0.002
-  /// Network simplex work after the descent (see `PositionSimplex`); 0 skips it.
-  var workBudget = 12_000_000
 
   /// Edge weight, dot's Ω: straight long edges matter most.
   @inline(__always)
@@ -31,6 +28,22 @@ struct EdgeLengthCompactor {
     case (false, false): return 1
     default: return 2
     }
+  }
+
+  /// What `PositionSimplex` minimises: `cost` plus the width at its weight.
+  func objective(_ x: [Double]) -> Double {
+    cost(x) + Double(PositionSimplex.widthWeight(nodeCount: graph.count)) * width(x)
+  }
+
+  /// From the left side of the leftmost box to the right side of the rightmost.
+  func width(_ x: [Double]) -> Double {
+    var low = Double.infinity
+    var high = -Double.infinity
+    for layer in layers where !layer.isEmpty {
+      low = min(low, x[layer[0]] - graph.width[layer[0]] / 2)
+      high = max(high, x[layer[layer.count - 1]] + graph.width[layer[layer.count - 1]] / 2)
+    }
+    return high > low ? high - low : 0
   }
 
   /// Σ ω(e)·|x_u − x_v| over layered edges.
@@ -62,13 +75,6 @@ struct EdgeLengthCompactor {
       let current = cost(x)
       if previous - current <= tolerance * previous { break }
       previous = current
-    }
-    if workBudget > 0 {
-      var exact = x
-      PositionSimplex(graph: graph, layers: layers, separation: separation, workBudget: workBudget)
-        .improve(&exact)
-      // Integer rounding could cost a hair on an input that was already optimal.
-      if cost(exact) <= cost(x) { x = exact }
     }
   }
 
@@ -179,9 +185,83 @@ struct EdgeLengthCompactor {
     }
   }
 
+  /// Centres what an optimum leaves free, as dot's `LR_balance` does after its simplex: every
+  /// connected group of straight edges (single nodes included) moves to the middle of the
+  /// stretch where its edges to the rest cost least, within its rank neighbours and the
+  /// drawing's current borders. An exact optimum puts such groups at one end of that
+  /// stretch (a parent right above one child instead of between its two); no move changes
+  /// Σ ω·|Δx| or the width.
+  func center(_ x: inout [Double]) {
+    let n = graph.count
+    if n == 0 { return }
+    var sets = DisjointSets(count: n)
+    for u in 0..<n {
+      for v in graph.down[u] where abs(x[u] - x[v]) < 1e-7 { sets.union(u, v) }
+    }
+    let root = sets.representatives()
+    var groups: [[Int]] = Array(repeating: [], count: n)
+    for v in 0..<n { groups[root[v]].append(v) }
+    var position = [Int](repeating: 0, count: n)
+    for layer in layers { for (i, v) in layer.enumerated() { position[v] = i } }
+    var leftBorder = Double.infinity
+    var rightBorder = -Double.infinity
+    for layer in layers where !layer.isEmpty {
+      leftBorder = min(leftBorder, x[layer[0]] - graph.width[layer[0]] / 2)
+      let last = layer[layer.count - 1]
+      rightBorder = max(rightBorder, x[last] + graph.width[last] / 2)
+    }
+    var points: [(Double, Double)] = []
+    for r in 0..<n where !groups[r].isEmpty {
+      points.removeAll(keepingCapacity: true)
+      var low = -Double.infinity
+      var high = Double.infinity
+      for m in groups[r] {
+        for w in graph.up[m] where root[w] != r { points.append((x[w], Self.weight(graph, m, w))) }
+        for w in graph.down[m] where root[w] != r {
+          points.append((x[w], Self.weight(graph, m, w)))
+        }
+        let layer = layers[graph.rank[m]]
+        let i = position[m]
+        if i > 0 {
+          if root[layer[i - 1]] != r {
+            low = max(low, x[layer[i - 1]] + separation(layer[i - 1], m) - x[m])
+          }
+        } else {
+          low = max(low, leftBorder + graph.width[m] / 2 - x[m])
+        }
+        if i + 1 < layer.count {
+          if root[layer[i + 1]] != r {
+            high = min(high, x[layer[i + 1]] - separation(m, layer[i + 1]) - x[m])
+          }
+        } else {
+          high = min(high, rightBorder - graph.width[m] / 2 - x[m])
+        }
+      }
+      if points.isEmpty || low > 1e-9 || high < -1e-9 { continue }
+      let here = x[groups[r][0]]
+      let (a, b) = RankSolver.medianInterval(&points)
+      let from = max(a, here + low)
+      let to = min(b, here + high)
+      if from > to { continue }
+      let shift = ((from + to) / 2 - here).rounded(toPlaces: 1)
+      if shift != 0 && segmentCost(points, here + shift) <= segmentCost(points, here) + 1e-9 {
+        for m in groups[r] { x[m] += shift }
+      }
+    }
+  }
+
   private func segmentCost(_ points: [(Double, Double)], _ at: Double) -> Double {
     var total = 0.0
     for (p, w) in points { total += w * abs(p - at) }
     return total
+  }
+}
+
+extension Double {
+  /// Rounded to `places` decimals, so that centred positions stay on the solver's grid.
+  fileprivate func rounded(toPlaces places: Int) -> Double {
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    return (self * scale).rounded() / scale
   }
 }

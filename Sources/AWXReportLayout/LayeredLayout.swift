@@ -1,9 +1,10 @@
 /// Layered (Sugiyama-style) layout of directed graphs, in the manner of Graphviz `dot`.
 ///
 /// Phases: cycle breaking (DFS), ranking (network simplex), long edges split by virtual
-/// nodes, crossing reduction (median sweeps + transposition, cluster-aware), horizontal
-/// coordinates (Brandes–Köpf, then compaction of Σ ω·|Δx| as in dot's network simplex, then
-/// cluster constraints), rank bands, and edge routing.
+/// nodes, crossing reduction (median sweeps + transposition, sifting and restarts on small
+/// graphs, cluster-aware), horizontal coordinates (dot's Σ ω·|Δx| plus a price on width,
+/// solved exactly; Brandes–Köpf and a descent should the solver fail; then cluster
+/// constraints), rank bands, and edge routing.
 /// Left-to-right layouts are computed top-to-bottom with sizes swapped, then transposed.
 /// The result is a pure function of the input: every tie is broken by index.
 public enum LayeredLayout {
@@ -58,10 +59,19 @@ public enum LayeredLayout {
     let placement = ClusterPlacement(graph: layered, clusters: tree)
     let hasClusters = layered.cluster.contains { $0 >= 0 }
     if hasClusters { layers = placement.consistentOrder(layers) }
-    var x = BrandesKoepf(graph: layered, layers: layers, separation: separation.distance)
-      .positions()
-    EdgeLengthCompactor(graph: layered, layers: layers, separation: separation.distance)
-      .compact(&x)
+    var x: [Double]
+    if let optimum = PositionSimplex(
+      graph: layered, layers: layers, separation: separation.distance
+    ).solve() {
+      x = optimum
+      EdgeLengthCompactor(graph: layered, layers: layers, separation: separation.distance)
+        .center(&x)
+    } else {
+      x = BrandesKoepf(graph: layered, layers: layers, separation: separation.distance)
+        .positions()
+      EdgeLengthCompactor(graph: layered, layers: layers, separation: separation.distance)
+        .compact(&x)
+    }
 
     let pad = clusterPadding
     let labelHeights = graph.clusters.map { $0.labelHeight.isFinite ? max(0, $0.labelHeight) : 0 }

@@ -37,8 +37,11 @@ struct NetworkSimplexRanker {
   static let searchSize = 30
 
   /// Ranks for `nodeCount` nodes; `edges` must be acyclic and free of self loops. Every edge
-  /// gets length ≥ 1; each connected component starts at rank 0.
-  static func ranks(nodeCount: Int, edges: [(tail: Int, head: Int)]) -> [Int] {
+  /// gets length ≥ 1; each connected component starts at rank 0. With `balanced`, nodes free
+  /// to move at no cost are then spread over the least crowded ranks (see `balance`).
+  static func ranks(
+    nodeCount: Int, edges: [(tail: Int, head: Int)], balanced: Bool = true
+  ) -> [Int] {
     if nodeCount == 0 { return [] }
     let component = components(nodeCount: nodeCount, edges: edges)
     var all = edges.map { (tail: $0.tail, head: $0.head, minLength: 1, weight: 1) }
@@ -63,7 +66,40 @@ struct NetworkSimplexRanker {
     var minimum = [Int](repeating: Int.max, count: nodeCount)
     for v in 0..<nodeCount { minimum[component[v]] = min(minimum[component[v]], result[v]) }
     for v in 0..<nodeCount { result[v] -= minimum[component[v]] }
+    if balanced { balance(&result, edges: edges) }
     return result
+  }
+
+  /// Graphviz's `TB_balance`: a node with as many edges in as out can take any rank between
+  /// its parents and children at no cost in total edge length; move it to the least crowded
+  /// such rank (the lowest on ties) if it is less crowded than its own, so parallel branches
+  /// of differing lengths spread over the slack instead of all crowding the first rank.
+  /// Nodes are visited in index order and the counts are updated as they move.
+  static func balance(_ rank: inout [Int], edges: [(tail: Int, head: Int)]) {
+    let n = rank.count
+    guard let maxRank = rank.max(), maxRank > 0 else { return }
+    let parents = Adjacency(count: n, pairs: edges.map { ($0.head, $0.tail) })
+    let children = Adjacency(count: n, pairs: edges.map { ($0.tail, $0.head) })
+    var count = [Int](repeating: 0, count: maxRank + 1)
+    for r in rank { count[r] += 1 }
+    for v in 0..<n {
+      let inCount = parents.count(v)
+      guard inCount > 0, inCount == children.count(v) else { continue }
+      // Bounds from the neighbours' current ranks: they may have moved already.
+      var low = 0
+      var high = maxRank
+      for u in parents[v] { low = max(low, rank[u] + 1) }
+      for w in children[v] { high = min(high, rank[w] - 1) }
+      guard low < high else { continue }
+      var choice = low
+      for r in (low + 1)...high where count[r] < count[choice] { choice = r }
+      // Unlike dot, only to a rank less crowded than the node's own: moving to an equally
+      // crowded one would make it the more crowded of the two.
+      guard count[choice] < count[rank[v]] else { continue }
+      count[rank[v]] -= 1
+      count[choice] += 1
+      rank[v] = choice
+    }
   }
 
   static func components(nodeCount: Int, edges: [(tail: Int, head: Int)]) -> [Int] {
