@@ -15,11 +15,12 @@ public enum LayeredLayout {
 
   /// Lays out `graph`; see `GraphLayout` for what is returned.
   public static func layout(_ graph: LayoutGraph, options: LayoutOptions = .init()) -> GraphLayout {
+    let options = options.sanitized
     let leftToRight = options.rankDirection == .leftToRight
     let n = graph.nodes.count
     let sizes = graph.nodes.map { node -> (width: Double, height: Double) in
-      let w = node.width.isFinite ? max(0, node.width) : 0
-      let h = node.height.isFinite ? max(0, node.height) : 0
+      let w = LayoutOptions.clamp(node.width)
+      let h = LayoutOptions.clamp(node.height)
       return leftToRight ? (h, w) : (w, h)
     }
     let tree = ClusterTree(graph.clusters)
@@ -74,8 +75,8 @@ public enum LayeredLayout {
     }
 
     let pad = clusterPadding
-    let labelHeights = graph.clusters.map { $0.labelHeight.isFinite ? max(0, $0.labelHeight) : 0 }
-    let labelWidths = graph.clusters.map { $0.labelWidth.isFinite ? max(0, $0.labelWidth) : 0 }
+    let labelHeights = graph.clusters.map { LayoutOptions.clamp($0.labelHeight) }
+    let labelWidths = graph.clusters.map { LayoutOptions.clamp($0.labelWidth) }
     // The label sits at the top of the drawn box: the rank side in TB, the cross side in LR.
     let topPadding = labelHeights.map { leftToRight ? pad : pad + $0 }
     let leftPadding = labelHeights.map { leftToRight ? pad + $0 : pad }

@@ -27,4 +27,22 @@ public struct LayoutOptions: Sendable {
     self.rankSeparation = rankSeparation
     self.margin = margin
   }
+
+  /// The largest length the layout takes: beyond it sizes and gaps are clamped, so that no
+  /// input, however absurd, overflows the solver's integer coordinates.
+  static let maximumLength = 1e6
+
+  /// Every distance finite, non-negative and at most `maximumLength`.
+  var sanitized: LayoutOptions {
+    var copy = self
+    copy.nodeSeparation = Self.clamp(nodeSeparation)
+    copy.rankSeparation = Self.clamp(rankSeparation)
+    copy.margin = Self.clamp(margin)
+    return copy
+  }
+
+  /// `length` made finite and clamped to `0...maximumLength`.
+  static func clamp(_ length: Double) -> Double {
+    length.isFinite ? min(max(0, length), maximumLength) : 0
+  }
 }

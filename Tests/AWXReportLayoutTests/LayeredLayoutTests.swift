@@ -106,6 +106,32 @@ import Testing
     #expect(layout.width == 116 && layout.height == 46)
   }
 
+  /// Absurd sizes and gaps (huge, infinite, NaN, negative) are clamped, not trapped on when
+  /// they become the solver's integer coordinates; the drawing stays finite and overlap-free.
+  @Test func absurdSizesAndGapsAreClamped() {
+    var graph = LayoutGraph(nodes: [
+      LayoutNode(width: 1e300, height: 30), LayoutNode(width: .infinity, height: .nan),
+      LayoutNode(width: -5, height: 1e20), LayoutNode(width: 80, height: 30),
+    ])
+    graph.edges = [
+      LayoutEdge(tail: 0, head: 1), LayoutEdge(tail: 0, head: 2), LayoutEdge(tail: 0, head: 3),
+    ]
+    let options = LayoutOptions(nodeSeparation: 1e300, rankSeparation: .nan, margin: -.infinity)
+    for direction in [RankDirection.topToBottom, .leftToRight] {
+      var o = options
+      o.rankDirection = direction
+      let layout = LayeredLayout.layout(graph, options: o)
+      #expect(layout.width.isFinite && layout.height.isFinite)
+      #expect(layout.nodes.allSatisfy { $0.x.isFinite && $0.y.isFinite })
+      #expect(layout.nodes[0].width == LayoutOptions.maximumLength)
+      for i in 0..<4 {
+        for j in (i + 1)..<4 {
+          #expect(!Fixtures.overlaps(layout.nodes[i].frame, layout.nodes[j].frame))
+        }
+      }
+    }
+  }
+
   @Test func emptyGraph() {
     let layout = LayeredLayout.layout(LayoutGraph())
     #expect(layout.nodes.isEmpty && layout.edges.isEmpty)
