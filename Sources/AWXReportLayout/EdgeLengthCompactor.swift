@@ -19,6 +19,19 @@ struct EdgeLengthCompactor {
   var rounds = 12
   /// Stop when a round improves the objective by less than this fraction.
   var tolerance = 0.002
+  /// Each node's index in its rank.
+  private let position: [Int]
+
+  init(
+    graph: LayeredGraph, layers: [[Int]], separation: @escaping (_ left: Int, _ right: Int) -> Double
+  ) {
+    self.graph = graph
+    self.layers = layers
+    self.separation = separation
+    var position = [Int](repeating: 0, count: graph.count)
+    for layer in layers { for (i, v) in layer.enumerated() { position[v] = i } }
+    self.position = position
+  }
 
   /// Edge weight, dot's Ω: straight long edges matter most.
   @inline(__always)
@@ -37,13 +50,20 @@ struct EdgeLengthCompactor {
 
   /// From the left side of the leftmost box to the right side of the rightmost.
   func width(_ x: [Double]) -> Double {
-    var low = Double.infinity
-    var high = -Double.infinity
+    let b = borders(x)
+    return b.right > b.left ? b.right - b.left : 0
+  }
+
+  /// The outer sides of the boxes at the ends of the ranks, leftmost and rightmost.
+  func borders(_ x: [Double]) -> (left: Double, right: Double) {
+    var left = Double.infinity
+    var right = -Double.infinity
     for layer in layers where !layer.isEmpty {
-      low = min(low, x[layer[0]] - graph.width[layer[0]] / 2)
-      high = max(high, x[layer[layer.count - 1]] + graph.width[layer[layer.count - 1]] / 2)
+      let last = layer[layer.count - 1]
+      left = min(left, x[layer[0]] - graph.width[layer[0]] / 2)
+      right = max(right, x[last] + graph.width[last] / 2)
     }
-    return high > low ? high - low : 0
+    return (left, right)
   }
 
   /// Σ ω(e)·|x_u − x_v| over layered edges.
@@ -81,8 +101,6 @@ struct EdgeLengthCompactor {
   /// Moves every vertical segment (a path of straight edges) to its best reachable spot.
   private func moveSegments(_ x: inout [Double]) {
     let n = graph.count
-    var position = [Int](repeating: 0, count: n)
-    for layer in layers { for (i, v) in layer.enumerated() { position[v] = i } }
     // next[v]: the down neighbour v is straight above (at most one: a rank's x are distinct).
     var next = [Int](repeating: -1, count: n)
     var hasAbove = [Bool](repeating: false, count: n)
@@ -136,51 +154,16 @@ struct EdgeLengthCompactor {
   /// component: to the weighted median of its edges leaving the group, clamped by the nearest
   /// foreign nodes in its ranks.
   private func moveGroups(_ x: inout [Double]) {
-    let n = graph.count
-    var sets = DisjointSets(count: n)
-    for u in 0..<n {
-      for v in graph.down[u] where abs(x[u] - x[v]) < 1e-7 { sets.union(u, v) }
-    }
-    let root = sets.representatives()
-    var size = [Int](repeating: 0, count: n)
-    for v in 0..<n { size[root[v]] += 1 }
-    var memberStart = [Int](repeating: 0, count: n + 1)
-    for v in 0..<n { memberStart[v + 1] = memberStart[v] + size[v] }
-    var fill = memberStart
-    var members = [Int](repeating: 0, count: n)
-    for v in 0..<n {
-      let r = root[v]
-      members[fill[r]] = v
-      fill[r] += 1
-    }
-    var position = [Int](repeating: 0, count: n)
-    for layer in layers { for (i, v) in layer.enumerated() { position[v] = i } }
+    let (root, groups) = straightGroups(x)
     var points: [(Double, Double)] = []
-    for r in 0..<n where size[r] > 1 {
-      let group = members[memberStart[r]..<memberStart[r + 1]]
-      points.removeAll(keepingCapacity: true)
-      var low = -Double.infinity
-      var high = Double.infinity
-      for m in group {
-        for w in graph.up[m] where root[w] != r { points.append((x[w], Self.weight(graph, m, w))) }
-        for w in graph.down[m] where root[w] != r {
-          points.append((x[w], Self.weight(graph, m, w)))
-        }
-        let layer = layers[graph.rank[m]]
-        let i = position[m]
-        if i > 0 && root[layer[i - 1]] != r {
-          low = max(low, x[layer[i - 1]] + separation(layer[i - 1], m) - x[m])
-        }
-        if i + 1 < layer.count && root[layer[i + 1]] != r {
-          high = min(high, x[layer[i + 1]] - separation(m, layer[i + 1]) - x[m])
-        }
-      }
+    for r in groups.indices where groups[r].count > 1 {
+      let (low, high) = neighbourhood(groups[r], r, root, x, borders: nil, into: &points)
       if points.isEmpty || low > 1e-9 || high < -1e-9 { continue }
-      let here = x[group[group.startIndex]]
+      let here = x[groups[r][0]]
       let (a, b) = RankSolver.medianInterval(&points)
       let shift = min(max(min(max(here, a), b) - here, low), high)
       if shift != 0 && segmentCost(points, here + shift) < segmentCost(points, here) - 1e-9 {
-        for m in group { x[m] += shift }
+        for m in groups[r] { x[m] += shift }
       }
     }
   }
@@ -192,76 +175,78 @@ struct EdgeLengthCompactor {
   /// stretch (a parent right above one child instead of between its two); no move changes
   /// Σ ω·|Δx| or the width.
   func center(_ x: inout [Double]) {
-    let n = graph.count
-    if n == 0 { return }
-    var sets = DisjointSets(count: n)
-    for u in 0..<n {
-      for v in graph.down[u] where abs(x[u] - x[v]) < 1e-7 { sets.union(u, v) }
-    }
-    let root = sets.representatives()
-    var groups: [[Int]] = Array(repeating: [], count: n)
-    for v in 0..<n { groups[root[v]].append(v) }
-    var position = [Int](repeating: 0, count: n)
-    for layer in layers { for (i, v) in layer.enumerated() { position[v] = i } }
-    var leftBorder = Double.infinity
-    var rightBorder = -Double.infinity
-    for layer in layers where !layer.isEmpty {
-      leftBorder = min(leftBorder, x[layer[0]] - graph.width[layer[0]] / 2)
-      let last = layer[layer.count - 1]
-      rightBorder = max(rightBorder, x[last] + graph.width[last] / 2)
-    }
+    if graph.count == 0 { return }
+    let (root, groups) = straightGroups(x)
+    let outer = borders(x)
     var points: [(Double, Double)] = []
-    for r in 0..<n where !groups[r].isEmpty {
-      points.removeAll(keepingCapacity: true)
-      var low = -Double.infinity
-      var high = Double.infinity
-      for m in groups[r] {
-        for w in graph.up[m] where root[w] != r { points.append((x[w], Self.weight(graph, m, w))) }
-        for w in graph.down[m] where root[w] != r {
-          points.append((x[w], Self.weight(graph, m, w)))
-        }
-        let layer = layers[graph.rank[m]]
-        let i = position[m]
-        if i > 0 {
-          if root[layer[i - 1]] != r {
-            low = max(low, x[layer[i - 1]] + separation(layer[i - 1], m) - x[m])
-          }
-        } else {
-          low = max(low, leftBorder + graph.width[m] / 2 - x[m])
-        }
-        if i + 1 < layer.count {
-          if root[layer[i + 1]] != r {
-            high = min(high, x[layer[i + 1]] - separation(m, layer[i + 1]) - x[m])
-          }
-        } else {
-          high = min(high, rightBorder - graph.width[m] / 2 - x[m])
-        }
-      }
+    for r in groups.indices where !groups[r].isEmpty {
+      let (low, high) = neighbourhood(groups[r], r, root, x, borders: outer, into: &points)
       if points.isEmpty || low > 1e-9 || high < -1e-9 { continue }
       let here = x[groups[r][0]]
       let (a, b) = RankSolver.medianInterval(&points)
       let from = max(a, here + low)
       let to = min(b, here + high)
       if from > to { continue }
-      let shift = ((from + to) / 2 - here).rounded(toPlaces: 1)
+      // On the solver's grid, so that centring adds no digits.
+      let shift = (((from + to) / 2 - here) * PositionSimplex.scale).rounded() / PositionSimplex.scale
       if shift != 0 && segmentCost(points, here + shift) <= segmentCost(points, here) + 1e-9 {
         for m in groups[r] { x[m] += shift }
       }
     }
   }
 
+  /// The connected groups of nodes joined by straight edges: each node's group
+  /// representative, and the members by representative (empty for the others).
+  private func straightGroups(_ x: [Double]) -> (root: [Int], groups: [[Int]]) {
+    let n = graph.count
+    var sets = DisjointSets(count: n)
+    for u in 0..<n {
+      for v in graph.down[u] where abs(x[u] - x[v]) < 1e-7 { sets.union(u, v) }
+    }
+    let root = sets.representatives()
+    var groups = [[Int]](repeating: [], count: n)
+    for v in 0..<n { groups[root[v]].append(v) }
+    return (root, groups)
+  }
+
+  /// What moving `group` (representative `r`) as one depends on: fills `points` with the
+  /// positions and weights of its edges to other groups, and returns the shifts its foreign
+  /// rank neighbours allow (and, with `borders`, the drawing's borders at the ranks' ends).
+  private func neighbourhood(
+    _ group: [Int], _ r: Int, _ root: [Int], _ x: [Double],
+    borders: (left: Double, right: Double)?, into points: inout [(Double, Double)]
+  ) -> (low: Double, high: Double) {
+    points.removeAll(keepingCapacity: true)
+    var low = -Double.infinity
+    var high = Double.infinity
+    for m in group {
+      for w in graph.up[m] where root[w] != r { points.append((x[w], Self.weight(graph, m, w))) }
+      for w in graph.down[m] where root[w] != r {
+        points.append((x[w], Self.weight(graph, m, w)))
+      }
+      let layer = layers[graph.rank[m]]
+      let i = position[m]
+      if i > 0 {
+        if root[layer[i - 1]] != r {
+          low = max(low, x[layer[i - 1]] + separation(layer[i - 1], m) - x[m])
+        }
+      } else if let borders {
+        low = max(low, borders.left + graph.width[m] / 2 - x[m])
+      }
+      if i + 1 < layer.count {
+        if root[layer[i + 1]] != r {
+          high = min(high, x[layer[i + 1]] - separation(m, layer[i + 1]) - x[m])
+        }
+      } else if let borders {
+        high = min(high, borders.right - graph.width[m] / 2 - x[m])
+      }
+    }
+    return (low, high)
+  }
+
   private func segmentCost(_ points: [(Double, Double)], _ at: Double) -> Double {
     var total = 0.0
     for (p, w) in points { total += w * abs(p - at) }
     return total
-  }
-}
-
-extension Double {
-  /// Rounded to `places` decimals, so that centred positions stay on the solver's grid.
-  fileprivate func rounded(toPlaces places: Int) -> Double {
-    var scale = 1.0
-    for _ in 0..<places { scale *= 10 }
-    return (self * scale).rounded() / scale
   }
 }
