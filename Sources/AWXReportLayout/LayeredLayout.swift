@@ -60,18 +60,18 @@ public enum LayeredLayout {
     let placement = ClusterPlacement(graph: layered, clusters: tree)
     let hasClusters = layered.cluster.contains { $0 >= 0 }
     if hasClusters { layers = placement.consistentOrder(layers) }
+    let compactor = EdgeLengthCompactor(
+      graph: layered, layers: layers, separation: separation.distance)
     var x: [Double]
     if let optimum = PositionSimplex(
       graph: layered, layers: layers, separation: separation.distance
     ).solve() {
       x = optimum
-      EdgeLengthCompactor(graph: layered, layers: layers, separation: separation.distance)
-        .center(&x)
+      compactor.center(&x)
     } else {
       x = BrandesKoepf(graph: layered, layers: layers, separation: separation.distance)
         .positions()
-      EdgeLengthCompactor(graph: layered, layers: layers, separation: separation.distance)
-        .compact(&x)
+      compactor.compact(&x)
     }
 
     let pad = clusterPadding
