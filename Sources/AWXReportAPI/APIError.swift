@@ -1,7 +1,7 @@
 import AWXReportJSON
 /// Why a snapshot or an API answer could not be turned into a workflow run. Every case says
 /// where: the snapshot file's position, or the response (by URL) and the JSON path within it.
-public enum APIError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum APIError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The text is not JSON. `source` names it ("snapshot" or a response URL).
   case syntax(source: String, JSONSyntaxError)
   /// The JSON parsed but a value has the wrong type or is missing.
@@ -11,7 +11,7 @@ public enum APIError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The nodes do not form a valid DAG.
   case graph(source: String, reason: String)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .syntax(let source, let e):
       return "\(source): invalid JSON at \(e.description)"

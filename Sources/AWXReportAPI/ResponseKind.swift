@@ -1,5 +1,5 @@
 /// What an API response stored in a snapshot is, so decoding never guesses from URLs.
-public enum ResponseKind: String, Sendable, CaseIterable, Hashable {
+package enum ResponseKind: String, Sendable, CaseIterable, Hashable {
   /// `GET /workflow_jobs/{id}/`.
   case workflowJob = "workflow_job"
   /// One page of `/workflow_jobs/{id}/workflow_nodes/`.

@@ -2,11 +2,11 @@ import AWXReportJSON
 import AWXReportModel
 
 /// Turns a snapshot's stored responses into a `WorkflowRun`, nested workflows included.
-public enum RunDecoder {
+package enum RunDecoder {
   /// Decodes the snapshot's workflow run.
   /// - Parameter fileName: the snapshot's path, used in error messages.
   /// - Throws: `APIError` naming the response (by URL) and the JSON path at fault.
-  public static func decode(_ snapshot: Snapshot, fileName: String) throws(APIError) -> WorkflowRun {
+  package static func decode(_ snapshot: Snapshot, fileName: String) throws(APIError) -> WorkflowRun {
     var parsed: [Int: JSONValue] = [:]
     var visiting = Set<Int>()
     return try run(

@@ -6,27 +6,27 @@ import AWXReportModel
 /// `awx-report render` rebuilds every report from a snapshot with no network, so an auditor's
 /// archive can be re-rendered later to the same bytes. The file format is described in
 /// `docs/snapshot-format.md`.
-public struct Snapshot: Equatable, Sendable {
+package struct Snapshot: Equatable, Sendable {
   /// The format's version; bumped on incompatible changes.
-  public static let formatVersion = 1
+  package static let formatVersion = 1
   /// The format's name, in the `format` key.
-  public static let formatName = "awx-report-snapshot"
+  package static let formatName = "awx-report-snapshot"
 
   /// The tool that wrote it, for example `awx-report 0.1.0`.
-  public var tool: String
+  package var tool: String
   /// The AWX base URL: scheme, host and port only (never credentials).
-  public var host: String
+  package var host: String
   /// The API root used, for example `/api/v2/` or `/api/controller/v2/`.
-  public var apiRoot: String
+  package var apiRoot: String
   /// When the fetch started.
-  public var fetchedAt: Timestamp
+  package var fetchedAt: Timestamp
   /// The workflow job the snapshot is about.
-  public var workflowJobID: Int
+  package var workflowJobID: Int
   /// Every response, in the order fetched.
-  public var responses: [SnapshotResponse]
+  package var responses: [SnapshotResponse]
 
   /// Creates a snapshot.
-  public init(
+  package init(
     tool: String, host: String, apiRoot: String, fetchedAt: Timestamp, workflowJobID: Int,
     responses: [SnapshotResponse]
   ) {
@@ -39,7 +39,7 @@ public struct Snapshot: Equatable, Sendable {
   }
 
   /// The snapshot file's bytes (UTF-8 JSON, keys in a fixed order, ends with a newline).
-  public func encoded() -> [UInt8] {
+  package func encoded() -> [UInt8] {
     let items: [JSONValue] = responses.map { r in
       var m: [(key: String, value: JSONValue)] = [
         ("kind", .string(r.kind.rawValue)),
@@ -74,7 +74,7 @@ public struct Snapshot: Equatable, Sendable {
   ///   - source: how to name the file in errors (its path).
   ///   - verifyDigests: check every body against its `sha256` (else call `verifyDigests`).
   /// - Throws: `APIError` naming the position or the key at fault.
-  public static func decode(_ bytes: [UInt8], source: String, verifyDigests: Bool = true)
+  package static func decode(_ bytes: [UInt8], source: String, verifyDigests: Bool = true)
     throws(APIError) -> Snapshot
   {
     let root: JSONValue
@@ -141,7 +141,7 @@ public struct Snapshot: Equatable, Sendable {
 
   /// Checks every body that came with a `sha256` against it.
   /// - Throws: `APIError` naming the first response whose body was altered.
-  public func verifyDigests(source: String) throws(APIError) {
+  package func verifyDigests(source: String) throws(APIError) {
     for (k, r) in responses.enumerated() {
       if let digest = r.sha256, digest != SHA256.hex(r.body) {
         throw .shape(
@@ -153,22 +153,22 @@ public struct Snapshot: Equatable, Sendable {
 }
 
 /// One stored API response.
-public struct SnapshotResponse: Equatable, Sendable {
+package struct SnapshotResponse: Equatable, Sendable {
   /// What it is.
-  public var kind: ResponseKind
+  package var kind: ResponseKind
   /// The workflow job it belongs to (a nested workflow's responses carry the child's id).
-  public var workflowJobID: Int
+  package var workflowJobID: Int
   /// The host-relative URL requested (path and query), exactly as sent.
-  public var url: String
+  package var url: String
   /// The HTTP status.
-  public var status: Int
+  package var status: Int
   /// The body, byte for byte.
-  public var body: [UInt8]
+  package var body: [UInt8]
   /// The digest the snapshot file recorded for the body, when it was read from a file.
-  public var sha256: String?
+  package var sha256: String?
 
   /// Creates a stored response.
-  public init(
+  package init(
     kind: ResponseKind, workflowJobID: Int, url: String, status: Int, body: [UInt8],
     sha256: String? = nil
   ) {
@@ -181,7 +181,7 @@ public struct SnapshotResponse: Equatable, Sendable {
   }
 
   /// Equal when what was fetched is equal; the recorded digest is derived from the body.
-  public static func == (a: SnapshotResponse, b: SnapshotResponse) -> Bool {
+  package static func == (a: SnapshotResponse, b: SnapshotResponse) -> Bool {
     a.kind == b.kind && a.workflowJobID == b.workflowJobID && a.url == b.url
       && a.status == b.status && a.body == b.body
   }

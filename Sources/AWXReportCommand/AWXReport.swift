@@ -2,11 +2,11 @@ import ArgumentParser
 
 /// The `awx-report` command: fetch a workflow job from AWX, or re-render a snapshot, into
 /// DOT, SVG and HTML reports.
-public struct AWXReport: ParsableCommand {
+package struct AWXReport: ParsableCommand {
   /// The tool's version, written into snapshots and report footers.
-  public static let version = "0.1.0"
+  package static let version = "0.1.0"
 
-  public static let configuration = CommandConfiguration(
+  package static let configuration = CommandConfiguration(
     commandName: "awx-report",
     abstract: "Explain, archive and attach AWX workflow job runs: DOT, SVG and HTML reports.",
     discussion: """
@@ -16,5 +16,5 @@ public struct AWXReport: ParsableCommand {
     version: version,
     subcommands: [FetchCommand.self, RenderCommand.self, ValidateCommand.self])
 
-  public init() {}
+  package init() {}
 }

@@ -2,7 +2,7 @@ import AWXReportAPI
 
 /// Everything that ends a command with exit code 1. Each description is one line that names
 /// what failed and where.
-public enum CommandError: Error, Equatable, CustomStringConvertible {
+package enum CommandError: Error, Equatable, CustomStringConvertible {
   /// A file could not be read.
   case unreadable(path: String, reason: String)
   /// The snapshot (or an API answer in it) is malformed.
@@ -14,7 +14,7 @@ public enum CommandError: Error, Equatable, CustomStringConvertible {
   /// Anything else, already worded.
   case other(String)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
     case .badInput(let e): return e.description

@@ -1,22 +1,22 @@
 import AWXReportModel
 
 /// How to render: shared by `render` and `fetch`.
-public struct ReportOptions: Sendable {
+package struct ReportOptions: Sendable {
   /// The parent output directory.
-  public var outDir: String
+  package var outDir: String
   /// `TB` or `LR`.
-  public var rankDirection: String
+  package var rankDirection: String
   /// A directory whose templates override the built-in ones.
-  public var templatesDir: String?
+  package var templatesDir: String?
   /// Mask secret-looking values in extra_vars.
-  public var redact: Bool
+  package var redact: Bool
   /// A missing SVG DTD is an error rather than a warning.
-  public var strictValidation: Bool
+  package var strictValidation: Bool
   /// The time printed as "generated"; nil means the snapshot's fetch time.
-  public var generatedAt: Timestamp?
+  package var generatedAt: Timestamp?
 
   /// Creates options.
-  public init(
+  package init(
     outDir: String = "output", rankDirection: String = "TB", templatesDir: String? = nil,
     redact: Bool = true, strictValidation: Bool = false, generatedAt: Timestamp? = nil
   ) {

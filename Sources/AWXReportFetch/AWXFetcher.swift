@@ -16,20 +16,20 @@ import AWXReportModel
 /// `related.notifications` (skipped when absent) and `related.activity_stream`. Nested
 /// workflows are fetched the same way, `depth` levels deep.
 /// Links the API returns are followed as given; only the first URL is built from the API root.
-public struct AWXFetcher {
+package struct AWXFetcher {
   /// The resolved connection settings.
-  public let settings: ConnectionSettings
+  package let settings: ConnectionSettings
   private let transport: any HTTPTransport
   private let observer: (FetchEvent) -> Void
   private let sleep: (Double) -> Void
   private let random: () -> Double
 
   /// The most ids per bulk `?id__in=` request (AWX's page size cap).
-  public static let chunkSize = 200
+  package static let chunkSize = 200
   /// The default nesting depth for nested workflows.
-  public static let defaultDepth = 5
+  package static let defaultDepth = 5
   /// The API roots tried, in order, when `/api/` does not name one.
-  public static let fallbackAPIRoots = ["/api/v2/", "/api/controller/v2/"]
+  package static let fallbackAPIRoots = ["/api/v2/", "/api/controller/v2/"]
 
   /// Creates a fetcher.
   /// - Parameters:
@@ -38,7 +38,7 @@ public struct AWXFetcher {
   ///   - observer: receives events (requests, retries, progress); never a secret.
   ///   - sleep: waits the given seconds before a retry (tests pass a recorder).
   ///   - random: a number in 0..<1 for the backoff jitter.
-  public init(
+  package init(
     settings: ConnectionSettings, transport: any HTTPTransport,
     observer: @escaping (FetchEvent) -> Void = { _ in },
     sleep: @escaping (Double) -> Void = AWXFetcher.systemSleep,
@@ -53,7 +53,7 @@ public struct AWXFetcher {
 
   /// Creates a fetcher over libcurl (`CurlTransport`).
   /// - Throws: `FetchError` when libcurl cannot be set up.
-  public init(
+  package init(
     settings: ConnectionSettings, userAgent: String = "awx-report",
     observer: @escaping (FetchEvent) -> Void = { _ in }
   ) throws(FetchError) {
@@ -71,7 +71,7 @@ public struct AWXFetcher {
   ///   - tool: the tool name and version stored in the snapshot.
   /// - Returns: every response, in the order fetched, with its kind, owner and URL.
   /// - Throws: `FetchError`, one line, never containing the token or password.
-  public func fetch(workflowJobID: Int, depth: Int = defaultDepth, now: Timestamp, tool: String)
+  package func fetch(workflowJobID: Int, depth: Int = defaultDepth, now: Timestamp, tool: String)
     throws(FetchError) -> Snapshot
   {
     var session = makeSession()
@@ -102,7 +102,7 @@ public struct AWXFetcher {
   /// Finds the API root: `current_version` from `GET /api/`, else the first of
   /// `fallbackAPIRoots` that answers.
   /// - Throws: `FetchError.apiRootNotFound`, or the error that stopped the search.
-  public func discoverAPIRoot() throws(FetchError) -> String {
+  package func discoverAPIRoot() throws(FetchError) -> String {
     var session = makeSession()
     let scrubber = SecretScrubber(settings.credentials)
     do throws(FetchError) {
@@ -118,7 +118,7 @@ public struct AWXFetcher {
   }
 
   /// Sleeps the calling thread for `seconds`.
-  public static func systemSleep(_ seconds: Double) {
+  package static func systemSleep(_ seconds: Double) {
     guard seconds > 0 else { return }
     let whole = seconds.rounded(.down)
     var request = timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))

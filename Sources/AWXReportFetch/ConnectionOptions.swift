@@ -2,32 +2,32 @@
 ///
 /// `ConnectionSettings.resolve(options:environment:readSecret:)` combines them with the
 /// environment. Flags always win over the environment.
-public struct ConnectionOptions: Equatable, Sendable {
+package struct ConnectionOptions: Equatable, Sendable {
   /// `--host`: a base URL (`https://awx.example.com`), or a bare host name (https is assumed).
-  public var host: String?
+  package var host: String?
   /// `--token`: an OAuth2 token (prefer `tokenFile`: a flag ends up in shell history).
-  public var token: String?
+  package var token: String?
   /// `--token-file PATH`: read the token from a file, or from stdin for `-`.
-  public var tokenFile: String?
+  package var tokenFile: String?
   /// `--username`.
-  public var username: String?
+  package var username: String?
   /// `--password` (prefer `passwordFile`).
-  public var password: String?
+  package var password: String?
   /// `--password-file PATH`: read the password from a file, or from stdin for `-`.
-  public var passwordFile: String?
+  package var passwordFile: String?
   /// `--insecure`: do not verify the server's TLS certificate.
-  public var insecure: Bool
+  package var insecure: Bool
   /// `--ca-cert PATH`: a PEM bundle of CA certificates to trust instead of the system's.
-  public var caCert: String?
+  package var caCert: String?
   /// `--timeout SECONDS`: the time limit for each request (default 30).
-  public var timeout: Double?
+  package var timeout: Double?
   /// `--retries N`: retries after a connection error, timeout, 5xx or 429 (default 3).
-  public var retries: Int?
+  package var retries: Int?
   /// `--api-root PATH`: for example `/api/v2/` or `/api/controller/v2/`; nil to discover it.
-  public var apiRoot: String?
+  package var apiRoot: String?
 
   /// Creates options; every argument defaults to "not given".
-  public init(
+  package init(
     host: String? = nil, token: String? = nil, tokenFile: String? = nil,
     username: String? = nil, password: String? = nil, passwordFile: String? = nil,
     insecure: Bool = false, caCert: String? = nil, timeout: Double? = nil, retries: Int? = nil,

@@ -18,7 +18,7 @@ extension ConnectionSettings {
   /// - Returns: settings, with `warnings` for the caller to print.
   /// - Throws: `FetchError` for a missing or invalid host, missing or conflicting credentials,
   ///   an unreadable secret file, or a bad timeout, retry count or API root.
-  public static func resolve(
+  package static func resolve(
     options: ConnectionOptions, environment: [String: String],
     readSecret: (String) throws -> String
   ) throws(FetchError) -> ConnectionSettings {

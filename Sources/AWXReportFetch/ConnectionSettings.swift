@@ -1,43 +1,43 @@
 /// Everything needed to talk to one AWX server, resolved from flags and the environment.
-public struct ConnectionSettings: Equatable, Sendable {
+package struct ConnectionSettings: Equatable, Sendable {
   /// The server: scheme, host and port (this is `Snapshot.host`).
-  public var origin: Origin
+  package var origin: Origin
   /// How requests authenticate.
-  public var credentials: Credentials
+  package var credentials: Credentials
   /// Whether the server's TLS certificate and host name are verified.
-  public var verifyTLS: Bool
+  package var verifyTLS: Bool
   /// A PEM file of CA certificates to trust, or nil for the system's.
-  public var caCertPath: String?
+  package var caCertPath: String?
   /// The time limit for each request, in seconds.
-  public var timeout: Double
+  package var timeout: Double
   /// The time limit for connecting, in seconds (never above `timeout`).
-  public var connectTimeout: Double
+  package var connectTimeout: Double
   /// Retries after a connection error, timeout, 5xx or 429.
-  public var retries: Int
+  package var retries: Int
   /// The API root (`/api/v2/`), or nil to discover it from `/api/`.
-  public var apiRoot: String?
+  package var apiRoot: String?
   /// The largest response body accepted, in bytes.
-  public var maxResponseBytes: Int
+  package var maxResponseBytes: Int
   /// The most pages fetched for one list before giving up.
-  public var maxPages: Int
+  package var maxPages: Int
   /// The longest wait honoured from a `Retry-After` header, in seconds.
-  public var maxRetryAfter: Double
+  package var maxRetryAfter: Double
   /// Warnings the caller should print once on stderr (TLS verification off, a secret given as a
   /// flag, credentials over plain http). Never contains a secret.
-  public var warnings: [String]
+  package var warnings: [String]
 
   /// The default request time limit, in seconds.
-  public static let defaultTimeout: Double = 30
+  package static let defaultTimeout: Double = 30
   /// The default number of retries.
-  public static let defaultRetries = 3
+  package static let defaultRetries = 3
   /// The default response size cap: 64 MiB.
-  public static let defaultMaxResponseBytes = 64 << 20
+  package static let defaultMaxResponseBytes = 64 << 20
 
   /// Whether TLS verification is off; the caller prints a warning (also in `warnings`).
-  public var tlsVerificationDisabled: Bool { !verifyTLS }
+  package var tlsVerificationDisabled: Bool { !verifyTLS }
 
   /// Creates settings directly (tests, or callers that resolved things themselves).
-  public init(
+  package init(
     origin: Origin, credentials: Credentials, verifyTLS: Bool = true, caCertPath: String? = nil,
     timeout: Double = ConnectionSettings.defaultTimeout, connectTimeout: Double? = nil,
     retries: Int = ConnectionSettings.defaultRetries, apiRoot: String? = nil,
@@ -62,7 +62,7 @@ public struct ConnectionSettings: Equatable, Sendable {
   /// (https is assumed).
   /// - Throws: `FetchError.invalidHost` for another scheme, credentials in the URL, a path, or
   ///   a malformed host or port.
-  public static func parseHost(_ text: String) throws(FetchError) -> Origin {
+  package static func parseHost(_ text: String) throws(FetchError) -> Origin {
     let trimmed = text.trimmingASCIIWhitespace()
     guard !trimmed.isEmpty else { throw .missingHost }
     var url = trimmed

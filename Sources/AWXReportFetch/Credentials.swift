@@ -1,5 +1,5 @@
 /// How requests authenticate. Printing a value never shows the secret.
-public enum Credentials: Equatable, Sendable, CustomStringConvertible,
+package enum Credentials: Equatable, Sendable, CustomStringConvertible,
   CustomDebugStringConvertible, CustomReflectable
 {
   /// `Authorization: Bearer <token>` (an AWX OAuth2 or personal access token).
@@ -8,7 +8,7 @@ public enum Credentials: Equatable, Sendable, CustomStringConvertible,
   case basic(username: String, password: String)
 
   /// `token(<redacted>)` or `basic(username: "…", password: <redacted>)`.
-  public var description: String {
+  package var description: String {
     switch self {
     case .token: return "token(<redacted>)"
     case .basic(let username, _): return "basic(username: \"\(username)\", password: <redacted>)"
@@ -16,10 +16,10 @@ public enum Credentials: Equatable, Sendable, CustomStringConvertible,
   }
 
   /// The same as `description`.
-  public var debugDescription: String { description }
+  package var debugDescription: String { description }
 
   /// A mirror without the secret, so `dump` and the debugger do not show it either.
-  public var customMirror: Mirror { Mirror(self, children: ["value": description]) }
+  package var customMirror: Mirror { Mirror(self, children: ["value": description]) }
 
   /// The `Authorization` header's value.
   var authorizationValue: String {

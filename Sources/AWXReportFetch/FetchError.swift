@@ -6,7 +6,7 @@ import AWXReportAPI
 /// Every case renders as ONE line naming what went wrong and where (a setting, or the request's
 /// host-relative URL). No case ever carries a token or a password: the fetcher scrubs every
 /// string it puts into an error, defensively, before throwing.
-public enum FetchError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum FetchError: Error, Equatable, Sendable, CustomStringConvertible {
   // MARK: Settings
 
   /// No host: neither `--host` nor `CONTROLLER_HOST`/`TOWER_HOST` is set.
@@ -66,7 +66,7 @@ public enum FetchError: Error, Equatable, Sendable, CustomStringConvertible {
   case secretInResponse(url: String)
 
   /// One line, ready for stderr.
-  public var description: String {
+  package var description: String {
     switch self {
     case .missingHost:
       return "no AWX host: pass --host or set CONTROLLER_HOST (or TOWER_HOST)"

@@ -1,6 +1,6 @@
 /// What the fetcher reports while it works, for `-v` logs and a progress line. URLs are
 /// host-relative when they are on the AWX host, and no event ever carries a secret.
-public enum FetchEvent: Equatable, Sendable {
+package enum FetchEvent: Equatable, Sendable {
   /// One HTTP exchange finished. `status` is 0 when no response arrived (connection error,
   /// timeout); `attempt` counts from 1.
   case request(method: String, url: String, status: Int, milliseconds: Int, attempt: Int)
@@ -13,16 +13,16 @@ public enum FetchEvent: Equatable, Sendable {
 }
 
 /// Running totals of a fetch.
-public struct FetchProgress: Equatable, Sendable {
+package struct FetchProgress: Equatable, Sendable {
   /// HTTP requests made so far, retries and redirects included.
-  public var requests: Int
+  package var requests: Int
   /// Workflow nodes received so far (nested workflows included).
-  public var nodes: Int
+  package var nodes: Int
   /// Workflow jobs whose detail has been fetched so far.
-  public var workflows: Int
+  package var workflows: Int
 
   /// Creates totals.
-  public init(requests: Int = 0, nodes: Int = 0, workflows: Int = 0) {
+  package init(requests: Int = 0, nodes: Int = 0, workflows: Int = 0) {
     self.requests = requests
     self.nodes = nodes
     self.workflows = workflows

@@ -2,7 +2,7 @@
 ///
 /// `CurlTransport` is the production conformer. A transport does not follow redirects, retry,
 /// or interpret statuses: `AWXFetcher` does that, so it behaves the same over any transport.
-public protocol HTTPTransport {
+package protocol HTTPTransport {
   /// Sends `GET url` with `headers` (each `Name: value`) and returns the response.
   /// - Parameters:
   ///   - url: an absolute `http` or `https` URL.
@@ -14,29 +14,29 @@ public protocol HTTPTransport {
 }
 
 /// An HTTP response: status, headers and the body byte for byte.
-public struct HTTPResponse: Equatable, Sendable {
+package struct HTTPResponse: Equatable, Sendable {
   /// The status code, for example 200.
-  public var status: Int
+  package var status: Int
   /// Header fields in arrival order, names lower-cased, values trimmed.
-  public var headers: [(name: String, value: String)]
+  package var headers: [(name: String, value: String)]
   /// The body, byte for byte.
-  public var body: [UInt8]
+  package var body: [UInt8]
 
   /// Creates a response.
-  public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8]) {
+  package init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8]) {
     self.status = status
     self.headers = headers.map { (name: $0.name.lowercased(), value: $0.value) }
     self.body = body
   }
 
   /// The last value of header `name` (case-insensitive), or nil.
-  public func header(_ name: String) -> String? {
+  package func header(_ name: String) -> String? {
     let key = name.lowercased()
     return headers.last(where: { $0.name == key })?.value
   }
 
   /// Compares status, headers and body.
-  public static func == (a: HTTPResponse, b: HTTPResponse) -> Bool {
+  package static func == (a: HTTPResponse, b: HTTPResponse) -> Bool {
     a.status == b.status && a.body == b.body && a.headers.count == b.headers.count
       && zip(a.headers, b.headers).allSatisfy { $0.name == $1.name && $0.value == $1.value }
   }

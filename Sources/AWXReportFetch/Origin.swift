@@ -2,16 +2,16 @@
 ///
 /// Hosts are compared lower-cased, and the default port (80 for `http`, 443 for `https`) is the
 /// same as no port.
-public struct Origin: Hashable, Sendable, CustomStringConvertible {
+package struct Origin: Hashable, Sendable, CustomStringConvertible {
   /// `http` or `https`.
-  public let scheme: String
+  package let scheme: String
   /// The host name or IP address, lower-cased (IPv6 addresses keep their brackets).
-  public let host: String
+  package let host: String
   /// The port, or nil for the scheme's default.
-  public let port: Int?
+  package let port: Int?
 
   /// `scheme://host[:port]`, without credentials, path or a trailing slash.
-  public var description: String {
+  package var description: String {
     port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)"
   }
 

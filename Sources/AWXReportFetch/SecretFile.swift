@@ -3,19 +3,19 @@ import FoundationEssentials
 /// Reads secrets (a token or a password) from a file or stdin, so they stay out of shell history
 /// and the process list. Pass `SecretFile.read` as `readSecret` to
 /// `ConnectionSettings.resolve(options:environment:readSecret:)`.
-public enum SecretFile {
+package enum SecretFile {
   /// Why a secret could not be read. The text never contains the secret.
-  public struct ReadError: Error, CustomStringConvertible {
+  package struct ReadError: Error, CustomStringConvertible {
     /// What went wrong.
-    public var description: String
+    package var description: String
   }
 
   /// The largest secret file read, in bytes.
-  public static let maxBytes = 64 * 1024
+  package static let maxBytes = 64 * 1024
 
   /// The contents of `path` as UTF-8, or all of stdin for `-`.
   /// - Throws: `ReadError` when the file cannot be read, is too large, or is not UTF-8.
-  public static func read(_ path: String) throws -> String {
+  package static func read(_ path: String) throws -> String {
     var bytes: [UInt8]
     if path == "-" {
       bytes = []

@@ -1,9 +1,9 @@
 /// A strict RFC 8259 JSON parser over UTF-8 bytes that reports `line:column` on error.
 ///
 /// Nesting is limited so a hostile document cannot exhaust the stack.
-public struct JSONParser {
+package struct JSONParser {
   /// The deepest nesting accepted.
-  public static let maxDepth = 512
+  package static let maxDepth = 512
 
   // The parser reads through a buffer pointer valid only inside `parse`: no retain/release or
   // bounds checks per byte (every index is checked against `bytes.count` first).
@@ -13,7 +13,7 @@ public struct JSONParser {
 
   /// Parses `bytes` as one JSON document.
   /// - Throws: `JSONSyntaxError` with the line and column of the first problem.
-  public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+  package static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
     let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
       var p = JSONParser(bytes: buffer)
       do throws(JSONSyntaxError) {
@@ -262,15 +262,15 @@ public struct JSONParser {
 }
 
 /// A JSON syntax error with its position (1-based line and column, 0-based byte offset).
-public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
   /// What is wrong.
-  public var message: String
+  package var message: String
   /// 1-based line.
-  public var line: Int
+  package var line: Int
   /// 1-based column, in characters.
-  public var column: Int
+  package var column: Int
   /// 0-based byte offset.
-  public var offset: Int
+  package var offset: Int
 
-  public var description: String { "line \(line), column \(column): \(message)" }
+  package var description: String { "line \(line), column \(column): \(message)" }
 }

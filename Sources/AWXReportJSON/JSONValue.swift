@@ -1,6 +1,6 @@
 /// A parsed JSON value that keeps what a faithful report needs: object key order, and each
 /// number's exact text (AWX ids are integers; `elapsed` is a decimal with three places).
-public indirect enum JSONValue: Hashable, Sendable {
+package indirect enum JSONValue: Hashable, Sendable {
   case null
   case bool(Bool)
   /// A number, as written in the source.
@@ -11,49 +11,49 @@ public indirect enum JSONValue: Hashable, Sendable {
   case object([(key: String, value: JSONValue)])
 
   /// The member `key` of an object (the last one when repeated), else nil.
-  public subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     guard case .object(let members) = self else { return nil }
     return members.last(where: { $0.key == key })?.value
   }
 
   /// The string, or nil.
-  public var string: String? {
+  package var string: String? {
     if case .string(let s) = self { return s }
     return nil
   }
 
   /// An integer value (no fraction, no exponent, fits in Int), or nil.
-  public var int: Int? {
+  package var int: Int? {
     if case .number(let text) = self { return Int(text) }
     return nil
   }
 
   /// Any number as a Double, or nil.
-  public var double: Double? {
+  package var double: Double? {
     if case .number(let text) = self { return Double(text) }
     return nil
   }
 
   /// The boolean, or nil.
-  public var bool: Bool? {
+  package var bool: Bool? {
     if case .bool(let b) = self { return b }
     return nil
   }
 
   /// The elements, or nil.
-  public var array: [JSONValue]? {
+  package var array: [JSONValue]? {
     if case .array(let a) = self { return a }
     return nil
   }
 
   /// Whether this is `null`.
-  public var isNull: Bool {
+  package var isNull: Bool {
     if case .null = self { return true }
     return false
   }
 
   /// The JSON type's name, for error messages.
-  public var typeName: String {
+  package var typeName: String {
     switch self {
     case .null: return "null"
     case .bool: return "a boolean"
@@ -64,7 +64,7 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
   }
 
-  public static func == (a: JSONValue, b: JSONValue) -> Bool {
+  package static func == (a: JSONValue, b: JSONValue) -> Bool {
     switch (a, b) {
     case (.null, .null): return true
     case (.bool(let x), .bool(let y)): return x == y
@@ -77,7 +77,7 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
   }
 
-  public func hash(into h: inout Hasher) {
+  package func hash(into h: inout Hasher) {
     switch self {
     case .null: h.combine(0)
     case .bool(let b): h.combine(b)

@@ -3,9 +3,9 @@
 /// Strings escape `"`, `\`, control characters (C0 and C1), bidirectional controls, U+2028/9
 /// and Unicode noncharacters as `\uXXXX`, so JSON shown to people cannot reorder or hide text,
 /// and JSON embedded elsewhere stays on its lines. Everything decodes to the same text.
-public struct JSONWriter {
+package struct JSONWriter {
   /// The layout of the output.
-  public enum Style: Sendable {
+  package enum Style: Sendable {
     /// Two-space indentation, `": "` after keys, a final newline.
     case pretty
     /// One line, no spaces: `{"a":1,"b":[2,3]}`.
@@ -18,7 +18,7 @@ public struct JSONWriter {
   private let style: Style
 
   /// Serialises `value` in `style`.
-  public static func write(_ value: JSONValue, style: Style = .pretty) -> String {
+  package static func write(_ value: JSONValue, style: Style = .pretty) -> String {
     var w = JSONWriter(style: style)
     w.out.reserveCapacity(4096)
     w.emit(value, indent: 0)
@@ -27,7 +27,7 @@ public struct JSONWriter {
   }
 
   /// Serialises `value`: pretty (with a final newline) or compact.
-  public static func write(_ value: JSONValue, pretty: Bool) -> String {
+  package static func write(_ value: JSONValue, pretty: Bool) -> String {
     write(value, style: pretty ? .pretty : .compact)
   }
 
@@ -84,7 +84,7 @@ public struct JSONWriter {
   }
 
   /// `s` as a JSON string literal, quotes included.
-  public static func quote(_ s: String) -> String {
+  package static func quote(_ s: String) -> String {
     var r = "\""
     r.reserveCapacity(s.utf8.count + 2)
     for u in s.unicodeScalars {

@@ -7,14 +7,14 @@
 /// constraints), rank bands, and edge routing.
 /// Left-to-right layouts are computed top-to-bottom with sizes swapped, then transposed.
 /// The result is a pure function of the input: every tie is broken by index.
-public enum LayeredLayout {
+package enum LayeredLayout {
   /// Padding between a cluster's border and its contents.
   static let clusterPadding = 8.0
   /// Length of the arrowhead, from `arrowBase` to `arrowTip`.
   static let arrowLength = 7.0
 
   /// Lays out `graph`; see `GraphLayout` for what is returned.
-  public static func layout(_ graph: LayoutGraph, options: LayoutOptions = .init()) -> GraphLayout {
+  package static func layout(_ graph: LayoutGraph, options: LayoutOptions = .init()) -> GraphLayout {
     let options = options.sanitized
     let leftToRight = options.rankDirection == .leftToRight
     let n = graph.nodes.count

@@ -1,7 +1,7 @@
 /// Formats elapsed seconds the way AWX's UI does (`HH:MM:SS`), and compactly for labels.
-public enum ElapsedFormat {
+package enum ElapsedFormat {
   /// `01:02:03` (hours may exceed 99). Negative or non-finite input gives `00:00:00`.
-  public static func clock(_ seconds: Double) -> String {
+  package static func clock(_ seconds: Double) -> String {
     let total = seconds.isFinite && seconds > 0 ? Int(seconds.rounded()) : 0
     let h = total / 3600
     let m = total % 3600 / 60
@@ -10,7 +10,7 @@ public enum ElapsedFormat {
   }
 
   /// `3.2s`, `4m 05s`, `2h 03m`: short, for node labels.
-  public static func short(_ seconds: Double) -> String {
+  package static func short(_ seconds: Double) -> String {
     guard seconds.isFinite, seconds >= 0 else { return "0s" }
     if seconds < 10 {
       let tenths = Int((seconds * 10).rounded())

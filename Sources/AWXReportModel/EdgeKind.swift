@@ -1,5 +1,5 @@
 /// Which outcome of the parent makes AWX follow an edge.
-public enum EdgeKind: String, Hashable, Sendable, CaseIterable, Comparable {
+package enum EdgeKind: String, Hashable, Sendable, CaseIterable, Comparable {
   /// `success_nodes`: followed when the parent's job succeeded.
   case success
   /// `failure_nodes`: followed when the parent's job failed, errored or was canceled.
@@ -8,7 +8,7 @@ public enum EdgeKind: String, Hashable, Sendable, CaseIterable, Comparable {
   case always
 
   /// The AWX UI's colour for this kind of edge.
-  public var color: String {
+  package var color: String {
     switch self {
     case .success: return "#5cb85c"
     case .failure: return "#d9534f"
@@ -17,7 +17,7 @@ public enum EdgeKind: String, Hashable, Sendable, CaseIterable, Comparable {
   }
 
   /// "on success", "on failure", "always": for legends and prose.
-  public var phrase: String {
+  package var phrase: String {
     switch self {
     case .success: return "on success"
     case .failure: return "on failure"
@@ -33,26 +33,26 @@ public enum EdgeKind: String, Hashable, Sendable, CaseIterable, Comparable {
     }
   }
 
-  public static func < (a: EdgeKind, b: EdgeKind) -> Bool { a.order < b.order }
+  package static func < (a: EdgeKind, b: EdgeKind) -> Bool { a.order < b.order }
 }
 
 /// A directed edge between two workflow nodes, by AWX node id.
-public struct Edge: Hashable, Sendable, Comparable {
+package struct Edge: Hashable, Sendable, Comparable {
   /// The parent node's id.
-  public var from: Int
+  package var from: Int
   /// The child node's id.
-  public var to: Int
+  package var to: Int
   /// Which outcome of `from` leads to `to`.
-  public var kind: EdgeKind
+  package var kind: EdgeKind
 
   /// Creates an edge.
-  public init(from: Int, to: Int, kind: EdgeKind) {
+  package init(from: Int, to: Int, kind: EdgeKind) {
     self.from = from
     self.to = to
     self.kind = kind
   }
 
-  public static func < (a: Edge, b: Edge) -> Bool {
+  package static func < (a: Edge, b: Edge) -> Bool {
     (a.from, a.to, a.kind) < (b.from, b.to, b.kind)
   }
 }

@@ -1,11 +1,11 @@
 /// A unified job's `status` (AWX `UnifiedJobTemplate.JOB_STATUS_CHOICES`).
-public enum JobStatus: Hashable, Sendable, CustomStringConvertible {
+package enum JobStatus: Hashable, Sendable, CustomStringConvertible {
   case new, pending, waiting, running, successful, failed, error, canceled
   /// A value this tool does not know (a newer AWX); kept verbatim and treated as active.
   case other(String)
 
   /// Maps AWX's status string.
-  public init(_ raw: String) {
+  package init(_ raw: String) {
     switch raw {
     case "new": self = .new
     case "pending": self = .pending
@@ -20,7 +20,7 @@ public enum JobStatus: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The status as AWX spells it.
-  public var rawValue: String {
+  package var rawValue: String {
     switch self {
     case .new: return "new"
     case .pending: return "pending"
@@ -34,10 +34,10 @@ public enum JobStatus: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  public var description: String { rawValue }
+  package var description: String { rawValue }
 
   /// `successful`, `failed`, `error` or `canceled`: the job will not change any more.
-  public var isTerminal: Bool {
+  package var isTerminal: Bool {
     switch self {
     case .successful, .failed, .error, .canceled: return true
     default: return false
@@ -45,7 +45,7 @@ public enum JobStatus: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `failed`, `error` or `canceled`: what AWX's workflow manager treats as a failure.
-  public var isFailure: Bool {
+  package var isFailure: Bool {
     switch self {
     case .failed, .error, .canceled: return true
     default: return false

@@ -1,6 +1,6 @@
 /// The kind of unified job a workflow node spawns (`summary_fields.job.type`,
 /// `summary_fields.unified_job_template.unified_job_type`).
-public enum JobType: String, Hashable, Sendable, CaseIterable {
+package enum JobType: String, Hashable, Sendable, CaseIterable {
   case job
   case projectUpdate = "project_update"
   case inventoryUpdate = "inventory_update"
@@ -10,12 +10,12 @@ public enum JobType: String, Hashable, Sendable, CaseIterable {
   case unknown
 
   /// Maps AWX's type string; anything unexpected becomes `.unknown`.
-  public init(awx raw: String?) {
+  package init(awx raw: String?) {
     self = raw.flatMap(JobType.init(rawValue:)) ?? .unknown
   }
 
   /// What people call it: "playbook job", "project sync", …
-  public var displayName: String {
+  package var displayName: String {
     switch self {
     case .job: return "playbook job"
     case .projectUpdate: return "project sync"
@@ -28,7 +28,7 @@ public enum JobType: String, Hashable, Sendable, CaseIterable {
   }
 
   /// The letter the AWX UI puts in the node's type bubble.
-  public var badge: String {
+  package var badge: String {
     switch self {
     case .job: return "JT"
     case .projectUpdate: return "P"
@@ -41,7 +41,7 @@ public enum JobType: String, Hashable, Sendable, CaseIterable {
   }
 
   /// The path segment of the job's page in the AWX UI (`/#/jobs/<segment>/<id>/details`).
-  public var uiSegment: String {
+  package var uiSegment: String {
     switch self {
     case .job: return "playbook"
     case .projectUpdate: return "project"

@@ -1,5 +1,5 @@
 /// Why a set of workflow nodes does not form a valid DAG. Cases name the ids at fault.
-public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
   /// Two nodes share an id.
   case duplicateNode(id: Int)
   /// An edge points at an id that is not in the node list.
@@ -7,7 +7,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The edges form a cycle; the ids along it, first id repeated at the end.
   case cycle([Int])
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .duplicateNode(let id):
       return "node id \(id) appears more than once"

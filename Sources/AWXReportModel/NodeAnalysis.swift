@@ -1,5 +1,5 @@
 /// Why AWX never ran a node (`do_not_run`), worked out from its parents' outcomes.
-public enum NeverRunReason: Hashable, Sendable {
+package enum NeverRunReason: Hashable, Sendable {
   /// The workflow was canceled before the node was reached.
   case workflowCanceled
   /// Every parent was itself never run.
@@ -13,7 +13,7 @@ public enum NeverRunReason: Hashable, Sendable {
 }
 
 /// How a failed node's failure was dealt with.
-public enum FailureHandling: Hashable, Sendable {
+package enum FailureHandling: Hashable, Sendable {
   /// A failure or always edge leaves the node, so AWX does not fail the workflow for it.
   case handled(by: [Edge])
   /// No failure or always edge leaves the node: AWX fails the workflow.
@@ -21,30 +21,30 @@ public enum FailureHandling: Hashable, Sendable {
 }
 
 /// Everything the reports say about one node.
-public struct NodeAnalysis: Hashable, Sendable {
+package struct NodeAnalysis: Hashable, Sendable {
   /// The node's id.
-  public var id: Int
+  package var id: Int
   /// Its display state.
-  public var state: NodeState
+  package var state: NodeState
   /// Set when the node failed.
-  public var failure: FailureHandling?
+  package var failure: FailureHandling?
   /// Set when the node never ran.
-  public var neverRunReason: NeverRunReason?
+  package var neverRunReason: NeverRunReason?
   /// When its job started.
-  public var started: Timestamp?
+  package var started: Timestamp?
   /// When its job finished.
-  public var finished: Timestamp?
+  package var finished: Timestamp?
   /// Seconds the job took (or has taken), when known.
-  public var elapsed: Double?
+  package var elapsed: Double?
   /// Whether the node is on the chain of jobs that decided the workflow's duration.
-  public var onCriticalPath: Bool
+  package var onCriticalPath: Bool
   /// The ids on the path from START to this node (first root, last this node), along edges
   /// that fired where possible.
-  public var pathFromStart: [Int]
+  package var pathFromStart: [Int]
 }
 
 /// One edge's fate in this run.
-public enum EdgeOutcome: String, Hashable, Sendable {
+package enum EdgeOutcome: String, Hashable, Sendable {
   /// The parent finished and the edge's kind matched its outcome.
   case taken
   /// The parent finished with another outcome.

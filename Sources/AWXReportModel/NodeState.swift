@@ -1,5 +1,5 @@
 /// What a node shows in a report: the job's outcome, or why there is none.
-public enum NodeState: String, CaseIterable, Hashable, Sendable {
+package enum NodeState: String, CaseIterable, Hashable, Sendable {
   case successful
   case failed
   case error
@@ -25,7 +25,7 @@ public enum NodeState: String, CaseIterable, Hashable, Sendable {
   case awaitingApproval = "awaiting-approval"
 
   /// Words for people.
-  public var label: String {
+  package var label: String {
     switch self {
     case .successful: return "successful"
     case .failed: return "failed"
@@ -45,7 +45,7 @@ public enum NodeState: String, CaseIterable, Hashable, Sendable {
   }
 
   /// A symbol that tells the state without colour (print in grey, colour-blind readers).
-  public var symbol: String {
+  package var symbol: String {
     switch self {
     case .successful, .approved: return "✔"
     case .failed, .denied: return "✘"
@@ -61,7 +61,7 @@ public enum NodeState: String, CaseIterable, Hashable, Sendable {
   }
 
   /// Fill and stroke colours for this state: `(fill, stroke, text)`.
-  public var colors: (fill: String, stroke: String, text: String) {
+  package var colors: (fill: String, stroke: String, text: String) {
     switch self {
     case .successful, .approved: return ("#e9f5e9", "#3e8e3e", "#1d3b1d")
     case .failed, .denied: return ("#fbe9e8", "#c9302c", "#5a1412")
@@ -76,7 +76,7 @@ public enum NodeState: String, CaseIterable, Hashable, Sendable {
   }
 
   /// The outline's dash pattern (SVG `stroke-dasharray`), or nil for a solid outline.
-  public var dash: String? {
+  package var dash: String? {
     switch self {
     case .neverRun: return "6 4"
     case .notRunYet: return "2 3"
@@ -87,7 +87,7 @@ public enum NodeState: String, CaseIterable, Hashable, Sendable {
   }
 
   /// Whether AWX's workflow manager counts the node as failed.
-  public var isFailure: Bool {
+  package var isFailure: Bool {
     switch self {
     case .failed, .error, .canceled, .denied, .timedOut, .templateDeleted: return true
     default: return false

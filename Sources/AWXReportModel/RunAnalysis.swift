@@ -1,22 +1,22 @@
 /// The analysis of one workflow run by AWX's own rules (awx-api.md section 3): node states,
 /// failure handling, never-run reasons, edge outcomes, timing and the critical path.
-public struct RunAnalysis: Hashable, Sendable {
+package struct RunAnalysis: Hashable, Sendable {
   /// The validated graph.
-  public let graph: WorkflowGraph
+  package let graph: WorkflowGraph
   /// Per node, by id.
-  public let nodes: [Int: NodeAnalysis]
+  package let nodes: [Int: NodeAnalysis]
   /// Each edge's fate.
-  public let edgeOutcomes: [Edge: EdgeOutcome]
+  package let edgeOutcomes: [Edge: EdgeOutcome]
   /// The critical path: ids from the first job to the one that finished last.
-  public let criticalPath: [Int]
+  package let criticalPath: [Int]
   /// The verdict.
-  public let verdict: Verdict
+  package let verdict: Verdict
   /// Node counts per state (only states that occur).
-  public let counts: [NodeState: Int]
+  package let counts: [NodeState: Int]
 
   /// Analyses `run`.
   /// - Throws: `ModelError` when the nodes do not form a valid DAG.
-  public init(_ run: WorkflowRun) throws(ModelError) {
+  package init(_ run: WorkflowRun) throws(ModelError) {
     let graph = try WorkflowGraph(nodes: run.nodes)
     let byID = Dictionary(run.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let workflowDone = run.job.status.isTerminal
@@ -75,7 +75,7 @@ public struct RunAnalysis: Hashable, Sendable {
   }
 
   /// The display state of `node` within a workflow whose status is `workflowStatus`.
-  public static func state(of node: WorkflowNode, workflowStatus: JobStatus) -> NodeState {
+  package static func state(of node: WorkflowNode, workflowStatus: JobStatus) -> NodeState {
     if let job = node.job {
       if job.type == .workflowApproval || node.jobType == .workflowApproval {
         switch job.status {

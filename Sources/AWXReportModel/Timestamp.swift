@@ -2,18 +2,18 @@
 ///
 /// Kept as microseconds since the Unix epoch so arithmetic is exact and formatting never
 /// depends on the machine's locale or time zone.
-public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Microseconds since 1970-01-01T00:00:00Z.
-  public let microseconds: Int64
+  package let microseconds: Int64
 
   /// Creates a timestamp from microseconds since the epoch.
-  public init(microseconds: Int64) { self.microseconds = microseconds }
+  package init(microseconds: Int64) { self.microseconds = microseconds }
 
   /// Creates a timestamp from whole seconds since the epoch.
-  public init(seconds: Int64) { self.microseconds = seconds * 1_000_000 }
+  package init(seconds: Int64) { self.microseconds = seconds * 1_000_000 }
 
   /// Parses `YYYY-MM-DDTHH:MM:SS[.ffffff](Z|+HH:MM|-HH:MM)`; returns nil for anything else.
-  public init?(iso8601 text: String) {
+  package init?(iso8601 text: String) {
     let b = Array(text.utf8)
     func digits(_ start: Int, _ count: Int) -> Int? {
       guard start + count <= b.count else { return nil }
@@ -63,19 +63,19 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   /// The UTC calendar fields of an instant (proleptic Gregorian calendar).
-  public struct Components: Hashable, Sendable {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-    public var hour: Int
-    public var minute: Int
-    public var second: Int
+  package struct Components: Hashable, Sendable {
+    package var year: Int
+    package var month: Int
+    package var day: Int
+    package var hour: Int
+    package var minute: Int
+    package var second: Int
     /// 0…999,999.
-    public var microsecond: Int
+    package var microsecond: Int
   }
 
   /// The UTC calendar fields, computed without Foundation or the machine's time zone.
-  public var components: Components {
+  package var components: Components {
     let (secs, micros) = floorDivMod(microseconds, 1_000_000)
     let (days, daySecs) = floorDivMod(secs, 86_400)
     let (y, m, d) = Timestamp.civil(fromDays: Int(days))
@@ -85,7 +85,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   /// `2024-03-05T20:46:14.078236Z`, or without the fraction when it is zero (as AWX writes).
-  public var iso8601: String {
+  package var iso8601: String {
     let c = components
     var out = "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T"
     out += "\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))"
@@ -94,20 +94,20 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   /// `2024-03-05 20:46:14 UTC`: for people, to the second.
-  public var display: String {
+  package var display: String {
     let c = components
     return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2)) "
       + "\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)) UTC"
   }
 
-  public var description: String { iso8601 }
+  package var description: String { iso8601 }
 
   /// Seconds from `self` to `other` (negative when `other` is earlier).
-  public func seconds(until other: Timestamp) -> Double {
+  package func seconds(until other: Timestamp) -> Double {
     Double(other.microseconds - microseconds) / 1_000_000
   }
 
-  public static func < (a: Timestamp, b: Timestamp) -> Bool { a.microseconds < b.microseconds }
+  package static func < (a: Timestamp, b: Timestamp) -> Bool { a.microseconds < b.microseconds }
 
   static func daysIn(month: Int, year: Int) -> Int {
     switch month {

@@ -2,23 +2,23 @@
 ///
 /// Building one checks what AWX itself guarantees but a snapshot might not: unique node ids,
 /// edges that end at known nodes, and no cycles.
-public struct WorkflowGraph: Hashable, Sendable {
+package struct WorkflowGraph: Hashable, Sendable {
   /// Node ids, ascending.
-  public let nodeIDs: [Int]
+  package let nodeIDs: [Int]
   /// Every edge, sorted.
-  public let edges: [Edge]
+  package let edges: [Edge]
   /// Incoming edges per node, sorted.
-  public let incoming: [Int: [Edge]]
+  package let incoming: [Int: [Edge]]
   /// Outgoing edges per node, sorted.
-  public let outgoing: [Int: [Edge]]
+  package let outgoing: [Int: [Edge]]
   /// Nodes no edge points at; the START node links to them. Ascending.
-  public let roots: [Int]
+  package let roots: [Int]
   /// Every node after all of its parents; ties broken by ascending id (deterministic).
-  public let topologicalOrder: [Int]
+  package let topologicalOrder: [Int]
 
   /// Builds and validates the graph of `nodes`.
   /// - Throws: `ModelError` naming the first duplicate id, dangling edge, or a cycle.
-  public init(nodes: [WorkflowNode]) throws(ModelError) {
+  package init(nodes: [WorkflowNode]) throws(ModelError) {
     var seen = Set<Int>()
     for n in nodes.sorted(by: { $0.id < $1.id }) {
       if !seen.insert(n.id).inserted { throw .duplicateNode(id: n.id) }
@@ -41,7 +41,7 @@ public struct WorkflowGraph: Hashable, Sendable {
   }
 
   /// The distinct parent ids of `id`, ascending.
-  public func parents(of id: Int) -> [Int] {
+  package func parents(of id: Int) -> [Int] {
     Array(Set((incoming[id] ?? []).map(\.from))).sorted()
   }
 

@@ -1,56 +1,56 @@
 /// The workflow job itself (`/workflow_jobs/{id}/`), in AWX's terms.
-public struct WorkflowJob: Hashable, Sendable {
+package struct WorkflowJob: Hashable, Sendable {
   /// The workflow job's id.
-  public var id: Int
+  package var id: Int
   /// Its name (copied from the workflow job template at launch).
-  public var name: String
+  package var name: String
   /// Its description.
-  public var description: String
+  package var description: String
   /// Its status.
-  public var status: JobStatus
+  package var status: JobStatus
   /// AWX's `failed` flag.
-  public var failed: Bool
+  package var failed: Bool
   /// `manual`, `scheduled`, `workflow`, …
-  public var launchType: String
+  package var launchType: String
   /// Who or what launched it (`launched_by.name`), when known.
-  public var launchedBy: String?
+  package var launchedBy: String?
   /// `launched_by.type`: `user`, `schedule`, `Dependency`, …
-  public var launchedByType: String?
+  package var launchedByType: String?
   /// The workflow job template's id, when it still exists.
-  public var templateID: Int?
+  package var templateID: Int?
   /// The workflow job template's name, when it still exists.
-  public var templateName: String?
+  package var templateName: String?
   /// When the job was created.
-  public var created: Timestamp?
+  package var created: Timestamp?
   /// When it started.
-  public var started: Timestamp?
+  package var started: Timestamp?
   /// When it finished.
-  public var finished: Timestamp?
+  package var finished: Timestamp?
   /// Seconds, as AWX reported them.
-  public var elapsed: Double?
+  package var elapsed: Double?
   /// AWX's explanation (for example "No error handling paths found, marking workflow as failed").
-  public var explanation: String
+  package var explanation: String
   /// `extra_vars` as the JSON text AWX sends.
-  public var extraVars: String
+  package var extraVars: String
   /// Label names.
-  public var labels: [String]
+  package var labels: [String]
   /// The inventory's name, when one was set.
-  public var inventoryName: String?
+  package var inventoryName: String?
   /// The organization's name, when known.
-  public var organizationName: String?
+  package var organizationName: String?
   /// `limit`, when set.
-  public var limit: String?
+  package var limit: String?
   /// `scm_branch`, when set.
-  public var scmBranch: String?
+  package var scmBranch: String?
   /// The parent workflow job's id, when this one is nested.
-  public var sourceWorkflowJobID: Int?
+  package var sourceWorkflowJobID: Int?
   /// Whether this is a sliced job's workflow.
-  public var isSlicedJob: Bool
+  package var isSlicedJob: Bool
   /// `webhook_service`, or "".
-  public var webhookService: String
+  package var webhookService: String
 
   /// Creates a workflow job.
-  public init(
+  package init(
     id: Int, name: String, description: String = "", status: JobStatus, failed: Bool = false,
     launchType: String = "manual", launchedBy: String? = nil, launchedByType: String? = nil,
     templateID: Int? = nil, templateName: String? = nil, created: Timestamp? = nil,

@@ -1,34 +1,34 @@
 /// One node of a workflow job (`/workflow_jobs/{id}/workflow_nodes/` item), in AWX's terms.
-public struct WorkflowNode: Hashable, Sendable {
+package struct WorkflowNode: Hashable, Sendable {
   /// The node's id (`workflow_job_node` id).
-  public var id: Int
+  package var id: Int
   /// The node's identifier: a name given in the workflow editor, a UUID by default, or "".
-  public var identifier: String
+  package var identifier: String
   /// The template's id, or nil when the template was deleted.
-  public var templateID: Int?
+  package var templateID: Int?
   /// The template's name, when the template still exists.
-  public var templateName: String?
+  package var templateName: String?
   /// The type of job the template spawns (or the job's type when the template is gone).
-  public var jobType: JobType
+  package var jobType: JobType
   /// The spawned job's id (`job`), or nil when none was spawned or it was deleted.
-  public var jobID: Int?
+  package var jobID: Int?
   /// The spawned job, when known.
-  public var job: ChildJob?
+  package var job: ChildJob?
   /// Ids of the nodes that run when this node's job succeeds.
-  public var successNodes: [Int]
+  package var successNodes: [Int]
   /// Ids of the nodes that run when this node's job fails.
-  public var failureNodes: [Int]
+  package var failureNodes: [Int]
   /// Ids of the nodes that run whatever the outcome.
-  public var alwaysNodes: [Int]
+  package var alwaysNodes: [Int]
   /// "ALL" convergence: every parent must have taken the edge into this node.
-  public var allParentsMustConverge: Bool
+  package var allParentsMustConverge: Bool
   /// AWX decided this node will never run.
-  public var doNotRun: Bool
+  package var doNotRun: Bool
   /// The node's prompted `extra_data` as JSON text (redaction happens when rendering).
-  public var extraData: String
+  package var extraData: String
 
   /// Creates a node.
-  public init(
+  package init(
     id: Int, identifier: String = "", templateID: Int? = nil, templateName: String? = nil,
     jobType: JobType = .job, jobID: Int? = nil, job: ChildJob? = nil, successNodes: [Int] = [],
     failureNodes: [Int] = [], alwaysNodes: [Int] = [], allParentsMustConverge: Bool = false,
@@ -51,7 +51,7 @@ public struct WorkflowNode: Hashable, Sendable {
 
   /// The name people see, as both AWX UIs choose it: the identifier unless it is a UUID,
   /// else the template's name, else the job's name, else "DELETED".
-  public var displayName: String {
+  package var displayName: String {
     if !identifier.isEmpty && !WorkflowNode.looksLikeUUID(identifier) { return identifier }
     if let t = templateName, !t.isEmpty { return t }
     if let j = job?.name, !j.isEmpty { return j }
@@ -59,14 +59,14 @@ public struct WorkflowNode: Hashable, Sendable {
   }
 
   /// Every outgoing edge, success then failure then always, each list in AWX's order.
-  public var edges: [Edge] {
+  package var edges: [Edge] {
     successNodes.map { Edge(from: id, to: $0, kind: .success) }
       + failureNodes.map { Edge(from: id, to: $0, kind: .failure) }
       + alwaysNodes.map { Edge(from: id, to: $0, kind: .always) }
   }
 
   /// Whether `text` has the 8-4-4-4-12 hex shape of a UUID.
-  public static func looksLikeUUID(_ text: String) -> Bool {
+  package static func looksLikeUUID(_ text: String) -> Bool {
     let u = Array(text.utf8)
     guard u.count == 36 else { return false }
     for (i, c) in u.enumerated() {

@@ -1,19 +1,19 @@
 /// One workflow job with its nodes, child jobs, nested workflows and audit trail: the input
 /// of every analysis and every report.
-public struct WorkflowRun: Hashable, Sendable {
+package struct WorkflowRun: Hashable, Sendable {
   /// The workflow job.
-  public var job: WorkflowJob
+  package var job: WorkflowJob
   /// Its nodes, sorted by id.
-  public var nodes: [WorkflowNode]
+  package var nodes: [WorkflowNode]
   /// Nested workflow runs, by the child workflow job's id (when they were fetched).
-  public var nested: [Int: WorkflowRun]
+  package var nested: [Int: WorkflowRun]
   /// Notifications of the workflow and its approvals.
-  public var notifications: [NotificationRecord]
+  package var notifications: [NotificationRecord]
   /// The activity stream.
-  public var activity: [ActivityEntry]
+  package var activity: [ActivityEntry]
 
   /// Creates a run; nodes are sorted by id.
-  public init(
+  package init(
     job: WorkflowJob, nodes: [WorkflowNode], nested: [Int: WorkflowRun] = [:],
     notifications: [NotificationRecord] = [], activity: [ActivityEntry] = []
   ) {
@@ -25,5 +25,5 @@ public struct WorkflowRun: Hashable, Sendable {
   }
 
   /// Every edge of the DAG, sorted.
-  public var edges: [Edge] { nodes.flatMap(\.edges).sorted() }
+  package var edges: [Edge] { nodes.flatMap(\.edges).sorted() }
 }

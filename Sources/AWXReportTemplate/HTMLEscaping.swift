@@ -2,9 +2,9 @@
 ///
 /// Replaces `&` `<` `>` `"` `'` with `&amp;` `&lt;` `&gt;` `&quot;` `&#39;`, which makes the
 /// text safe both in element content and in quoted attribute values. Works on UTF-8 bytes.
-public enum HTMLEscaping {
+package enum HTMLEscaping {
   /// Returns `text` HTML-escaped.
-  public static func escape(_ text: String) -> String {
+  package static func escape(_ text: String) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count + 16)
     append(text, to: &bytes)

@@ -2,23 +2,23 @@
 ///
 /// Columns count characters (extended grapheme clusters), not bytes, so the caret printed under
 /// an error lines up with what an editor shows.
-public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The 1-based line number.
-  public var line: Int
+  package var line: Int
   /// The 1-based column number, in characters.
-  public var column: Int
+  package var column: Int
 
   /// Creates a position from a 1-based line and column.
-  public init(line: Int, column: Int) {
+  package init(line: Int, column: Int) {
     self.line = line
     self.column = column
   }
 
   /// `line:column`, as used in compiler-style diagnostics.
-  public var description: String { "\(line):\(column)" }
+  package var description: String { "\(line):\(column)" }
 
   /// Orders positions by line, then by column.
-  public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+  package static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
     (lhs.line, lhs.column) < (rhs.line, rhs.column)
   }
 }

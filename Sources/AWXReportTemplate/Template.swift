@@ -8,11 +8,11 @@
 ///
 /// A template rendered on its own has no partials: `{{>name}}` renders as nothing. Put templates
 /// and partials in a ``TemplateLibrary`` to resolve them.
-public struct Template: Sendable {
+package struct Template: Sendable {
   /// The name used in error messages and to find the template as a partial in a library.
-  public let name: String
+  package let name: String
   /// The source text the template was parsed from.
-  public let source: String
+  package let source: String
   /// The parsed token tree.
   let nodes: [Node]
   /// Every `{{>partial}}` tag, in source order, with its byte offset (for strict validation).
@@ -25,7 +25,7 @@ public struct Template: Sendable {
   ///   - name: The name used in errors (`name:line:column: error: …`) and for partial lookup.
   /// - Throws: ``TemplateError`` for unclosed sections and tags, mismatched or unexpected closing
   ///   tags, malformed delimiters or tag names, and inheritance tags.
-  public init(source: String, name: String = "template") throws(TemplateError) {
+  package init(source: String, name: String = "template") throws(TemplateError) {
     self.name = name
     self.source = source
     var parser = TemplateParser(bytes: Array(source.utf8), templateName: name)
@@ -35,13 +35,13 @@ public struct Template: Sendable {
   }
 
   /// The names of the partials this template references, in source order, without repeats.
-  public var referencedPartials: [String] {
+  package var referencedPartials: [String] {
     var seen: Set<String> = []
     return partialTags.map(\.name).filter { seen.insert($0).inserted }
   }
 
   /// Renders the template with `value` as the root context; `{{>partial}}` tags render as nothing.
-  public func render(_ value: TemplateValue) -> String {
+  package func render(_ value: TemplateValue) -> String {
     var renderer = Renderer(partials: [:], capacity: source.utf8.count)
     // Without partials there is no recursion, so nothing can throw.
     do {

@@ -8,18 +8,18 @@
 ///     {{#nodes}}
 ///     ^
 /// ```
-public enum TemplateError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum TemplateError: Error, Equatable, Sendable, CustomStringConvertible {
   /// Where an error happened: the template's name, the position and the source line there.
-  public struct Location: Equatable, Sendable {
+  package struct Location: Equatable, Sendable {
     /// The name of the template the error is in.
-    public var templateName: String
+    package var templateName: String
     /// The 1-based line and column of the offending tag.
-    public var position: SourcePosition
+    package var position: SourcePosition
     /// The full text of the offending line, without its line terminator.
-    public var sourceLine: String
+    package var sourceLine: String
 
     /// Creates a location.
-    public init(templateName: String, position: SourcePosition, sourceLine: String) {
+    package init(templateName: String, position: SourcePosition, sourceLine: String) {
       self.templateName = templateName
       self.position = position
       self.sourceLine = sourceLine
@@ -51,7 +51,7 @@ public enum TemplateError: Error, Equatable, Sendable, CustomStringConvertible {
   case duplicateTemplate(name: String)
 
   /// The location of the error in a template, when it has one.
-  public var location: Location? {
+  package var location: Location? {
     switch self {
     case .unclosedSection(_, let location), .mismatchedClosingTag(_, _, let location),
       .unexpectedClosingTag(_, let location), .unclosedTag(_, let location),
@@ -65,16 +65,16 @@ public enum TemplateError: Error, Equatable, Sendable, CustomStringConvertible {
   }
 
   /// The name of the template the error is in, when it has one.
-  public var templateName: String? { location?.templateName }
+  package var templateName: String? { location?.templateName }
 
   /// The 1-based line and column of the error, when it has one.
-  public var position: SourcePosition? { location?.position }
+  package var position: SourcePosition? { location?.position }
 
   /// The text of the offending source line, when the error has a position.
-  public var sourceLine: String? { location?.sourceLine }
+  package var sourceLine: String? { location?.sourceLine }
 
   /// The one-line message, without position: `unclosed section 'nodes'`.
-  public var message: String {
+  package var message: String {
     switch self {
     case .unclosedSection(let name, _):
       return "unclosed section '\(name)'"
@@ -103,7 +103,7 @@ public enum TemplateError: Error, Equatable, Sendable, CustomStringConvertible {
 
   /// `name:line:column: error: message`, then the source line and a caret under the column.
   /// Errors without a location format as `name: error: message`.
-  public var description: String {
+  package var description: String {
     guard let location else {
       switch self {
       case .unknownTemplate(let name), .duplicateTemplate(let name):

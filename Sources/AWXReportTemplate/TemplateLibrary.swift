@@ -15,14 +15,14 @@
 ///
 /// Partials may be recursive (for trees); nesting deeper than ``maximumPartialDepth`` stops
 /// rendering with ``TemplateError/partialRecursionTooDeep(name:at:)``.
-public struct TemplateLibrary: Sendable {
+package struct TemplateLibrary: Sendable {
   /// How deeply partials may nest while rendering before it is taken for runaway recursion.
-  public static let maximumPartialDepth = 100
+  package static let maximumPartialDepth = 100
 
   /// Whether references to unknown partials were rejected when the library was built.
-  public let strictPartials: Bool
+  package let strictPartials: Bool
   /// The templates, by name.
-  public let templates: [String: Template]
+  package let templates: [String: Template]
 
   /// Parses named template sources.
   ///
@@ -32,7 +32,7 @@ public struct TemplateLibrary: Sendable {
   ///     when `false`, they render as nothing.
   /// - Throws: The first ``TemplateError`` in name order: a parse error, or with
   ///   `strictPartials` an ``TemplateError/unknownPartial(name:at:)``.
-  public init(sources: [String: String], strictPartials: Bool = true) throws(TemplateError) {
+  package init(sources: [String: String], strictPartials: Bool = true) throws(TemplateError) {
     var templates: [Template] = []
     for name in sources.keys.sorted() {
       templates.append(try Template(source: sources[name] ?? "", name: name))
@@ -45,7 +45,7 @@ public struct TemplateLibrary: Sendable {
   /// - Throws: ``TemplateError/duplicateTemplate(name:)`` when two templates share a name; with
   ///   `strictPartials`, ``TemplateError/unknownPartial(name:at:)`` for the first (in name and
   ///   source order) reference to a missing partial.
-  public init(templates: [Template], strictPartials: Bool = true) throws(TemplateError) {
+  package init(templates: [Template], strictPartials: Bool = true) throws(TemplateError) {
     var byName: [String: Template] = [:]
     for template in templates {
       guard byName.updateValue(template, forKey: template.name) == nil else {
@@ -64,16 +64,16 @@ public struct TemplateLibrary: Sendable {
   }
 
   /// The template named `name`, if the library holds it.
-  public subscript(name: String) -> Template? { templates[name] }
+  package subscript(name: String) -> Template? { templates[name] }
 
   /// The names of the templates, sorted.
-  public var names: [String] { templates.keys.sorted() }
+  package var names: [String] { templates.keys.sorted() }
 
   /// Renders the template named `name` with `value` as the root context.
   ///
   /// - Throws: ``TemplateError/unknownTemplate(name:)`` when there is no such template, and
   ///   ``TemplateError/partialRecursionTooDeep(name:at:)`` for runaway partial recursion.
-  public func render(_ name: String, _ value: TemplateValue) throws(TemplateError) -> String {
+  package func render(_ name: String, _ value: TemplateValue) throws(TemplateError) -> String {
     guard let template = templates[name] else { throw .unknownTemplate(name: name) }
     var renderer = Renderer(partials: templates, capacity: template.source.utf8.count)
     try renderer.render(template, value)

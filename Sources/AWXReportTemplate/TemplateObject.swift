@@ -3,23 +3,23 @@
 /// Report objects have a handful to a few dozen members and are built once, looked up a few
 /// times and freed: a linear scan over names beats hashing, and two arrays cost two
 /// allocations instead of a hash table. Member order is irrelevant to rendering and equality.
-public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+package struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
   private var keys: [String]
   private var values: [TemplateValue]
 
   /// An empty object.
-  public init() {
+  package init() {
     keys = []
     values = []
   }
 
   /// The members of `dictionary`.
-  public init(_ dictionary: [String: TemplateValue]) {
+  package init(_ dictionary: [String: TemplateValue]) {
     self.init(dictionary.map { ($0.key, $0.value) })
   }
 
   /// The given members; a repeated name keeps its last value.
-  public init<S: Sequence>(_ members: S) where S.Element == (String, TemplateValue) {
+  package init<S: Sequence>(_ members: S) where S.Element == (String, TemplateValue) {
     keys = []
     values = []
     keys.reserveCapacity(members.underestimatedCount)
@@ -28,18 +28,18 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
   }
 
   /// Creates an object from a dictionary literal; a repeated key keeps its last value.
-  public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+  package init(dictionaryLiteral elements: (String, TemplateValue)...) {
     self.init(elements)
   }
 
   /// The number of members.
-  public var count: Int { keys.count }
+  package var count: Int { keys.count }
 
   /// Whether there are no members.
-  public var isEmpty: Bool { keys.isEmpty }
+  package var isEmpty: Bool { keys.isEmpty }
 
   /// The value named `key`; setting `nil` removes the member.
-  public subscript(key: String) -> TemplateValue? {
+  package subscript(key: String) -> TemplateValue? {
     get {
       guard let i = keys.firstIndex(of: key) else { return nil }
       return values[i]
@@ -60,7 +60,7 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
   }
 
   /// Equal when both have the same names with equal values, in any order.
-  public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
+  package static func == (a: TemplateObject, b: TemplateObject) -> Bool {
     guard a.keys.count == b.keys.count else { return false }
     for (k, v) in zip(a.keys, a.values) where b[k] != v { return false }
     return true

@@ -12,7 +12,7 @@
 ///   `false`; `null` and objects as nothing; lists as their elements joined by `,`.
 /// - **Truthiness** (`{{#name}}`): `false`, `null`, the empty list and the empty string are
 ///   falsey; everything else (including `0` and empty objects) is truthy.
-public indirect enum TemplateValue: Sendable, Equatable {
+package indirect enum TemplateValue: Sendable, Equatable {
   /// A string.
   case string(String)
   /// A boolean.
@@ -29,7 +29,7 @@ public indirect enum TemplateValue: Sendable, Equatable {
   case null
 
   /// Whether a section over this value renders (see the type's documentation).
-  public var isTruthy: Bool {
+  package var isTruthy: Bool {
     switch self {
     case .bool(let value): return value
     case .null: return false
@@ -40,7 +40,7 @@ public indirect enum TemplateValue: Sendable, Equatable {
   }
 
   /// The member named `key` of an object; `nil` for a missing key or a non-object.
-  public subscript(key: String) -> TemplateValue? {
+  package subscript(key: String) -> TemplateValue? {
     guard case .object(let members) = self else { return nil }
     return members[key]
   }
@@ -48,29 +48,29 @@ public indirect enum TemplateValue: Sendable, Equatable {
 
 extension TemplateValue {
   /// Wraps an optional string; `nil` becomes ``null``.
-  public init(_ string: String?) {
+  package init(_ string: String?) {
     self = string.map(TemplateValue.string) ?? .null
   }
 
   /// Wraps an optional integer; `nil` becomes ``null``.
-  public init(_ int: Int?) {
+  package init(_ int: Int?) {
     self = int.map(TemplateValue.int) ?? .null
   }
 
   /// Wraps an optional double; `nil` becomes ``null``.
-  public init(_ double: Double?) {
+  package init(_ double: Double?) {
     self = double.map(TemplateValue.double) ?? .null
   }
 
   /// Wraps an optional boolean; `nil` becomes ``null``.
-  public init(_ bool: Bool?) {
+  package init(_ bool: Bool?) {
     self = bool.map(TemplateValue.bool) ?? .null
   }
 }
 
 extension TemplateValue: ExpressibleByStringLiteral {
   /// Creates a ``string(_:)`` from a string literal.
-  public init(stringLiteral value: String) { self = .string(value) }
+  package init(stringLiteral value: String) { self = .string(value) }
 }
 
 /// Interpolated string literals (`"\(count) jobs"`) create a ``string(_:)``.
@@ -78,32 +78,32 @@ extension TemplateValue: ExpressibleByStringInterpolation {}
 
 extension TemplateValue: ExpressibleByIntegerLiteral {
   /// Creates an ``int(_:)`` from an integer literal.
-  public init(integerLiteral value: Int) { self = .int(value) }
+  package init(integerLiteral value: Int) { self = .int(value) }
 }
 
 extension TemplateValue: ExpressibleByFloatLiteral {
   /// Creates a ``double(_:)`` from a floating-point literal.
-  public init(floatLiteral value: Double) { self = .double(value) }
+  package init(floatLiteral value: Double) { self = .double(value) }
 }
 
 extension TemplateValue: ExpressibleByBooleanLiteral {
   /// Creates a ``bool(_:)`` from `true` or `false`.
-  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  package init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension TemplateValue: ExpressibleByNilLiteral {
   /// Creates ``null`` from `nil`.
-  public init(nilLiteral: ()) { self = .null }
+  package init(nilLiteral: ()) { self = .null }
 }
 
 extension TemplateValue: ExpressibleByArrayLiteral {
   /// Creates a ``list(_:)`` from an array literal.
-  public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+  package init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
 }
 
 extension TemplateValue: ExpressibleByDictionaryLiteral {
   /// Creates an ``object(_:)`` from a dictionary literal; a repeated key keeps its last value.
-  public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+  package init(dictionaryLiteral elements: (String, TemplateValue)...) {
     self = .object(TemplateObject(elements))
   }
 }

@@ -7,39 +7,39 @@
 ///
 /// `SVGValidator` is a value and can be used from any number of threads at once. Parsing runs
 /// in parallel; validation against the shared, once-loaded DTD is serialised by a lock.
-public struct SVGValidator: Sendable {
+package struct SVGValidator: Sendable {
   /// Settings for a validator.
-  public struct Options: Sendable, Equatable {
+  package struct Options: Sendable, Equatable {
     /// When `true`, an unavailable SVG 1.1 DTD is an error in the report's issues; otherwise
     /// it is reported only through ``ValidationReport/dtdStatus`` and
     /// ``ValidationReport/dtdNotice``. The other checks run either way.
-    public var strict: Bool
+    package var strict: Bool
     /// XML catalog files used to resolve the SVG 1.1 DTD, or `nil` for libxml2's defaults
     /// (`XML_CATALOG_FILES` if set when libxml2 first reads catalogs, else
     /// `/etc/xml/catalog`). An empty array means "no catalog": the DTD is unavailable.
-    public var catalogFiles: [String]?
+    package var catalogFiles: [String]?
 
     /// Creates options.
     /// - Parameters:
     ///   - strict: Whether an unavailable DTD is an error.
     ///   - catalogFiles: Catalogs for the SVG 1.1 DTD, `nil` for the system ones.
-    public init(strict: Bool = false, catalogFiles: [String]? = nil) {
+    package init(strict: Bool = false, catalogFiles: [String]? = nil) {
       self.strict = strict
       self.catalogFiles = catalogFiles
     }
   }
 
   /// The SVG namespace the root element must be in.
-  public static let svgNamespace = "http://www.w3.org/2000/svg"
+  package static let svgNamespace = "http://www.w3.org/2000/svg"
   /// The DOCTYPE public identifier a document may carry (the DTD it is validated against).
-  public static let svg11PublicID = "-//W3C//DTD SVG 1.1//EN"
+  package static let svg11PublicID = "-//W3C//DTD SVG 1.1//EN"
 
   /// The settings.
-  public var options: Options
+  package var options: Options
 
   /// Creates a validator.
   /// - Parameter options: The settings.
-  public init(options: Options = .init()) {
+  package init(options: Options = .init()) {
     self.options = options
   }
 
@@ -48,7 +48,7 @@ public struct SVGValidator: Sendable {
   ///   - bytes: The file's contents (UTF-8 or with an XML encoding declaration).
   ///   - fileName: The name used in the report; the validator never opens it.
   /// - Returns: Every finding, sorted by position.
-  public func validate(_ bytes: [UInt8], fileName: String) -> ValidationReport {
+  package func validate(_ bytes: [UInt8], fileName: String) -> ValidationReport {
     if bytes.isEmpty {
       let empty = ValidationIssue(
         severity: .error, line: 1, column: 1, message: "document is empty", rule: .xml)
@@ -89,7 +89,7 @@ public struct SVGValidator: Sendable {
   ///   - text: The document.
   ///   - fileName: The name used in the report.
   /// - Returns: Every finding, sorted by position.
-  public func validate(_ text: String, fileName: String) -> ValidationReport {
+  package func validate(_ text: String, fileName: String) -> ValidationReport {
     validate(Array(text.utf8), fileName: fileName)
   }
 

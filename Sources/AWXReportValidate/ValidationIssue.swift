@@ -2,9 +2,9 @@
 ///
 /// Lines and columns are 1-based. When no column is known (DTD and structural findings are
 /// reported per element) the column is 1; file-level findings sit at `1:1`.
-public struct ValidationIssue: Sendable, Equatable, Hashable {
+package struct ValidationIssue: Sendable, Equatable, Hashable {
   /// How serious a finding is. Only errors make a report invalid.
-  public enum Severity: String, Sendable, Equatable, Hashable {
+  package enum Severity: String, Sendable, Equatable, Hashable {
     /// The document must not be published.
     case error
     /// Worth reading, but the document may be published.
@@ -12,7 +12,7 @@ public struct ValidationIssue: Sendable, Equatable, Hashable {
   }
 
   /// Which check produced a finding.
-  public enum Rule: String, Sendable, Equatable, Hashable, CaseIterable {
+  package enum Rule: String, Sendable, Equatable, Hashable, CaseIterable {
     /// Well-formedness and namespaces (libxml2's parser).
     case xml
     /// Validity against the W3C SVG 1.1 DTD, and DTD availability.
@@ -24,15 +24,15 @@ public struct ValidationIssue: Sendable, Equatable, Hashable {
   }
 
   /// How serious the finding is.
-  public var severity: Severity
+  package var severity: Severity
   /// 1-based line.
-  public var line: Int
+  package var line: Int
   /// 1-based column, or 1 when unknown.
-  public var column: Int
+  package var column: Int
   /// One-line message, without a trailing newline.
-  public var message: String
+  package var message: String
   /// The check that produced the finding.
-  public var rule: Rule
+  package var rule: Rule
 
   /// Creates a finding.
   /// - Parameters:
@@ -41,7 +41,7 @@ public struct ValidationIssue: Sendable, Equatable, Hashable {
   ///   - column: 1-based column (values below 1, meaning unknown, become 1).
   ///   - message: One-line message.
   ///   - rule: The check that produced the finding.
-  public init(severity: Severity, line: Int, column: Int, message: String, rule: Rule) {
+  package init(severity: Severity, line: Int, column: Int, message: String, rule: Rule) {
     self.severity = severity
     self.line = max(line, 1)
     self.column = max(column, 1)
@@ -52,7 +52,7 @@ public struct ValidationIssue: Sendable, Equatable, Hashable {
   /// `file:line:column: severity: message`, the format editors and compilers use.
   /// - Parameter fileName: The file name to print first.
   /// - Returns: One line, without a trailing newline.
-  public func textLine(fileName: String) -> String {
+  package func textLine(fileName: String) -> String {
     "\(fileName):\(line):\(column): \(severity.rawValue): \(message)"
   }
 }

@@ -10,7 +10,7 @@ extension ValidationReport {
   /// compared byte for byte.
   /// - Parameter reports: The reports to encode.
   /// - Returns: The JSON text.
-  public static func json(_ reports: [ValidationReport]) -> String {
+  package static func json(_ reports: [ValidationReport]) -> String {
     var out = "["
     for (index, report) in reports.enumerated() {
       out += index == 0 ? "\n" : ",\n"

@@ -1,15 +1,15 @@
 /// Everything `SVGValidator` found in one document.
-public struct ValidationReport: Sendable, Equatable {
+package struct ValidationReport: Sendable, Equatable {
   /// The file name used in every text line (not opened by the validator).
-  public var fileName: String
+  package var fileName: String
   /// Findings, sorted by line and column; ties keep the order the checks ran in.
-  public var issues: [ValidationIssue]
+  package var issues: [ValidationIssue]
   /// Whether the document was validated against the SVG 1.1 DTD.
-  public var dtdStatus: DTDStatus
+  package var dtdStatus: DTDStatus
   /// Why the DTD was unavailable, when ``dtdStatus`` is ``DTDStatus/unavailable``. In strict
   /// mode the same text is also an error in ``issues``; otherwise it is only reported here,
   /// so a caller validating many files can print it once.
-  public var dtdNotice: String?
+  package var dtdNotice: String?
 
   /// Creates a report.
   /// - Parameters:
@@ -17,7 +17,7 @@ public struct ValidationReport: Sendable, Equatable {
   ///   - issues: The findings.
   ///   - dtdStatus: Whether the DTD check ran.
   ///   - dtdNotice: Why the DTD was unavailable, if it was.
-  public init(
+  package init(
     fileName: String, issues: [ValidationIssue], dtdStatus: DTDStatus, dtdNotice: String? = nil
   ) {
     self.fileName = fileName
@@ -27,20 +27,20 @@ public struct ValidationReport: Sendable, Equatable {
   }
 
   /// `true` when the document was validated against the SVG 1.1 DTD.
-  public var dtdChecked: Bool { dtdStatus == .checked }
+  package var dtdChecked: Bool { dtdStatus == .checked }
 
   /// `true` when the DTD was not available (see ``DTDStatus/unavailable``).
-  public var dtdUnavailable: Bool { dtdStatus == .unavailable }
+  package var dtdUnavailable: Bool { dtdStatus == .unavailable }
 
   /// The findings with severity ``ValidationIssue/Severity/error``.
-  public var errors: [ValidationIssue] { issues.filter { $0.severity == .error } }
+  package var errors: [ValidationIssue] { issues.filter { $0.severity == .error } }
 
   /// `true` when there is no error (warnings are allowed).
-  public var isValid: Bool { !issues.contains { $0.severity == .error } }
+  package var isValid: Bool { !issues.contains { $0.severity == .error } }
 
   /// One `file:line:column: severity: message` line per finding, in report order.
   /// - Returns: Lines without trailing newlines.
-  public func textLines() -> [String] {
+  package func textLines() -> [String] {
     issues.map { $0.textLine(fileName: fileName) }
   }
 }

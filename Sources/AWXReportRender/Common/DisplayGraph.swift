@@ -3,35 +3,35 @@ import AWXReportModel
 /// What every graph writer draws: nodes with their text and state, typed edges, the START
 /// nodes, and nested workflows as clusters. Built once from a run and its analysis, so the DOT
 /// and SVG drawings always agree.
-public struct DisplayGraph: Sendable {
+package struct DisplayGraph: Sendable {
   /// A node to draw.
-  public struct Node: Sendable, Hashable {
+  package struct Node: Sendable, Hashable {
     /// The stable id: the AWX node id, or `start` / `start-<workflow job id>`.
-    public var id: String
+    package var id: String
     /// The first line: the node's name.
-    public var name: String
+    package var name: String
     /// The job type (nil for START).
-    public var type: JobType?
+    package var type: JobType?
     /// The state (nil for START).
-    public var state: NodeState?
+    package var state: NodeState?
     /// Elapsed seconds, when known.
-    public var elapsed: Double?
+    package var elapsed: Double?
     /// Whether the node carries the "ALL" convergence badge.
-    public var convergesAll: Bool
+    package var convergesAll: Bool
     /// Whether it is on the critical path.
-    public var critical: Bool
+    package var critical: Bool
     /// Whether the failure is unhandled (fails the workflow).
-    public var unhandledFailure: Bool
+    package var unhandledFailure: Bool
     /// Index into `clusters`, for nodes of nested workflows.
-    public var cluster: Int?
+    package var cluster: Int?
     /// The spawned job's id, when there is one.
-    public var jobID: Int?
+    package var jobID: Int?
 
     /// Whether this is a START node.
-    public var isStart: Bool { type == nil }
+    package var isStart: Bool { type == nil }
 
     /// "playbook job · failed · 1m 03s": the second line of a node's label.
-    public var detail: String {
+    package var detail: String {
       guard let type, let state else { return "" }
       var parts = [type.displayName, state.label]
       if let e = elapsed, e > 0 { parts.append(ElapsedFormat.short(e)) }
@@ -40,38 +40,38 @@ public struct DisplayGraph: Sendable {
   }
 
   /// An edge to draw.
-  public struct Edge: Sendable, Hashable {
+  package struct Edge: Sendable, Hashable {
     /// Index of the tail node.
-    public var tail: Int
+    package var tail: Int
     /// Index of the head node.
-    public var head: Int
+    package var head: Int
     /// The AWX edge kind; nil for the dotted link from a nested workflow node to its START.
-    public var kind: EdgeKind?
+    package var kind: EdgeKind?
     /// Whether AWX followed it in this run.
-    public var outcome: EdgeOutcome
+    package var outcome: EdgeOutcome
   }
 
   /// A nested workflow drawn as a box around its nodes.
-  public struct Cluster: Sendable, Hashable {
+  package struct Cluster: Sendable, Hashable {
     /// "Nested workflow 4712: Deploy app (successful)".
-    public var label: String
+    package var label: String
     /// The enclosing cluster, for deeper nesting.
-    public var parent: Int?
+    package var parent: Int?
     /// The nested workflow job's id.
-    public var workflowJobID: Int
+    package var workflowJobID: Int
   }
 
   /// Nodes: START first, then the workflow's nodes by id, then each nested workflow's.
-  public var nodes: [Node]
+  package var nodes: [Node]
   /// Edges, sorted by (tail, head, kind).
-  public var edges: [Edge]
+  package var edges: [Edge]
   /// Nested workflows.
-  public var clusters: [Cluster]
+  package var clusters: [Cluster]
 
   /// Builds the display graph of `run`, whose analysis is `analysis`.
   /// - Parameter nestedAnalyses: analyses of nested runs by workflow job id; nested runs
   ///   without one (invalid graphs) are left out.
-  public init(run: WorkflowRun, analysis: RunAnalysis, nestedAnalyses: [Int: RunAnalysis] = [:]) {
+  package init(run: WorkflowRun, analysis: RunAnalysis, nestedAnalyses: [Int: RunAnalysis] = [:]) {
     nodes = []
     edges = []
     clusters = []

@@ -1,8 +1,8 @@
 /// Rules shared by every writer for text that came from the API.
-public enum TextSafety {
+package enum TextSafety {
   /// Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C): they can make
   /// text read differently from what it is ("Trojan Source"), so writers drop them.
-  public static func isInvisibleControl(_ u: Unicode.Scalar) -> Bool {
+  package static func isInvisibleControl(_ u: Unicode.Scalar) -> Bool {
     switch u.value {
     case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return true
     default: return false
@@ -11,7 +11,7 @@ public enum TextSafety {
 
   /// `text` without C0/C1 control characters (tab and newline become spaces) and without
   /// bidirectional controls: for one-line labels.
-  public static func singleLine(_ text: String) -> String {
+  package static func singleLine(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for u in text.unicodeScalars {
@@ -27,7 +27,7 @@ public enum TextSafety {
   }
 
   /// `text` cut to at most `limit` characters, with an ellipsis when cut.
-  public static func truncated(_ text: String, to limit: Int) -> String {
+  package static func truncated(_ text: String, to limit: Int) -> String {
     guard text.count > limit, limit > 1 else { return text }
     return String(text.prefix(limit - 1)) + "…"
   }

@@ -3,15 +3,15 @@
 /// Graphviz reads `\` escapes (`\n`, `\l`, `\N`, …) and HTML entities (`&amp;`) inside quoted
 /// labels, so both `\` and `&` are escaped; everything outside printable ASCII becomes a
 /// numeric entity, which keeps the file ASCII and immune to encoding mix-ups.
-public enum DOTEscaping {
+package enum DOTEscaping {
   /// Graphviz rejects quoted strings longer than 16,384 bytes; an escaped scalar takes at most
   /// 10 bytes (`&#1114111;`), so text is cut to this many scalars (with an ellipsis) first.
-  public static let maxScalars = 1_500
+  package static let maxScalars = 1_500
 
   /// `text` escaped for a DOT quoted string. Newlines become `\n` (a centred line break);
   /// other control characters and bidirectional overrides are dropped; text longer than
   /// `maxScalars` is cut with an ellipsis.
-  public static func quoted(_ text: String) -> String {
+  package static func quoted(_ text: String) -> String {
     if text.utf8.count < maxScalars, text.utf8.allSatisfy({ b in
       b >= 0x20 && b < 0x7F && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\")
         && b != UInt8(ascii: "&") && b != UInt8(ascii: "<") && b != UInt8(ascii: ">")

@@ -6,15 +6,15 @@ import AWXReportModel
 ///
 /// The output is deterministic (same run, same bytes) and every string is escaped with
 /// `DOTEscaping`.
-public struct DOTWriter: Sendable {
+package struct DOTWriter: Sendable {
   /// Left-to-right (`LR`) or top-to-bottom (`TB`).
-  public var rankDirection: String
+  package var rankDirection: String
 
   /// Creates a writer.
-  public init(rankDirection: String = "TB") { self.rankDirection = rankDirection }
+  package init(rankDirection: String = "TB") { self.rankDirection = rankDirection }
 
   /// The DOT text of `graph`, titled after `run`.
-  public func render(_ graph: DisplayGraph, run: WorkflowRun, verdict: Verdict) -> String {
+  package func render(_ graph: DisplayGraph, run: WorkflowRun, verdict: Verdict) -> String {
     var out = ""
     out.reserveCapacity(256 + graph.nodes.count * 200)
     let title = "Workflow job \(run.job.id): \(TextSafety.singleLine(run.job.name))\n\(verdict.sentence)"

@@ -3,32 +3,32 @@ import AWXReportTemplate
 
 /// Everything the HTML report shows: the run, its analyses, the two drawings and the facts for
 /// the footer. The report never reads the clock or the environment: all of it comes in here.
-public struct HTMLReportInput: Sendable {
+package struct HTMLReportInput: Sendable {
   /// The workflow run.
-  public var run: WorkflowRun
+  package var run: WorkflowRun
   /// Its analysis.
-  public var analysis: RunAnalysis
+  package var analysis: RunAnalysis
   /// Analyses of nested workflow runs, by workflow job id.
-  public var nestedAnalyses: [Int: RunAnalysis]
+  package var nestedAnalyses: [Int: RunAnalysis]
   /// The AWX base URL (`https://awx.example.com`), for links into the AWX UI; links are left
   /// out when it is not an `http(s)` URL.
-  public var host: String
+  package var host: String
   /// The graph as a standalone SVG document (the XML declaration and doctype are stripped
   /// before inlining), or nil when it could not be drawn.
-  public var graphSVG: String?
+  package var graphSVG: String?
   /// The timeline from ``TimelineSVG/render(run:analysis:nestedAnalyses:)``, or nil.
-  public var timelineSVG: String?
+  package var timelineSVG: String?
   /// The snapshot file's SHA-256 (hex).
-  public var snapshotSHA256: String
+  package var snapshotSHA256: String
   /// The generation time shown in the footer (`SOURCE_DATE_EPOCH` or the fetch time).
-  public var generatedAt: Timestamp
+  package var generatedAt: Timestamp
   /// The tool's name and version, for example `awx-report 0.1.0`.
-  public var toolVersion: String
+  package var toolVersion: String
   /// Whether secret-looking variables are masked (`--no-redact` turns it off).
-  public var redact: Bool
+  package var redact: Bool
 
   /// Creates the input of one report.
-  public init(
+  package init(
     run: WorkflowRun, analysis: RunAnalysis, nestedAnalyses: [Int: RunAnalysis] = [:],
     host: String, graphSVG: String?, timelineSVG: String?, snapshotSHA256: String,
     generatedAt: Timestamp, toolVersion: String, redact: Bool = true
@@ -57,22 +57,22 @@ public struct HTMLReportInput: Sendable {
 ///
 /// Same input, same bytes. Every text from the API is escaped by the template engine (or by
 /// this module for the SVG it builds); data is never parsed as a template.
-public struct HTMLReport: Sendable {
+package struct HTMLReport: Sendable {
   /// The name of the page template in the library.
-  public static let pageTemplate = "report.html.mustache"
+  package static let pageTemplate = "report.html.mustache"
 
   /// The templates used.
-  public let templates: TemplateLibrary
+  package let templates: TemplateLibrary
 
   /// Creates a report renderer over `templates` (see ``ReportTemplates``).
-  public init(templates: TemplateLibrary) {
+  package init(templates: TemplateLibrary) {
     self.templates = templates
   }
 
   /// Renders the page.
   /// - Throws: `TemplateError` when the library has no ``pageTemplate`` or a partial recurses
   ///   without end (only possible with overridden templates).
-  public func render(_ input: HTMLReportInput) throws(TemplateError) -> String {
+  package func render(_ input: HTMLReportInput) throws(TemplateError) -> String {
     try templates.render(Self.pageTemplate, ReportViewModel(input).value)
   }
 }

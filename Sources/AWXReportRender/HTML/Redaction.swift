@@ -6,15 +6,15 @@ import AWXReportJSON
 /// AWX already writes survey passwords as `$encrypted$`; those are kept as they are. Any other
 /// value whose key looks like a secret (see ``isSecretKey(_:)``) becomes `$redacted$`, at any
 /// depth, inside objects and lists alike.
-public enum Redaction {
+package enum Redaction {
   /// What a masked value is replaced with.
-  public static let mask = "$redacted$"
+  package static let mask = "$redacted$"
   /// AWX's own placeholder for an encrypted survey answer; never touched.
-  public static let encrypted = "$encrypted$"
+  package static let encrypted = "$encrypted$"
 
   /// Fragments that mark a key as secret when the key (lower-cased, `-`, `.` and spaces read as
   /// `_`) contains one of them.
-  public static let secretKeyFragments = [
+  package static let secretKeyFragments = [
     "password", "passwd", "passphrase", "pwd", "secret", "token", "private_key", "privatekey",
     "api_key", "apikey", "access_key", "accesskey", "credential", "ssh_key", "sshkey",
     "auth_key", "client_key", "signing_key", "encryption_key", "session_key", "cookie",
@@ -22,14 +22,14 @@ public enum Redaction {
   ]
 
   /// Whether `key` names a value that should not be shown (case-insensitive).
-  public static func isSecretKey(_ key: String) -> Bool {
+  package static func isSecretKey(_ key: String) -> Bool {
     let normalised = String(
       key.lowercased().map { $0 == "-" || $0 == "." || $0 == " " ? "_" : $0 })
     return secretKeyFragments.contains { normalised.contains($0) }
   }
 
   /// The result of preparing a JSON text for display.
-  public enum Formatted: Equatable, Sendable {
+  package enum Formatted: Equatable, Sendable {
     /// Valid JSON, pretty-printed (indent 2, keys in source order), redacted when asked.
     case json(String)
     /// Not valid JSON: the text as received, for showing verbatim with a note.
@@ -37,7 +37,7 @@ public enum Redaction {
   }
 
   /// Pretty-prints `text` with secrets masked (unless `redact` is false).
-  public static func format(_ text: String, redact: Bool = true) -> Formatted {
+  package static func format(_ text: String, redact: Bool = true) -> Formatted {
     guard let value = parse(text) else { return .invalid(text) }
     var pretty = JSONWriter.write(redact ? redacted(value) : value, style: .pretty)
     pretty.removeLast()  // the writer's final newline
@@ -45,7 +45,7 @@ public enum Redaction {
   }
 
   /// `text` as compact one-line JSON with secrets masked; the text itself when it is not JSON.
-  public static func compact(_ text: String, redact: Bool = true) -> String {
+  package static func compact(_ text: String, redact: Bool = true) -> String {
     guard let value = parse(text) else { return text }
     return JSONWriter.write(redact ? redacted(value) : value, style: .spaced)
   }

@@ -7,13 +7,13 @@ import Foundation
 /// A company restyles its reports with `awx-report render --templates DIR`: every `*.mustache`
 /// and `*.css` file under `DIR` replaces the built-in file of the same relative name
 /// (`report.css`, `partials/header.html.mustache`, …) or adds a new one (a new partial).
-public enum ReportTemplates {
+package enum ReportTemplates {
   /// The built-in templates, by path relative to `templates/`.
-  public static var embeddedSources: [String: String] { EmbeddedTemplates.files }
+  package static var embeddedSources: [String: String] { EmbeddedTemplates.files }
 
   /// The built-in templates, replaced and extended by the files under `overrideDirectory`.
   /// - Throws: ``ReportTemplatesError`` when the directory is missing or unreadable.
-  public static func sources(overrideDirectory: String?) throws(ReportTemplatesError)
+  package static func sources(overrideDirectory: String?) throws(ReportTemplatesError)
     -> [String: String]
   {
     var sources = EmbeddedTemplates.files
@@ -26,7 +26,7 @@ public enum ReportTemplates {
   /// `overrideDirectory` when given, parsed with strict partials.
   /// - Throws: ``ReportTemplatesError`` for a missing directory, an unreadable file, or a
   ///   template that does not parse (its description reads `file:line:column: error: …`).
-  public static func library(overrideDirectory: String?) throws(ReportTemplatesError)
+  package static func library(overrideDirectory: String?) throws(ReportTemplatesError)
     -> TemplateLibrary
   {
     let sources = try sources(overrideDirectory: overrideDirectory)
@@ -73,7 +73,7 @@ public enum ReportTemplates {
 }
 
 /// Why the report templates could not be loaded.
-public enum ReportTemplatesError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum ReportTemplatesError: Error, Equatable, Sendable, CustomStringConvertible {
   /// `--templates DIR` names nothing.
   case directoryNotFound(String)
   /// `--templates DIR` names a file.
@@ -86,7 +86,7 @@ public enum ReportTemplatesError: Error, Equatable, Sendable, CustomStringConver
   case template(TemplateError, directory: String?)
 
   /// One line (plus the engine's source excerpt for parse errors), naming the file.
-  public var description: String {
+  package var description: String {
     switch self {
     case .directoryNotFound(let d): return "templates directory '\(d)' does not exist"
     case .notADirectory(let d): return "templates path '\(d)' is not a directory"

@@ -9,13 +9,13 @@ import AWXReportModel
 /// The document is valid against the SVG 1.1 DTD (no `data-*` attributes, ids prefixed `tl-`
 /// and unique, numbers with one decimal whatever the locale), so it can be checked with libxml2
 /// before it is published and inlined into the HTML report.
-public enum TimelineSVG {
+package enum TimelineSVG {
   /// The id of the root `<svg>` element.
-  public static let rootID = "tl-svg"
+  package static let rootID = "tl-svg"
   /// The ids of the `<title>` and `<desc>` elements (for `aria-labelledby` when inlined).
-  public static let titleID = "tl-title"
+  package static let titleID = "tl-title"
   /// See ``titleID``.
-  public static let descID = "tl-desc"
+  package static let descID = "tl-desc"
 
   /// Renders the timeline of `run`.
   /// - Parameters:
@@ -23,7 +23,7 @@ public enum TimelineSVG {
   ///   - nestedAnalyses: analyses of nested workflow runs by workflow job id; their nodes are
   ///     drawn under the node that launched them. Omit to draw the top-level nodes only.
   /// - Returns: the SVG document, or nil when no node has started (nothing to draw).
-  public static func render(
+  package static func render(
     run: WorkflowRun, analysis: RunAnalysis, nestedAnalyses: [Int: RunAnalysis] = [:]
   ) -> String? {
     var rows: [TimelineRow] = []

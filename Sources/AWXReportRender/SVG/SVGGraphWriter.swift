@@ -8,9 +8,9 @@ import AWXReportModel
 /// edge is `<g id="edge-…" class="edge KIND">` with `<title>TAIL-&gt;HEAD</title>`, a `<path>`
 /// and an arrowhead `<polygon>`. 1 user unit = 1 pt. No `data-*` attributes, so the document
 /// validates against the W3C SVG 1.1 DTD.
-public struct SVGGraphWriter: Sendable {
+package struct SVGGraphWriter: Sendable {
   /// Top-to-bottom or left-to-right.
-  public var rankDirection: RankDirection
+  package var rankDirection: RankDirection
 
   static let nameSize = 11.0
   static let detailSize = 9.0
@@ -21,10 +21,10 @@ public struct SVGGraphWriter: Sendable {
   static let badgeWidth = 24.0
 
   /// Creates a writer.
-  public init(rankDirection: RankDirection = .topToBottom) { self.rankDirection = rankDirection }
+  package init(rankDirection: RankDirection = .topToBottom) { self.rankDirection = rankDirection }
 
   /// The SVG document of `graph`; `title` and `description` become `<title>` and `<desc>`.
-  public func render(_ graph: DisplayGraph, title: String, description: String) -> String {
+  package func render(_ graph: DisplayGraph, title: String, description: String) -> String {
     let shapes = graph.nodes.map(Self.shape(of:))
     let layoutGraph = LayoutGraph(
       nodes: zip(graph.nodes, shapes).map { n, s in

@@ -1,8 +1,8 @@
 /// Locale-independent fixed-precision numbers for SVG coordinates: two decimals, trailing
 /// zeros removed, no exponent, no negative zero. Same value, same text, on every machine.
-public enum SVGNumber {
+package enum SVGNumber {
   /// `value` rounded to 0.01.
-  public static func format(_ value: Double) -> String {
+  package static func format(_ value: Double) -> String {
     guard value.isFinite else { return "0" }
     let scaled = (value * 100).rounded()
     if scaled == 0 { return "0" }

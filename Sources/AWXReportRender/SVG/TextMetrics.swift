@@ -1,7 +1,7 @@
 /// A deterministic estimate of rendered text width in points, from Helvetica's metrics
 /// (the widths every sans-serif fallback roughly shares). No font is loaded, so the same
 /// text always gets the same box on every machine.
-public enum TextMetrics {
+package enum TextMetrics {
   // Helvetica advance widths for ASCII 32…126, in 1/1000 em.
   private static let ascii: [UInt16] = [
     278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
@@ -13,14 +13,14 @@ public enum TextMetrics {
   ]
 
   /// The width of `text` at `fontSize` points; bold text is about 7 % wider.
-  public static func width(_ text: String, fontSize: Double, bold: Bool = false) -> Double {
+  package static func width(_ text: String, fontSize: Double, bold: Bool = false) -> Double {
     var units = 0
     for u in text.unicodeScalars { units += advance(u) }
     return Double(units) / 1000 * fontSize * (bold ? 1.07 : 1)
   }
 
   /// `text` cut (with an ellipsis) so that it fits in `maxWidth` points.
-  public static func fit(_ text: String, maxWidth: Double, fontSize: Double, bold: Bool = false)
+  package static func fit(_ text: String, maxWidth: Double, fontSize: Double, bold: Bool = false)
     -> String
   {
     if width(text, fontSize: fontSize, bold: bold) <= maxWidth { return text }

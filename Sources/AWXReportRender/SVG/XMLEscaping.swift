@@ -1,12 +1,12 @@
 /// Escaping for XML 1.0 text and attribute values (SVG, and HTML built outside templates).
-public enum XMLEscaping {
+package enum XMLEscaping {
   /// `text` for element content: `&`, `<`, `>` escaped; characters XML 1.0 forbids and
   /// bidirectional controls dropped.
-  public static func text(_ text: String) -> String { escape(text, attribute: false) }
+  package static func text(_ text: String) -> String { escape(text, attribute: false) }
 
   /// `text` for a double-quoted attribute value: also `"` and `'` escaped, and newlines and
   /// tabs written as character references so they survive attribute normalisation.
-  public static func attribute(_ text: String) -> String { escape(text, attribute: true) }
+  package static func attribute(_ text: String) -> String { escape(text, attribute: true) }
 
   private static func escape(_ text: String, attribute: Bool) -> String {
     // Most text is printable ASCII with nothing to escape: return it as it is.
