@@ -35,33 +35,27 @@ let clock = ContinuousClock()
 guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
 let bytes = [UInt8](data)
 let t0 = clock.now
-let run: WorkflowRun
-let analysis: RunAnalysis
-var nested: [Int: RunAnalysis] = [:]
+let tree: AnalyzedRun
 let snapshot: Snapshot
 do {
   snapshot = try Snapshot.decode(bytes, source: path)
-  run = try RunDecoder.decode(snapshot, fileName: path)
-  analysis = try RunAnalysis(run)
-  var queue = Array(run.nested.values)
-  while let r = queue.popLast() {
-    nested[r.job.id] = try RunAnalysis(r)
-    queue.append(contentsOf: r.nested.values)
-  }
+  tree = try AnalyzedRun(RunDecoder.decode(snapshot, fileName: path))
 } catch {
   fail("\(error)")
 }
 let decodeTime = seconds(clock.now - t0)
 
 let t1 = clock.now
-let timeline = TimelineSVG.render(run: run, analysis: analysis, nestedAnalyses: nested)
+let run = tree.run
+let timeline = TimelineSVG.render(tree)
 let timelineTime = seconds(clock.now - t1)
 
 var graphSVG: String?
 if !noGraph {
-  let display = DisplayGraph(run: run, analysis: analysis, nestedAnalyses: nested)
+  let display = DisplayGraph(tree)
   graphSVG = SVGGraphWriter().render(
-    display, title: "Workflow job \(run.job.id)", description: analysis.verdict.sentence)
+    display, title: "Workflow job \(run.job.id)",
+    description: Narrative.verdict(tree.analysis, job: run.job))
 }
 
 let templates: TemplateLibrary
@@ -71,7 +65,7 @@ do {
   fail("\(error)")
 }
 let input = HTMLReportInput(
-  run: run, analysis: analysis, nestedAnalyses: nested, host: snapshot.host,
+  tree: tree, host: snapshot.host,
   graphSVG: graphSVG, timelineSVG: timeline, snapshotSHA256: SHA256.hex(bytes),
   generatedAt: snapshot.fetchedAt, toolVersion: "awx-report bench")
 let report = HTMLReport(templates: templates)
@@ -90,7 +84,9 @@ for _ in 0..<max(runs, 1) {
 times.sort()
 let median = times[times.count / 2]
 func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1000) }
-print("nodes: \(run.nodes.count) (+\(nested.values.map { $0.nodes.count }.reduce(0, +)) nested)")
+var nestedNodes = 0
+tree.visitNested { _, child, _, _ in nestedNodes += child.run.nodes.count }
+print("nodes: \(run.nodes.count) (+\(nestedNodes) nested)")
 print("decode + analyse: \(ms(decodeTime))")
 print("timeline SVG: \(ms(timelineTime)) (\(timeline?.utf8.count ?? 0) bytes)")
 print("template step (view model + render), median of \(times.count): \(ms(median))"

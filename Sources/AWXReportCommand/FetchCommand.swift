@@ -102,7 +102,7 @@ struct FetchCommand: ParsableCommand {
       }
       progress.clear()
       let options = report.options(environment: environment)
-      let result = try ReportPipeline(options: options).build(
+      let result = try ReportRenderer(options: options).build(
         snapshotBytes: snapshot.encoded(), source: "workflow job \(id) from \(snapshot.host)")
       try Publisher.publish(result, options: options, quiet: report.quiet)
     } catch {

@@ -6,6 +6,9 @@ package enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
   case danglingEdge(Edge)
   /// The edges form a cycle; the ids along it, first id repeated at the end.
   case cycle([Int])
+  /// One of the above, in the nodes of the workflow job with this id (a nested one, or the
+  /// top-level one).
+  indirect case inWorkflowJob(Int, ModelError)
 
   package var description: String {
     switch self {
@@ -15,6 +18,8 @@ package enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
       return "node \(e.from) has a \(e.kind.rawValue) edge to node \(e.to), which is not in the node list"
     case .cycle(let ids):
       return "the edges form a cycle: " + ids.map(String.init).joined(separator: " -> ")
+    case .inWorkflowJob(let id, let error):
+      return "workflow job \(id): \(error.description)"
     }
   }
 }

@@ -61,7 +61,7 @@ import Testing
   }
 
   @Test func pipelineRefusesAnInvalidSVG() {
-    let pipeline = ReportPipeline(options: ReportOptions())
+    let pipeline = ReportRenderer(options: ReportOptions())
     var warnings: [String] = []
     #expect(throws: CommandError.self) {
       try pipeline.validate(Array("<svg><script>x</script>".utf8), as: "d/graph.svg", warnings: &warnings)

@@ -15,7 +15,7 @@ import Testing
     #expect(a.edgeOutcomes[Edge(from: 1, to: 3, kind: .success)] == .taken)
     #expect(a.edgeOutcomes[Edge(from: 2, to: 3, kind: .success)] == .notTaken)
     #expect(a.verdict.unhandledFailures == [2])
-    #expect(a.verdict.sentence == "failed: 1 unhandled failure")
+    #expect(a.verdict.byRules == .failed)
     #expect(a.verdict.agreesWithAWX)
   }
 
@@ -27,7 +27,8 @@ import Testing
     let a = try RunAnalysis(r)
     #expect(a.nodes[1]?.failure == .handled(by: [Edge(from: 1, to: 2, kind: .always)]))
     #expect(a.verdict.unhandledFailures.isEmpty)
-    #expect(a.verdict.sentence == "successful: 1 failure handled by error paths")
+    #expect(a.verdict.handledFailures == [1])
+    #expect(a.verdict.byRules == .successful)
     #expect(a.verdict.agreesWithAWX)
   }
 
@@ -43,7 +44,8 @@ import Testing
     let a = try RunAnalysis(run(.failed, [node(1, template: nil, success: [2]), node(2, dnr: true)]))
     #expect(a.nodes[1]?.state == .templateDeleted)
     #expect(a.nodes[1]?.failure == .unhandled)
-    #expect(a.verdict.sentence == "failed: 1 unhandled failure")
+    #expect(a.verdict.unhandledFailures == [1])
+    #expect(a.verdict.byRules == .failed)
   }
 
   @Test func deletedJobOnAFinishedWorkflow() throws {
@@ -81,7 +83,8 @@ import Testing
     #expect(a.nodes[3]?.state == .waiting)
     #expect(a.nodes[4]?.state == .notRunYet)
     #expect(a.edgeOutcomes[Edge(from: 2, to: 4, kind: .success)] == .undecided)
-    #expect(a.verdict.sentence == "running: 1 of 4 nodes finished")
+    #expect(a.finishedNodeCount == 1)
+    #expect(a.verdict.byRules == .running)
   }
 
   @Test func canceledWorkflowLeavesUnstartedNodesDNR() throws {
@@ -89,7 +92,7 @@ import Testing
     let a = try RunAnalysis(r)
     #expect(a.nodes[1]?.state == .canceled)
     #expect(a.nodes[2]?.neverRunReason == .workflowCanceled)
-    #expect(a.verdict.sentence == "canceled")
+    #expect(a.verdict.byRules == .canceled)
   }
 
   @Test func neverRunBecauseParentsNeverRan() throws {

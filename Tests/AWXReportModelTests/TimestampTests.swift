@@ -29,12 +29,4 @@ import Testing
     #expect(a.display == "2024-03-05 20:46:14 UTC")
   }
 
-  @Test func elapsedFormats() {
-    #expect(ElapsedFormat.clock(3723.4) == "01:02:03")
-    #expect(ElapsedFormat.clock(-5) == "00:00:00")
-    #expect(ElapsedFormat.short(3.24) == "3.2s")
-    #expect(ElapsedFormat.short(65) == "1m 05s")
-    #expect(ElapsedFormat.short(7384) == "2h 03m")
-    #expect(ElapsedFormat.short(.nan) == "0s")
-  }
 }

@@ -4,26 +4,24 @@ import Testing
 
 @Suite struct DOTWriterTests {
   @Test func exampleMatchesGolden() throws {
-    let (run, analysis, nested) = try exampleRun()
-    let graph = DisplayGraph(run: run, analysis: analysis, nestedAnalyses: nested)
-    let dot = DOTWriter().render(graph, run: run, verdict: analysis.verdict)
+    let tree = try exampleTree()
+    let graph = DisplayGraph(tree)
+    let dot = DOTWriter().render(graph, run: tree.run, verdict: verdict(tree))
     try assertGolden(dot, named: "example.dot")
     // Same input, same bytes.
-    #expect(dot == DOTWriter().render(graph, run: run, verdict: analysis.verdict))
+    #expect(dot == DOTWriter().render(graph, run: tree.run, verdict: verdict(tree)))
   }
 
   @Test func leftToRight() throws {
-    let (run, analysis, nested) = try exampleRun()
-    let graph = DisplayGraph(run: run, analysis: analysis, nestedAnalyses: nested)
-    let dot = DOTWriter(rankDirection: "LR").render(graph, run: run, verdict: analysis.verdict)
+    let tree = try exampleTree()
+    let dot = DOTWriter(rankDirection: .leftToRight).render(
+      DisplayGraph(tree), run: tree.run, verdict: verdict(tree))
     #expect(dot.contains("rankdir=LR"))
   }
 
   @Test func exampleShowsEdgeKindsAndConvergence() throws {
-    let (run, analysis, nested) = try exampleRun()
-    let dot = DOTWriter().render(
-      DisplayGraph(run: run, analysis: analysis, nestedAnalyses: nested), run: run,
-      verdict: analysis.verdict)
+    let tree = try exampleTree()
+    let dot = DOTWriter().render(DisplayGraph(tree), run: tree.run, verdict: verdict(tree))
     #expect(dot.contains("n304 -> n306 [color=\"#d9534f\", tooltip=\"on failure\", style=dashed"))
     #expect(dot.contains("n309 -> n311 [color=\"#5cb85c\""))
     #expect(dot.contains("n310 -> n313 [color=\"#337ab7\""))
@@ -44,10 +42,8 @@ import Testing
   }
 
   @Test func hostileRunStillParsesInGraphviz() throws {
-    let run = hostileRun()
-    let analysis = try RunAnalysis(run)
-    let dot = DOTWriter().render(
-      DisplayGraph(run: run, analysis: analysis), run: run, verdict: analysis.verdict)
+    let tree = try AnalyzedRun(hostileRun())
+    let dot = DOTWriter().render(DisplayGraph(tree), run: tree.run, verdict: verdict(tree))
     // Nothing outside printable ASCII, and no unescaped quote can end a string early.
     #expect(dot.unicodeScalars.allSatisfy { $0 == "\n" || (0x20..<0x7F).contains($0.value) })
     #expect(!dot.contains("-> z"))
@@ -58,13 +54,16 @@ import Testing
   }
 
   @Test func realGraphvizRendersTheExample() throws {
-    let (run, analysis, nested) = try exampleRun()
-    let dot = DOTWriter().render(
-      DisplayGraph(run: run, analysis: analysis, nestedAnalyses: nested), run: run,
-      verdict: analysis.verdict)
+    let tree = try exampleTree()
+    let dot = DOTWriter().render(DisplayGraph(tree), run: tree.run, verdict: verdict(tree))
     guard let result = try runDot(dot) else { return }
     #expect(result.status == 0)
     #expect(result.errors.isEmpty, "dot warned: \(result.errors)")
     #expect(result.output.contains("<title>n309</title>"))
   }
+}
+
+/// The verdict sentence the pipeline titles the DOT graph with.
+func verdict(_ tree: AnalyzedRun) -> String {
+  Narrative.verdict(tree.analysis, job: tree.run.job)
 }

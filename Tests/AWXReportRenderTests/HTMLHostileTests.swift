@@ -40,11 +40,11 @@ struct HTMLHostileTests {
   func render(_ run: WorkflowRun, host: String = "https://awx.example.com/\"><script>") throws
     -> String
   {
-    let analysis = try RunAnalysis(run)
-    let timeline = TimelineSVG.render(run: run, analysis: analysis)
+    let tree = try AnalyzedRun(run)
+    let timeline = TimelineSVG.render(tree)
     #expect(timeline != nil)
     let input = HTMLReportInput(
-      run: run, analysis: analysis, host: host, graphSVG: fakeGraphSVG, timelineSVG: timeline,
+      tree: tree, host: host, graphSVG: fakeGraphSVG, timelineSVG: timeline,
       snapshotSHA256: Self.evil, generatedAt: Timestamp(seconds: 0), toolVersion: Self.evil)
     return try renderReport(input)
   }
@@ -86,7 +86,7 @@ struct HTMLHostileTests {
   @Test("the hostile timeline is still valid SVG 1.1")
   func hostileTimeline() throws {
     let run = Self.run()
-    let svg = try #require(TimelineSVG.render(run: run, analysis: try RunAnalysis(run)))
+    let svg = try #require(TimelineSVG.render(try AnalyzedRun(run)))
     #expect(!svg.contains("<script"))
     #expect(!svg.unicodeScalars.contains("\u{202E}"))
     if let result = try xmllintValid(svg) {

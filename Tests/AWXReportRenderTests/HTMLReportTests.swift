@@ -21,11 +21,10 @@ let fakeGraphSVG = """
 func exampleReportInput(redact: Bool = true, graph: String? = fakeGraphSVG) throws
   -> HTMLReportInput
 {
-  let (run, analysis, nested) = try exampleRun()
+  let tree = try exampleTree()
   return HTMLReportInput(
-    run: run, analysis: analysis, nestedAnalyses: nested, host: "https://awx.example.com",
-    graphSVG: graph,
-    timelineSVG: TimelineSVG.render(run: run, analysis: analysis, nestedAnalyses: nested),
+    tree: tree, host: "https://awx.example.com", graphSVG: graph,
+    timelineSVG: TimelineSVG.render(tree),
     snapshotSHA256: String(repeating: "ab", count: 32),
     generatedAt: Timestamp(iso8601: "2026-11-27T10:15:42Z") ?? Timestamp(seconds: 0),
     toolVersion: "awx-report 0.1.0", redact: redact)
@@ -133,9 +132,10 @@ struct HTMLReportTests {
   @Test("the disagreement warning appears when the analysis and AWX differ")
   func disagreement() throws {
     var input = try exampleReportInput()
-    input.run.job.status = .successful
-    input.analysis = try RunAnalysis(input.run)
-    #expect(!input.analysis.verdict.agreesWithAWX)
+    var run = input.tree.run
+    run.job.status = .successful
+    input.tree = try AnalyzedRun(run)
+    #expect(!input.tree.analysis.verdict.agreesWithAWX)
     let html = try renderReport(input)
     #expect(html.contains("The analysis disagrees with AWX"))
   }
@@ -152,7 +152,8 @@ struct HTMLReportTests {
 
   @Test("node table: topological order, links, critical marks, ALL")
   func nodes() throws {
-    let (run, analysis, _) = try exampleRun()
+    let tree = try exampleTree()
+    let (run, analysis) = (tree.run, tree.analysis)
     let html = try renderReport(try exampleReportInput())
     var last = html.startIndex
     for id in analysis.graph.topologicalOrder {
@@ -231,7 +232,9 @@ struct HTMLReportTests {
   @Test("invalid extra_vars are shown verbatim, escaped, with a note")
   func invalidVariables() throws {
     var input = try exampleReportInput()
-    input.run.job.extraVars = "password: <b>hunter2</b>"
+    var run = input.tree.run
+    run.job.extraVars = "password: <b>hunter2</b>"
+    input.tree = try AnalyzedRun(run)
     let html = try renderReport(input)
     #expect(html.contains("extra_vars is not valid JSON"))
     #expect(html.contains("password: &lt;b&gt;hunter2&lt;/b&gt;"))

@@ -6,11 +6,8 @@ import Testing
 
 @Suite struct SVGGraphWriterTests {
   func svg(_ run: WorkflowRun, _ direction: RankDirection = .topToBottom) throws -> String {
-    let a = try RunAnalysis(run)
-    var nested: [Int: RunAnalysis] = [:]
-    for (id, child) in run.nested { nested[id] = try RunAnalysis(child) }
-    return SVGGraphWriter(rankDirection: direction).render(
-      DisplayGraph(run: run, analysis: a, nestedAnalyses: nested), title: "T", description: "D")
+    SVGGraphWriter(rankDirection: direction).render(
+      DisplayGraph(try AnalyzedRun(run)), title: "T", description: "D")
   }
 
   func small() -> WorkflowRun {
@@ -76,7 +73,7 @@ import Testing
   }
 
   @Test func exampleIsValidInBothDirections() throws {
-    let (run, _, _) = try exampleRun()
+    let run = try exampleTree().run
     try expectValid(try svg(run))
     try expectValid(try svg(run, .leftToRight))
   }

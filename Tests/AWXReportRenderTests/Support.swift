@@ -36,13 +36,11 @@ func assertGolden(
 }
 
 /// The bundled example, decoded and analysed.
-func exampleRun() throws -> (WorkflowRun, RunAnalysis, [Int: RunAnalysis]) {
+func exampleTree() throws -> AnalyzedRun {
   let path = repoRoot.appendingPathComponent("examples/workflow-job-4711.snapshot.json").path
   let data = try #require(FileManager.default.contents(atPath: path))
-  let run = try RunDecoder.decode(try Snapshot.decode([UInt8](data), source: path), fileName: path)
-  var nested: [Int: RunAnalysis] = [:]
-  for (id, child) in run.nested { nested[id] = try RunAnalysis(child) }
-  return (run, try RunAnalysis(run), nested)
+  return try AnalyzedRun(
+    RunDecoder.decode(try Snapshot.decode([UInt8](data), source: path), fileName: path))
 }
 
 /// Runs `dot -T<format>` on `input`; nil when Graphviz is not installed.

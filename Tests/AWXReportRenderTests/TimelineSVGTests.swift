@@ -27,9 +27,7 @@ func xmllintValid(_ svg: String) throws -> (status: Int32, errors: String)? {
 @Suite("Timeline SVG")
 struct TimelineSVGTests {
   func example() throws -> String {
-    let (run, analysis, nested) = try exampleRun()
-    return try #require(
-      TimelineSVG.render(run: run, analysis: analysis, nestedAnalyses: nested))
+    try #require(TimelineSVG.render(try exampleTree()))
   }
 
   @Test("the example timeline matches its golden file")
@@ -62,7 +60,8 @@ struct TimelineSVGTests {
 
   @Test("one row per started node, by start then id; nested nodes under their node")
   func rows() throws {
-    let (run, analysis, _) = try exampleRun()
+    let tree = try exampleTree()
+    let (run, analysis) = (tree.run, tree.analysis)
     let svg = try example()
     let rowIDs = svg.components(separatedBy: "<g id=\"tl-").dropFirst()
       .map { String($0.prefix { $0 != "\"" }) }.filter { $0.hasPrefix("n") || $0.hasPrefix("w") }
@@ -75,7 +74,7 @@ struct TimelineSVGTests {
 
   @Test("the critical path is marked")
   func criticalPath() throws {
-    let (_, analysis, _) = try exampleRun()
+    let analysis = try exampleTree().analysis
     let svg = try example()
     #expect(!analysis.criticalPath.isEmpty)
     for id in analysis.criticalPath {
@@ -99,9 +98,9 @@ struct TimelineSVGTests {
     let run = WorkflowRun(
       job: WorkflowJob(id: 1, name: "w", status: .pending),
       nodes: [WorkflowNode(id: 1, templateID: 1)])
-    #expect(TimelineSVG.render(run: run, analysis: try RunAnalysis(run)) == nil)
+    #expect(TimelineSVG.render(try AnalyzedRun(run)) == nil)
     let input = HTMLReportInput(
-      run: run, analysis: try RunAnalysis(run), host: "https://awx", graphSVG: nil,
+      tree: try AnalyzedRun(run), host: "https://awx", graphSVG: nil,
       timelineSVG: nil, snapshotSHA256: "0", generatedAt: Timestamp(seconds: 0),
       toolVersion: "t")
     let html = try renderReport(input)

@@ -68,21 +68,20 @@ package struct DisplayGraph: Sendable {
   /// Nested workflows.
   package var clusters: [Cluster]
 
-  /// Builds the display graph of `run`, whose analysis is `analysis`.
-  /// - Parameter nestedAnalyses: analyses of nested runs by workflow job id; nested runs
-  ///   without one (invalid graphs) are left out.
-  package init(run: WorkflowRun, analysis: RunAnalysis, nestedAnalyses: [Int: RunAnalysis] = [:]) {
+  /// Builds the display graph of `tree`: its run, then each nested run (once) as a cluster.
+  package init(_ tree: AnalyzedRun) {
     nodes = []
     edges = []
     clusters = []
-    var visited: Set<Int> = [run.job.id]
-    add(run: run, analysis: analysis, nested: nestedAnalyses, cluster: nil, visited: &visited)
+    var visited: Set<Int> = [tree.id]
+    add(tree, cluster: nil, visited: &visited)
   }
 
-  private mutating func add(
-    run: WorkflowRun, analysis: RunAnalysis, nested: [Int: RunAnalysis], cluster: Int?,
-    visited: inout Set<Int>
-  ) {
+  /// Appends one run's START, nodes and edges, then each nested run it launched, depth first,
+  /// with the dotted edge from the launching node to the nested START after the nested run.
+  private mutating func add(_ tree: AnalyzedRun, cluster: Int?, visited: inout Set<Int>) {
+    let run = tree.run
+    let analysis = tree.analysis
     let startIndex = nodes.count
     nodes.append(
       Node(
@@ -99,29 +98,27 @@ package struct DisplayGraph: Sendable {
           elapsed: a.elapsed, convergesAll: node.allParentsMustConverge, critical: a.onCriticalPath,
           unhandledFailure: a.failure == .unhandled, cluster: cluster, jobID: node.jobID))
     }
-    var newEdges: [Edge] = []
     for root in analysis.graph.roots {
       guard let h = index[root] else { continue }
-      newEdges.append(Edge(tail: startIndex, head: h, kind: .always, outcome: .taken))
+      edges.append(Edge(tail: startIndex, head: h, kind: .always, outcome: .taken))
     }
     for e in analysis.graph.edges {
       guard let t = index[e.from], let h = index[e.to] else { continue }
-      newEdges.append(
+      edges.append(
         Edge(tail: t, head: h, kind: e.kind, outcome: analysis.edgeOutcomes[e] ?? .undecided))
     }
-    edges.append(contentsOf: newEdges)
     for node in run.nodes {
-      guard let jobID = node.jobID, let child = run.nested[jobID], let childAnalysis = nested[jobID],
-        !visited.contains(jobID), let parentIndex = index[node.id]
+      guard let jobID = node.jobID, let child = tree.children[jobID], !visited.contains(jobID),
+        let parentIndex = index[node.id]
       else { continue }
       visited.insert(jobID)
       let c = clusters.count
       clusters.append(
         Cluster(
-          label: "Nested workflow \(jobID): \(child.job.name) (\(child.job.status.rawValue))",
+          label: "Nested workflow \(jobID): \(child.run.job.name) (\(child.run.job.status.rawValue))",
           parent: cluster, workflowJobID: jobID))
       let childStart = nodes.count
-      add(run: child, analysis: childAnalysis, nested: nested, cluster: c, visited: &visited)
+      add(child, cluster: c, visited: &visited)
       edges.append(Edge(tail: parentIndex, head: childStart, kind: nil, outcome: .taken))
     }
   }

@@ -1,3 +1,4 @@
+import AWXReportLayout
 import AWXReportModel
 
 /// Writes a workflow run as Graphviz DOT: nodes labelled with name, type, state and elapsed
@@ -7,19 +8,19 @@ import AWXReportModel
 /// The output is deterministic (same run, same bytes) and every string is escaped with
 /// `DOTEscaping`.
 package struct DOTWriter: Sendable {
-  /// Left-to-right (`LR`) or top-to-bottom (`TB`).
-  package var rankDirection: String
+  /// Left-to-right or top-to-bottom.
+  package var rankDirection: RankDirection
 
   /// Creates a writer.
-  package init(rankDirection: String = "TB") { self.rankDirection = rankDirection }
+  package init(rankDirection: RankDirection = .topToBottom) { self.rankDirection = rankDirection }
 
-  /// The DOT text of `graph`, titled after `run`.
-  package func render(_ graph: DisplayGraph, run: WorkflowRun, verdict: Verdict) -> String {
+  /// The DOT text of `graph`, titled after `run` and its verdict sentence.
+  package func render(_ graph: DisplayGraph, run: WorkflowRun, verdict: String) -> String {
     var out = ""
     out.reserveCapacity(256 + graph.nodes.count * 200)
-    let title = "Workflow job \(run.job.id): \(TextSafety.singleLine(run.job.name))\n\(verdict.sentence)"
+    let title = "Workflow job \(run.job.id): \(TextSafety.singleLine(run.job.name))\n\(verdict)"
     out += "digraph \"workflow_job_\(run.job.id)\" {\n"
-    out += "  graph [rankdir=\(rankDirection == "LR" ? "LR" : "TB"), nodesep=0.3, ranksep=0.5, "
+    out += "  graph [rankdir=\(rankDirection == .leftToRight ? "LR" : "TB"), nodesep=0.3, ranksep=0.5, "
     out += "fontname=\"Helvetica\", fontsize=12, labelloc=t, "
     out += "label=\"\(DOTEscaping.quoted(title))\"];\n"
     out += "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10, "
@@ -43,7 +44,7 @@ package struct DOTWriter: Sendable {
     let cluster = graph.clusters[c]
     out += "\(indent)subgraph cluster_wf\(cluster.workflowJobID) {\n"
     out += "\(indent)  graph [label=\"\(DOTEscaping.quoted(cluster.label))\", style=\"rounded,dashed\", "
-    out += "color=\"#7a7d82\", fontsize=10];\n"
+    out += "color=\"\(Palette.spawn)\", fontsize=10];\n"
     for (k, n) in graph.nodes.enumerated() where n.cluster == c {
       out += "\(indent)  " + node(n, index: k) + "\n"
     }
@@ -60,8 +61,8 @@ package struct DOTWriter: Sendable {
   private func node(_ n: DisplayGraph.Node, index: Int) -> String {
     guard let state = n.state, let type = n.type else {
       return
-        "\(nodeName(n)) [label=\"START\", shape=circle, style=filled, fillcolor=\"#0279bc\", "
-        + "fontcolor=\"white\", color=\"#0279bc\", fontsize=9, width=0.6, fixedsize=true];"
+        "\(nodeName(n)) [label=\"START\", shape=circle, style=filled, fillcolor=\"\(Palette.start)\", "
+        + "fontcolor=\"white\", color=\"\(Palette.start)\", fontsize=9, width=0.6, fixedsize=true];"
     }
     let name = TextSafety.truncated(TextSafety.singleLine(n.name), to: 60)
     let label = "\(name)\n\(state.symbol) \(n.detail)"
@@ -85,7 +86,7 @@ package struct DOTWriter: Sendable {
     let t = nodeName(graph.nodes[e.tail])
     let h = nodeName(graph.nodes[e.head])
     guard let kind = e.kind else {
-      return "\(t) -> \(h) [style=dotted, color=\"#7a7d82\", arrowhead=empty, tooltip=\"runs nested workflow\"];"
+      return "\(t) -> \(h) [style=dotted, color=\"\(Palette.spawn)\", arrowhead=empty, tooltip=\"runs nested workflow\"];"
     }
     var attrs = ["color=\"\(kind.color)\"", "tooltip=\"\(kind.phrase)\""]
     switch e.outcome {

@@ -26,7 +26,19 @@ struct AWXLinks {
   func job(type: JobType, id: Int) -> String? {
     guard let base else { return nil }
     if type == .workflowApproval { return "\(base)/#/workflow_approvals/\(id)/details" }
-    guard !type.uiSegment.isEmpty else { return nil }
-    return "\(base)/#/jobs/\(type.uiSegment)/\(id)/output"
+    guard let segment = Self.uiSegment(type) else { return nil }
+    return "\(base)/#/jobs/\(segment)/\(id)/output"
+  }
+
+  /// The path segment of a job's page in the AWX UI (`/#/jobs/<segment>/<id>/output`).
+  static func uiSegment(_ type: JobType) -> String? {
+    switch type {
+    case .job: return "playbook"
+    case .projectUpdate: return "project"
+    case .inventoryUpdate: return "inventory"
+    case .systemJob: return "management"
+    case .workflowJob: return "workflow"
+    case .workflowApproval, .unknown: return nil
+    }
   }
 }

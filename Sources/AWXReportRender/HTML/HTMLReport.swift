@@ -4,19 +4,15 @@ import AWXReportTemplate
 /// Everything the HTML report shows: the run, its analyses, the two drawings and the facts for
 /// the footer. The report never reads the clock or the environment: all of it comes in here.
 package struct HTMLReportInput: Sendable {
-  /// The workflow run.
-  package var run: WorkflowRun
-  /// Its analysis.
-  package var analysis: RunAnalysis
-  /// Analyses of nested workflow runs, by workflow job id.
-  package var nestedAnalyses: [Int: RunAnalysis]
+  /// The analysed run, nested runs included.
+  package var tree: AnalyzedRun
   /// The AWX base URL (`https://awx.example.com`), for links into the AWX UI; links are left
   /// out when it is not an `http(s)` URL.
   package var host: String
   /// The graph as a standalone SVG document (the XML declaration and doctype are stripped
   /// before inlining), or nil when it could not be drawn.
   package var graphSVG: String?
-  /// The timeline from ``TimelineSVG/render(run:analysis:nestedAnalyses:)``, or nil.
+  /// The timeline from ``TimelineSVG/render(_:)``, or nil.
   package var timelineSVG: String?
   /// The snapshot file's SHA-256 (hex).
   package var snapshotSHA256: String
@@ -29,13 +25,10 @@ package struct HTMLReportInput: Sendable {
 
   /// Creates the input of one report.
   package init(
-    run: WorkflowRun, analysis: RunAnalysis, nestedAnalyses: [Int: RunAnalysis] = [:],
-    host: String, graphSVG: String?, timelineSVG: String?, snapshotSHA256: String,
+    tree: AnalyzedRun, host: String, graphSVG: String?, timelineSVG: String?, snapshotSHA256: String,
     generatedAt: Timestamp, toolVersion: String, redact: Bool = true
   ) {
-    self.run = run
-    self.analysis = analysis
-    self.nestedAnalyses = nestedAnalyses
+    self.tree = tree
     self.host = host
     self.graphSVG = graphSVG
     self.timelineSVG = timelineSVG
@@ -51,7 +44,7 @@ package struct HTMLReportInput: Sendable {
 /// approvals, nested workflows, variables and audit trail of a workflow run.
 ///
 /// ```swift
-/// let templates = try ReportTemplates.library(overrideDirectory: options.templatesDirectory)
+/// let templates = try ReportTemplates.library(overrideDirectory: options.templatesDir)
 /// let html = try HTMLReport(templates: templates).render(input)
 /// ```
 ///

@@ -98,51 +98,6 @@ extension ReportViewModel {
 
   /// Why a node never ran, in words.
   func reason(for node: WorkflowNode, _ reason: NeverRunReason) -> String {
-    func quoted(_ id: Int) -> String { "'\(names[id] ?? "node \(id)")'" }
-    func kinds(from parent: Int) -> [EdgeKind] {
-      (analysis.graph.incoming[node.id] ?? []).filter { $0.from == parent }.map(\.kind)
-    }
-    switch reason {
-    case .workflowCanceled:
-      return "the workflow was canceled"
-    case .parentsNeverRan(let ids):
-      if ids.count == 1 { return "its parent \(quoted(ids[0])) never ran" }
-      return "its parents never ran (\(ids.map(quoted).joined(separator: ", ")))"
-    case .convergenceNotMet(let parent, let state):
-      let ks = kinds(from: parent)
-      let edges = ks.map(\.rawValue).joined(separator: " and ")
-      return "ALL node: parent \(quoted(parent)) \(Self.outcomeVerb(state)) but only its \(edges)"
-        + " edge\(ks.count == 1 ? "" : "s") lead\(ks.count == 1 ? "s" : "") here"
-    case .noEdgeFired(let parents):
-      let parts = parents.map { p -> String in
-        let state = analysis.nodes[p]?.state ?? .notRunYet
-        let ks = kinds(from: p)
-        let only = ks.map { $0 == .success ? "on success" : $0 == .failure ? "on failure" : "always" }
-          .joined(separator: " or ")
-        return "parent \(quoted(p)) \(Self.outcomeVerb(state)); this node runs only \(only)"
-      }
-      return parts.isEmpty ? "no edge that fired leads here" : parts.joined(separator: "; ")
-    case .unexplained:
-      return "AWX marked it do-not-run; the data does not show why"
-    }
-  }
-
-  static func outcomeVerb(_ s: NodeState) -> String {
-    switch s {
-    case .successful: return "succeeded"
-    case .failed: return "failed"
-    case .error: return "errored"
-    case .canceled: return "was canceled"
-    case .approved: return "was approved"
-    case .denied: return "was denied"
-    case .timedOut: return "timed out"
-    case .neverRun: return "never ran"
-    case .notRunYet: return "has not run yet"
-    case .jobDeleted: return "lost its job record"
-    case .templateDeleted: return "has no template"
-    case .running: return "is still running"
-    case .waiting: return "is pending"
-    case .awaitingApproval: return "awaits approval"
-    }
+    Narrative.neverRunReason(reason, node: node, analysis: analysis, names: names)
   }
 }

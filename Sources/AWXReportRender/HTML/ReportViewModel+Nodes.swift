@@ -82,53 +82,34 @@ extension ReportViewModel {
 
   var nested: TemplateValue {
     var items: [TemplateValue] = []
-    var visited: Set<Int> = [run.job.id]
-    collectNested(run, parentName: nil, into: &items, visited: &visited)
-    return ["items": .list(items), "any": .bool(!items.isEmpty)]
-  }
-
-  private func collectNested(
-    _ parent: WorkflowRun, parentName: String?, into items: inout [TemplateValue],
-    visited: inout Set<Int>
-  ) {
-    for node in parent.nodes {
-      guard let jobID = node.jobID, let child = parent.nested[jobID], !visited.contains(jobID)
-      else { continue }
-      visited.insert(jobID)
-      let childAnalysis = jobID == run.job.id ? nil : input.nestedAnalyses[jobID]
-      let state = Self.state(of: child.job.status)
+    input.tree.visitNested { node, child, _, parent in
+      let state = Palette.state(of: child.run.job.status)
       var rows: [TemplateValue] = []
-      if let ca = childAnalysis {
-        for id in ca.graph.topologicalOrder {
-          guard let n = child.nodes.first(where: { $0.id == id }), let a = ca.nodes[id] else {
-            continue
-          }
-          rows.append(nodeRow(n, a, anchor: "row-\(jobID)-\(id)"))
-        }
+      for id in child.analysis.graph.topologicalOrder {
+        guard let n = child.run.nodes.first(where: { $0.id == id }), let a = child.analysis.nodes[id]
+        else { continue }
+        rows.append(nodeRow(n, a, anchor: "row-\(child.id)-\(id)"))
       }
+      let job = child.run.job
       items.append([
-        "id": .int(jobID),
-        "anchor": .string("nested-\(jobID)"),
-        "name": Self.text(child.job.name, limit: 120),
+        "id": .int(child.id),
+        "anchor": .string("nested-\(child.id)"),
+        "name": Self.text(job.name, limit: 120),
         "node": Self.text(node.displayName, limit: 80),
-        "inside": parentName.map { Self.text($0, limit: 80) } ?? .null,
-        "status": .string(child.job.status.rawValue),
+        "inside": parent.id == run.job.id ? .null : Self.text(parent.run.job.name, limit: 80),
+        "status": .string(job.status.rawValue),
         "statusClass": .string("state-" + state.rawValue),
         "statusSymbol": .string(state.symbol),
-        "nodeCount": .int(child.nodes.count),
-        "verdict": ca(childAnalysis),
-        "started": time(child.job.started),
-        "finished": time(child.job.finished),
-        "elapsed": .string(Self.elapsed(child.job.elapsed, child.job.started, child.job.finished)),
-        "url": TemplateValue(links.workflow(jobID)),
+        "nodeCount": .int(child.run.nodes.count),
+        "verdict": .string(HTMLText.line(Narrative.verdict(child.analysis, job: job))),
+        "started": time(job.started),
+        "finished": time(job.finished),
+        "elapsed": .string(Self.elapsed(job.elapsed, job.started, job.finished)),
+        "url": TemplateValue(links.workflow(child.id)),
         "nodes": .list(rows),
         "anyNodes": .bool(!rows.isEmpty),
       ])
-      collectNested(child, parentName: child.job.name, into: &items, visited: &visited)
     }
-  }
-
-  private func ca(_ a: RunAnalysis?) -> TemplateValue {
-    a.map { .string(HTMLText.line($0.verdict.sentence)) } ?? .null
+    return ["items": .list(items), "any": .bool(!items.isEmpty)]
   }
 }

@@ -19,18 +19,19 @@ struct ReportViewModel {
   init(_ input: HTMLReportInput) {
     self.input = input
     self.links = AWXLinks(host: input.host)
-    self.names = Dictionary(input.run.nodes.map { ($0.id, HTMLText.line($0.displayName)) }) {
+    let run = input.tree.run
+    self.names = Dictionary(run.nodes.map { ($0.id, HTMLText.line($0.displayName)) }) {
       a, _ in a
     }
-    self.byID = Dictionary(input.run.nodes.map { ($0.id, $0) }) { a, _ in a }
+    self.byID = Dictionary(run.nodes.map { ($0.id, $0) }) { a, _ in a }
     let first =
-      input.run.job.started ?? input.run.job.created
-      ?? input.analysis.nodes.values.compactMap(\.started).min()
+      run.job.started ?? run.job.created
+      ?? input.tree.analysis.nodes.values.compactMap(\.started).min()
     self.referenceDay = first.map { TimeText($0).day } ?? "-"
   }
 
-  var run: WorkflowRun { input.run }
-  var analysis: RunAnalysis { input.analysis }
+  var run: WorkflowRun { input.tree.run }
+  var analysis: RunAnalysis { input.tree.analysis }
 
   /// The root value of `report.html.mustache`.
   var value: TemplateValue {
@@ -54,7 +55,7 @@ struct ReportViewModel {
 
   var workflow: TemplateValue {
     let job = run.job
-    let state = Self.state(of: job.status)
+    let state = Palette.state(of: job.status)
     var facts: [TemplateValue] = []
     func fact(_ label: String, _ value: TemplateValue) {
       facts.append(["label": .string(label), "value": value])
@@ -102,8 +103,8 @@ struct ReportViewModel {
     return [
       "total": .int(run.nodes.count),
       "counts": .list(counts),
-      "verdict": .string(HTMLText.line(verdict.sentence)),
-      "verdictClass": .string("state-" + Self.state(of: verdict.status).rawValue),
+      "verdict": .string(HTMLText.line(Narrative.verdict(analysis, job: run.job))),
+      "verdictClass": .string("state-" + Palette.state(of: verdict.status).rawValue),
       "disagrees": .bool(!verdict.agreesWithAWX),
       "awxStatus": .string(run.job.status.rawValue),
       "unhandledCount": .int(verdict.unhandledFailures.count),
@@ -177,17 +178,5 @@ struct ReportViewModel {
     if let s = seconds, s > 0 { return ElapsedFormat.clock(s) }
     if let a = start, let b = end { return ElapsedFormat.clock(a.seconds(until: b)) }
     return "—"
-  }
-
-  /// The node state whose colours and symbol show a workflow job's status.
-  static func state(of status: JobStatus) -> NodeState {
-    switch status {
-    case .successful: return .successful
-    case .failed: return .failed
-    case .error: return .error
-    case .canceled: return .canceled
-    case .running, .other: return .running
-    case .new, .pending, .waiting: return .waiting
-    }
   }
 }

@@ -17,22 +17,15 @@ package enum TimelineSVG {
   /// See ``titleID``.
   package static let descID = "tl-desc"
 
-  /// Renders the timeline of `run`.
-  /// - Parameters:
-  ///   - analysis: the run's analysis (states, times, critical path).
-  ///   - nestedAnalyses: analyses of nested workflow runs by workflow job id; their nodes are
-  ///     drawn under the node that launched them. Omit to draw the top-level nodes only.
+  /// Renders the timeline of `tree`; nested runs' nodes are drawn under the node that
+  /// launched them.
   /// - Returns: the SVG document, or nil when no node has started (nothing to draw).
-  package static func render(
-    run: WorkflowRun, analysis: RunAnalysis, nestedAnalyses: [Int: RunAnalysis] = [:]
-  ) -> String? {
+  package static func render(_ tree: AnalyzedRun) -> String? {
     var rows: [TimelineRow] = []
-    var visited: Set<Int> = [run.job.id]
-    TimelineRow.collect(
-      run: run, analysis: analysis, nested: nestedAnalyses, depth: 0, into: &rows,
-      visited: &visited)
+    var visited: Set<Int> = [tree.id]
+    TimelineRow.collect(tree, depth: 0, into: &rows, visited: &visited)
     guard !rows.isEmpty else { return nil }
-    return TimelineDrawing(run: run, analysis: analysis, rows: rows).document()
+    return TimelineDrawing(run: tree.run, analysis: tree.analysis, rows: rows).document()
   }
 }
 
@@ -50,9 +43,10 @@ struct TimelineRow {
   /// Appends the started nodes of `run`, sorted by (start, id), each followed by the rows of
   /// the nested workflow it launched.
   static func collect(
-    run: WorkflowRun, analysis: RunAnalysis, nested: [Int: RunAnalysis], depth: Int,
-    into rows: inout [TimelineRow], visited: inout Set<Int>
+    _ tree: AnalyzedRun, depth: Int, into rows: inout [TimelineRow], visited: inout Set<Int>
   ) {
+    let run = tree.run
+    let analysis = tree.analysis
     var started: [(WorkflowNode, NodeAnalysis, Timestamp)] = []
     for node in run.nodes {
       guard let a = analysis.nodes[node.id], let s = a.started else { continue }
@@ -65,13 +59,9 @@ struct TimelineRow {
         TimelineRow(
           svgID: prefix + String(node.id), nodeID: node.id, name: node.displayName, depth: depth,
           state: a.state, start: s, end: a.finished, critical: depth == 0 && a.onCriticalPath))
-      if let jobID = node.jobID, let child = run.nested[jobID], let childAnalysis = nested[jobID],
-        !visited.contains(jobID)
-      {
+      if let jobID = node.jobID, let child = tree.children[jobID], !visited.contains(jobID) {
         visited.insert(jobID)
-        collect(
-          run: child, analysis: childAnalysis, nested: nested, depth: depth + 1, into: &rows,
-          visited: &visited)
+        collect(child, depth: depth + 1, into: &rows, visited: &visited)
       }
     }
   }

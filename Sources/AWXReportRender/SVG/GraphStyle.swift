@@ -15,15 +15,15 @@ enum GraphStyle {
       \(r) .node .detail{font-size:9px}
       \(r) .node.critical>rect{stroke-width:2.6}
       \(r) .node.unhandled>rect{stroke-width:3.2}
-      \(r) .node.start>circle{fill:#0279bc;stroke:#0279bc}
+      \(r) .node.start>circle{fill:\(Palette.start);stroke:\(Palette.start)}
       \(r) .node.start>text{fill:#ffffff;font-size:9px;font-weight:bold}
       \(r) .badge>rect{fill:#393f43;stroke:none}
       \(r) .badge>text{fill:#ffffff;font-size:8px;font-weight:bold}
       \(r) .edge>path{fill:none;stroke-width:1.5}
       \(r) .edge.not-taken>path{stroke-dasharray:6 4;stroke-opacity:0.75}
       \(r) .edge.undecided>path{stroke-dasharray:2 3}
-      \(r) .edge.spawn>path{stroke:#7a7d82;stroke-dasharray:1 3}
-      \(r) .edge.spawn>polygon{fill:#7a7d82;stroke:#7a7d82}
+      \(r) .edge.spawn>path{stroke:\(Palette.spawn);stroke-dasharray:1 3}
+      \(r) .edge.spawn>polygon{fill:\(Palette.spawn);stroke:\(Palette.spawn)}
       \(r) .cluster>rect{fill:none;stroke:#7a7d82;stroke-dasharray:5 3}
       \(r) .cluster>text{font-size:10px;fill:#45484c}
       \(r) .legend>rect.frame{fill:#ffffff;stroke:#c9ccd1}

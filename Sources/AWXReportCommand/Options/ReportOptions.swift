@@ -1,24 +1,27 @@
+import AWXReportLayout
 import AWXReportModel
 
-/// How to render: shared by `render` and `fetch`.
+/// How to render: shared by every command that writes a report.
 package struct ReportOptions: Sendable {
   /// The parent output directory.
   package var outDir: String
-  /// `TB` or `LR`.
-  package var rankDirection: String
+  /// The graph's direction.
+  package var rankDirection: RankDirection
   /// A directory whose templates override the built-in ones.
   package var templatesDir: String?
-  /// Mask secret-looking values in extra_vars.
+  /// Mask secret-looking values.
   package var redact: Bool
   /// A missing SVG DTD is an error rather than a warning.
   package var strictValidation: Bool
   /// The time printed as "generated"; nil means the snapshot's fetch time.
   package var generatedAt: Timestamp?
+  /// The formats to write.
+  package var formats: Set<OutputFormat>
 
-  /// Creates options.
   package init(
-    outDir: String = "output", rankDirection: String = "TB", templatesDir: String? = nil,
-    redact: Bool = true, strictValidation: Bool = false, generatedAt: Timestamp? = nil
+    outDir: String = "output", rankDirection: RankDirection = .topToBottom,
+    templatesDir: String? = nil, redact: Bool = true, strictValidation: Bool = false,
+    generatedAt: Timestamp? = nil, formats: Set<OutputFormat> = Set(OutputFormat.allCases)
   ) {
     self.outDir = outDir
     self.rankDirection = rankDirection
@@ -26,6 +29,7 @@ package struct ReportOptions: Sendable {
     self.redact = redact
     self.strictValidation = strictValidation
     self.generatedAt = generatedAt
+    self.formats = formats
   }
 
   /// `SOURCE_DATE_EPOCH` from `environment`, when set to a valid integer.

@@ -6,8 +6,16 @@ package struct Verdict: Hashable, Sendable {
   package var unhandledFailures: [Int]
   /// Failed nodes whose failure an edge handles.
   package var handledFailures: [Int]
-  /// The sentence, for example "failed: 2 unhandled failures".
-  package var sentence: String
+  /// The status AWX's rules give the run from its nodes: once the run is over, `failed` when a
+  /// failure is unhandled and `successful` otherwise (`error` and `canceled` are kept, since
+  /// they come from AWX, not from the nodes); `running` while the run is not over.
+  package var byRules: JobStatus {
+    switch status {
+    case .error, .canceled: return status
+    case .successful, .failed: return unhandledFailures.isEmpty ? .successful : .failed
+    default: return .running
+    }
+  }
   /// Whether the analysis agrees with AWX's status (false means the data is inconsistent,
   /// for example a node edited after the run).
   package var agreesWithAWX: Bool

@@ -218,41 +218,20 @@ package struct RunAnalysis: Hashable, Sendable {
     run: WorkflowRun, unhandled: [Int], handled: [Int], done: Bool,
     analyses: [Int: NodeAnalysis]
   ) -> Verdict {
-    let status = run.job.status
     let predictedFailure = !unhandled.isEmpty
-    let sentence: String
     var agrees = true
-    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-    switch status {
-    case .successful:
-      agrees = !predictedFailure
-      sentence =
-        handled.isEmpty
-        ? "successful: every node that ran succeeded"
-        : "successful: \(plural(handled.count, "failure")) handled by error paths"
-    case .failed:
-      agrees = predictedFailure || !run.job.explanation.isEmpty
-      if predictedFailure {
-        sentence = "failed: \(plural(unhandled.count, "unhandled failure"))"
-      } else if !run.job.explanation.isEmpty {
-        sentence = "failed: \(run.job.explanation)"
-      } else {
-        sentence = "failed"
-      }
-    case .error:
-      sentence =
-        run.job.explanation.isEmpty ? "error: the workflow job errored" : "error: \(run.job.explanation)"
-    case .canceled:
-      sentence = "canceled"
-    default:
-      let finished = analyses.values.filter { a in
-        [.successful, .failed, .error, .canceled, .approved, .denied, .timedOut].contains(a.state)
-      }.count
-      let base = "\(status.rawValue): \(finished) of \(plural(analyses.count, "node")) finished"
-      sentence = predictedFailure ? base + ", \(plural(unhandled.count, "unhandled failure")) so far" : base
+    switch run.job.status {
+    case .successful: agrees = !predictedFailure
+    case .failed: agrees = predictedFailure || !run.job.explanation.isEmpty
+    default: break
     }
     return Verdict(
-      status: status, unhandledFailures: unhandled, handledFailures: handled, sentence: sentence,
+      status: run.job.status, unhandledFailures: unhandled, handledFailures: handled,
       agreesWithAWX: agrees)
+  }
+
+  /// How many nodes have finished (their job, or their approval, reached a final state).
+  package var finishedNodeCount: Int {
+    nodes.values.filter { $0.state.isFinished }.count
   }
 }

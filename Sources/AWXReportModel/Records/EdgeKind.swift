@@ -7,24 +7,6 @@ package enum EdgeKind: String, Hashable, Sendable, CaseIterable, Comparable {
   /// `always_nodes`: followed whatever the outcome.
   case always
 
-  /// The AWX UI's colour for this kind of edge.
-  package var color: String {
-    switch self {
-    case .success: return "#5cb85c"
-    case .failure: return "#d9534f"
-    case .always: return "#337ab7"
-    }
-  }
-
-  /// "on success", "on failure", "always": for legends and prose.
-  package var phrase: String {
-    switch self {
-    case .success: return "on success"
-    case .failure: return "on failure"
-    case .always: return "always"
-    }
-  }
-
   private var order: Int {
     switch self {
     case .success: return 0

@@ -1,0 +1,38 @@
+/// The formats `--formats` chooses from. `SHA256SUMS` and `snapshot.json` are always written.
+package enum OutputFormat: String, CaseIterable, Sendable {
+  /// `graph.dot`.
+  case dot
+  /// `graph.svg` and `timeline.svg`.
+  case svg
+  /// `report.html`.
+  case html
+}
+
+/// One file of a report directory. The order of the cases is the order in which the files are
+/// listed on stdout; `SHA256SUMS`, which covers the others, comes last.
+///
+/// A new output is one new case here, with its file name and format, and one line in
+/// ``ReportRenderer`` that makes its bytes.
+package enum Artifact: String, CaseIterable, Sendable {
+  case dot = "graph.dot"
+  case graphSVG = "graph.svg"
+  case html = "report.html"
+  case timeline = "timeline.svg"
+  case snapshot = "snapshot.json"
+
+  /// The manifest's file name.
+  package static let manifestName = "SHA256SUMS"
+
+  /// The file's name inside `workflow-job-<ID>/`.
+  package var fileName: String { rawValue }
+
+  /// The `--formats` value that selects it; nil when it is always written.
+  package var format: OutputFormat? {
+    switch self {
+    case .dot: return .dot
+    case .graphSVG, .timeline: return .svg
+    case .html: return .html
+    case .snapshot: return nil
+    }
+  }
+}

@@ -1,0 +1,190 @@
+import AWXReportAPI
+import AWXReportModel
+import AWXReportRender
+import AWXReportTemplate
+import AWXReportValidate
+
+/// The offline half of the tool: snapshot bytes in, report files out (in memory). `render` and
+/// `fetch` both end here, which is why a re-render reproduces a fetch byte for byte.
+///
+/// Build one per process and reuse it for every run: the templates are parsed once, here.
+struct ReportRenderer: Sendable {
+  let options: ReportOptions
+  /// The parsed templates, or why they could not be loaded. The error is reported when a page
+  /// is rendered, after anything wrong with the snapshot itself, as it always was.
+  private let templates: Result<TemplateLibrary, CommandError>
+
+  init(options: ReportOptions) {
+    self.options = options
+    do {
+      templates = .success(try ReportTemplates.library(overrideDirectory: options.templatesDir))
+    } catch {
+      templates = .failure(.template(error))
+    }
+  }
+
+  /// Builds every selected report file from a snapshot, in four stages: decode, draw, check
+  /// (validation and the page) and assemble.
+  /// - Parameters:
+  ///   - snapshotBytes: the snapshot file exactly as stored (copied verbatim into the report).
+  ///   - source: the snapshot's path, for error messages.
+  /// - Throws: `CommandError` naming the stage's input and the problem.
+  func build(snapshotBytes: [UInt8], source: String) throws(CommandError) -> ArtifactSet {
+    let decoded = try decode(snapshotBytes, source: source)
+    let drawn = try draw(decoded, snapshotBytes: snapshotBytes)
+    var files = ArtifactSet(
+      directoryName: "workflow-job-\(decoded.tree.id)", formats: options.formats)
+    let checked = try check(drawn, decoded, directory: files.directoryName)
+    files.add(.dot, Array(drawn.dot.utf8))
+    files.add(.graphSVG, drawn.graphSVG)
+    files.add(.html, Array(checked.html.utf8))
+    if let timeline = drawn.timeline { files.add(.timeline, Array(timeline.utf8)) }
+    files.add(.snapshot, snapshotBytes)
+    files.warnings = checked.warnings
+    return files
+  }
+
+  // MARK: Stage 1: decode
+
+  struct Decoded: Sendable {
+    var snapshot: Snapshot
+    var tree: AnalyzedRun
+  }
+
+  /// Parses the snapshot, then checks its digests on one core while the other decodes and
+  /// analyses the run; a digest mismatch is reported first, whatever else is wrong.
+  func decode(_ bytes: [UInt8], source: String) throws(CommandError) -> Decoded {
+    let snapshot: Snapshot
+    do {
+      snapshot = try Snapshot.decode(bytes, source: source, verifyDigests: false)
+    } catch {
+      throw .badInput(error)
+    }
+    let (_, tree) = try Parallel.both(
+      { () throws(CommandError) in
+        do throws(APIError) { try snapshot.verifyDigests(source: source) } catch {
+          throw .badInput(error)
+        }
+      },
+      { () throws(CommandError) -> AnalyzedRun in
+        let run: WorkflowRun
+        do throws(APIError) { run = try RunDecoder.decode(snapshot, fileName: source) } catch {
+          throw .badInput(error)
+        }
+        return try Self.analyse(run, source: source)
+      })
+    return Decoded(snapshot: snapshot, tree: tree)
+  }
+
+  /// The run and its nested runs, analysed; a node list that is no DAG names its workflow job.
+  static func analyse(_ run: WorkflowRun, source: String) throws(CommandError) -> AnalyzedRun {
+    do {
+      return try AnalyzedRun(run)
+    } catch {
+      guard case .inWorkflowJob(let id, let inner) = error else {
+        throw .badInput(.graph(source: source, reason: error.description))
+      }
+      throw .badInput(.graph(source: "\(source): workflow job \(id)", reason: inner.description))
+    }
+  }
+
+  // MARK: Stage 2: draw
+
+  struct Drawn: Sendable {
+    var graphSVG: [UInt8]
+    var dot: String
+    var timeline: String?
+    var snapshotSHA256: String
+  }
+
+  /// The graph (layout and SVG) on one core, everything else that needs only the run on the
+  /// other.
+  func draw(_ decoded: Decoded, snapshotBytes: [UInt8]) throws(CommandError) -> Drawn {
+    let tree = decoded.tree
+    let graph = DisplayGraph(tree)
+    let verdict = Narrative.verdict(tree.analysis, job: tree.run.job)
+    let direction = options.rankDirection
+    let (svg, side) = Parallel.both(
+      { () -> String in
+        SVGGraphWriter(rankDirection: direction).render(
+          graph, title: "Workflow job \(tree.id): \(tree.run.job.name)",
+          description: Self.describe(tree, verdict: verdict))
+      },
+      { () -> (dot: String, timeline: String?, digest: String) in
+        (
+          DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict),
+          TimelineSVG.render(tree),
+          SHA256.hex(snapshotBytes)
+        )
+      })
+    return Drawn(
+      graphSVG: Array(svg.utf8), dot: side.dot, timeline: side.timeline,
+      snapshotSHA256: side.digest)
+  }
+
+  /// The SVG's `<desc>`: what a screen reader says instead of the picture.
+  static func describe(_ tree: AnalyzedRun, verdict: String) -> String {
+    let counts = NodeState.allCases.compactMap { s in
+      tree.analysis.counts[s].map { "\($0) \(s.label)" }
+    }
+    return "Graph of workflow job \(tree.id) (\(tree.run.nodes.count) nodes): "
+      + "\(verdict). Nodes: \(counts.joined(separator: ", "))."
+  }
+
+  // MARK: Stage 3: check
+
+  struct Checked: Sendable {
+    var html: String
+    var warnings: [String]
+  }
+
+  /// libxml2 validates the graph SVG on one core while the other validates the timeline and
+  /// renders the page. Errors come in a fixed order: graph SVG, timeline SVG, templates, page.
+  func check(_ drawn: Drawn, _ decoded: Decoded, directory: String) throws(CommandError)
+    -> Checked
+  {
+    let tree = decoded.tree
+    let (graphWarnings, page) = try Parallel.both(
+      { () throws(CommandError) -> [String] in
+        var warnings: [String] = []
+        try self.validate(drawn.graphSVG, as: "\(directory)/graph.svg", warnings: &warnings)
+        return warnings
+      },
+      { () throws(CommandError) -> Checked in
+        var warnings: [String] = []
+        if let timeline = drawn.timeline {
+          try self.validate(
+            Array(timeline.utf8), as: "\(directory)/timeline.svg", warnings: &warnings)
+        }
+        let templates = try self.templates.get()
+        let input = HTMLReportInput(
+          tree: tree, host: decoded.snapshot.host,
+          graphSVG: String(decoding: drawn.graphSVG, as: UTF8.self),
+          timelineSVG: drawn.timeline, snapshotSHA256: drawn.snapshotSHA256,
+          generatedAt: self.options.generatedAt ?? decoded.snapshot.fetchedAt,
+          toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact)
+        do throws(TemplateError) {
+          return Checked(html: try HTMLReport(templates: templates).render(input), warnings: warnings)
+        } catch {
+          throw .page(error)
+        }
+      })
+    var warnings = graphWarnings
+    for w in page.warnings where !warnings.contains(w) { warnings.append(w) }
+    return Checked(html: page.html, warnings: warnings)
+  }
+
+  /// libxml2 checks every SVG before it is published; an invalid one fails the run.
+  func validate(_ bytes: [UInt8], as name: String, warnings: inout [String])
+    throws(CommandError)
+  {
+    let report = SVGValidator(options: .init(strict: options.strictValidation))
+      .validate(bytes, fileName: name)
+    guard report.isValid else {
+      throw .invalidSVG(report.errors.map { $0.textLine(fileName: name) })
+    }
+    if report.dtdUnavailable && !warnings.contains(ValidationNotice.dtdMissing) {
+      warnings.append(ValidationNotice.dtdMissing)
+    }
+  }
+}
