@@ -72,6 +72,7 @@ let package = Package(
       name: "AWXReportRenderTests", dependencies: ["AWXReportRender", "AWXReportAPI"],
       exclude: ["Golden"]),
     .testTarget(
-      name: "AWXReportCommandTests", dependencies: ["AWXReportCommand", "awx-report"]),
+      name: "AWXReportCommandTests",
+      dependencies: ["AWXReportCommand", "AWXReportAPI", "AWXReportJSON", "awx-report"]),
   ]
 )

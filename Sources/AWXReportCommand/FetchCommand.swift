@@ -70,6 +70,7 @@ struct FetchCommand: ParsableCommand {
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
+    let result: ArtifactSet
     do throws(CommandError) {
       let settings = try resolveSettings(environment: environment)
       for w in settings.warnings {
@@ -102,13 +103,14 @@ struct FetchCommand: ParsableCommand {
       }
       progress.clear()
       let options = report.options(environment: environment)
-      let result = try ReportRenderer(options: options).build(
+      result = try ReportRenderer(options: options).build(
         snapshotBytes: snapshot.encoded(), source: "workflow job \(id) from \(snapshot.host)")
       try Publisher.publish(result, options: options, quiet: report.quiet)
     } catch {
       Diagnostics.report(error)
-      throw ExitCode(1)
+      throw ExitCode(ExitStatus.toolFailed)
     }
+    if let code = report.exitCode(for: result.summary) { throw code }
   }
 
   private func resolveSettings(environment: [String: String]) throws(CommandError)

@@ -6,6 +6,8 @@ package enum OutputFormat: String, CaseIterable, Sendable {
   case svg
   /// `report.html`.
   case html
+  /// `summary.json`.
+  case json
 }
 
 /// One file of a report directory. The order of the cases is the order in which the files are
@@ -18,6 +20,7 @@ package enum Artifact: String, CaseIterable, Sendable {
   case graphSVG = "graph.svg"
   case html = "report.html"
   case timeline = "timeline.svg"
+  case summaryJSON = "summary.json"
   case snapshot = "snapshot.json"
 
   /// The manifest's file name.
@@ -32,6 +35,7 @@ package enum Artifact: String, CaseIterable, Sendable {
     case .dot: return .dot
     case .graphSVG, .timeline: return .svg
     case .html: return .html
+    case .summaryJSON: return .json
     case .snapshot: return nil
     }
   }

@@ -32,13 +32,13 @@ struct ReportRenderer: Sendable {
   func build(snapshotBytes: [UInt8], source: String) throws(CommandError) -> ArtifactSet {
     let decoded = try decode(snapshotBytes, source: source)
     let drawn = try draw(decoded, snapshotBytes: snapshotBytes)
-    var files = ArtifactSet(
-      directoryName: "workflow-job-\(decoded.tree.id)", formats: options.formats)
+    var files = ArtifactSet(summary: drawn.summary, formats: options.formats)
     let checked = try check(drawn, decoded, directory: files.directoryName)
     files.add(.dot, Array(drawn.dot.utf8))
     files.add(.graphSVG, drawn.graphSVG)
     files.add(.html, Array(checked.html.utf8))
     if let timeline = drawn.timeline { files.add(.timeline, Array(timeline.utf8)) }
+    files.add(.summaryJSON, Array(drawn.summaryJSON.utf8))
     files.add(.snapshot, snapshotBytes)
     files.warnings = checked.warnings
     return files
@@ -71,7 +71,7 @@ struct ReportRenderer: Sendable {
         do throws(APIError) { run = try RunDecoder.decode(snapshot, fileName: source) } catch {
           throw .badInput(error)
         }
-        return try Self.analyse(run, source: source)
+        return try Self.analyse(self.options.redact ? Redaction.run(run) : run, source: source)
       })
     return Decoded(snapshot: snapshot, tree: tree)
   }
@@ -95,6 +95,8 @@ struct ReportRenderer: Sendable {
     var dot: String
     var timeline: String?
     var snapshotSHA256: String
+    var summary: RunSummary
+    var summaryJSON: String
   }
 
   /// The graph (layout and SVG) on one core, everything else that needs only the run on the
@@ -104,22 +106,29 @@ struct ReportRenderer: Sendable {
     let graph = DisplayGraph(tree)
     let verdict = Narrative.verdict(tree.analysis, job: tree.run.job)
     let direction = options.rankDirection
+    let drawsGraph = !options.formats.isDisjoint(with: [.svg, .html])
     let (svg, side) = Parallel.both(
       { () -> String in
-        SVGGraphWriter(rankDirection: direction).render(
+        guard drawsGraph else { return "" }
+        return SVGGraphWriter(rankDirection: direction).render(
           graph, title: "Workflow job \(tree.id): \(tree.run.job.name)",
           description: Self.describe(tree, verdict: verdict))
       },
-      { () -> (dot: String, timeline: String?, digest: String) in
-        (
-          DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict),
-          TimelineSVG.render(tree),
-          SHA256.hex(snapshotBytes)
-        )
+      { () -> Drawn in
+        let digest = SHA256.hex(snapshotBytes)
+        let summary = RunSummary(tree)
+        let source = SummaryJSON.Source(
+          host: decoded.snapshot.host, fetchedAt: decoded.snapshot.fetchedAt,
+          snapshotSHA256: digest, tool: "awx-report \(AWXReport.version)")
+        return Drawn(
+          graphSVG: [],
+          dot: DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict),
+          timeline: TimelineSVG.render(tree), snapshotSHA256: digest, summary: summary,
+          summaryJSON: SummaryJSON.render(summary, source: source))
       })
-    return Drawn(
-      graphSVG: Array(svg.utf8), dot: side.dot, timeline: side.timeline,
-      snapshotSHA256: side.digest)
+    var drawn = side
+    drawn.graphSVG = Array(svg.utf8)
+    return drawn
   }
 
   /// The SVG's `<desc>`: what a screen reader says instead of the picture.
@@ -147,6 +156,7 @@ struct ReportRenderer: Sendable {
     let (graphWarnings, page) = try Parallel.both(
       { () throws(CommandError) -> [String] in
         var warnings: [String] = []
+        guard !drawn.graphSVG.isEmpty else { return warnings }
         try self.validate(drawn.graphSVG, as: "\(directory)/graph.svg", warnings: &warnings)
         return warnings
       },
@@ -156,6 +166,7 @@ struct ReportRenderer: Sendable {
           try self.validate(
             Array(timeline.utf8), as: "\(directory)/timeline.svg", warnings: &warnings)
         }
+        guard self.options.formats.contains(.html) else { return Checked(html: "", warnings: warnings) }
         let templates = try self.templates.get()
         let input = HTMLReportInput(
           tree: tree, host: decoded.snapshot.host,

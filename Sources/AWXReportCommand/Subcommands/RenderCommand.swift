@@ -13,14 +13,16 @@ struct RenderCommand: ParsableCommand {
   @OptionGroup var report: ReportFlags
 
   func run() throws {
+    let result: ArtifactSet
     do throws(CommandError) {
       let bytes = try InputFile.read(snapshot)
       let options = report.options(environment: ProcessInfo.processInfo.environment)
-      let result = try ReportRenderer(options: options).build(snapshotBytes: bytes, source: snapshot)
+      result = try ReportRenderer(options: options).build(snapshotBytes: bytes, source: snapshot)
       try Publisher.publish(result, options: options, quiet: report.quiet)
     } catch {
       Diagnostics.report(error)
-      throw ExitCode(1)
+      throw ExitCode(ExitStatus.toolFailed)
     }
+    if let code = report.exitCode(for: result.summary) { throw code }
   }
 }

@@ -54,12 +54,7 @@ enum HTMLText {
 
   /// `value` with exactly one decimal, `.` as separator, never `-0.0`: for SVG coordinates.
   static func fixed(_ value: Double) -> String {
-    guard value.isFinite else { return "0.0" }
-    let tenths = Int((value * 10).rounded())
-    if tenths == 0 { return "0.0" }
-    let sign = tenths < 0 ? "-" : ""
-    let magnitude = tenths.magnitude
-    return "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    NumberFormat.decimal(value, places: 1, trimmingZeros: false)
   }
 }
 
