@@ -54,6 +54,9 @@ let package = Package(
       path: "Benchmarks/FetchBench"),
 
     // Tests.
+    // Helpers every test target shares (paths, fixtures, golden files, the fake AWX server):
+    // a plain target, since a test target cannot depend on another test target.
+    .target(name: "AWXReportTestSupport", path: "Tests/AWXReportTestSupport"),
     .testTarget(
       name: "AWXReportModelTests", dependencies: ["AWXReportModel"]),
     .testTarget(
@@ -75,3 +78,8 @@ let package = Package(
       name: "AWXReportCommandTests", dependencies: ["AWXReportCommand", "awx-report"]),
   ]
 )
+
+// Every test target may use the shared helpers.
+for target in package.targets where target.type == .test {
+  target.dependencies.append("AWXReportTestSupport")
+}

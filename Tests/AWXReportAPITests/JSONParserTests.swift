@@ -1,5 +1,6 @@
 import AWXReportJSON
 import AWXReportAPI
+import AWXReportTestSupport
 import Testing
 
 @Suite struct JSONParserTests {
