@@ -59,6 +59,7 @@ let package = Package(
     .target(name: "AWXReportTestSupport", path: "Tests/AWXReportTestSupport"),
     .testTarget(
       name: "AWXReportModelTests", dependencies: ["AWXReportModel"]),
+    .testTarget(name: "AWXReportJSONTests", dependencies: ["AWXReportJSON"]),
     .testTarget(
       name: "AWXReportAPITests", dependencies: ["AWXReportAPI", "AWXReportJSON"],
       exclude: ["Fixtures"]),
