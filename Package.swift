@@ -68,7 +68,8 @@ let package = Package(
       exclude: ["Server"]),
     .testTarget(
       name: "AWXReportLayoutTests", dependencies: ["AWXReportLayout"], exclude: ["Fixtures"]),
-    .testTarget(name: "AWXReportTemplateTests", dependencies: ["AWXReportTemplate"]),
+    .testTarget(
+      name: "AWXReportTemplateTests", dependencies: ["AWXReportTemplate"], exclude: ["Spec"]),
     .testTarget(
       name: "AWXReportValidateTests", dependencies: ["AWXReportValidate"],
       exclude: ["Fixtures"]),
