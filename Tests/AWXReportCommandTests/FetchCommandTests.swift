@@ -6,7 +6,9 @@ import Testing
   static let token = "tok-Zq81-sekrit-do-not-leak"
 
   @Test func fetchWritesSnapshotAndReportsAndRenderReproducesThem() throws {
-    let server = try FakeAWXServer(["--nodes", "30", "--approvals", "2", "--nested", "1", "--token", Self.token], discardingErrors: true)
+    let server = try FakeAWXServer(
+      ["--nodes", "30", "--approvals", "2", "--nested", "1", "--token", Self.token],
+      discardingErrors: true)
     let out = try temporaryDirectory(), again = try temporaryDirectory()
     defer {
       try? FileManager.default.removeItem(at: out)
@@ -65,7 +67,8 @@ import Testing
 
   @Test func failureMidFetchLeavesNoOutput() throws {
     let faults = #"[{"kind": "truncate", "match": "activity_stream"}]"#
-    let server = try FakeAWXServer(["--nodes", "5", "--token", Self.token, "--faults", faults], discardingErrors: true)
+    let server = try FakeAWXServer(
+      ["--nodes", "5", "--token", Self.token, "--faults", faults], discardingErrors: true)
     let out = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: out) }
     let r = try awxReport(

@@ -15,8 +15,11 @@ private func scalar(_ value: UInt32) -> String { String(Unicode.Scalar(value)!) 
   ])
 
   @Test func keysKeepTheirOrderInEveryStyle() {
-    #expect(JSONWriter.write(Self.unsorted, style: .compact) == #"{"z":1,"a":[true,null,"s"],"m":{},"e":[]}"#)
-    #expect(JSONWriter.write(Self.unsorted, style: .spaced) == #"{"z": 1, "a": [true, null, "s"], "m": {}, "e": []}"#)
+    #expect(
+      JSONWriter.write(Self.unsorted, style: .compact) == #"{"z":1,"a":[true,null,"s"],"m":{},"e":[]}"#)
+    #expect(
+      JSONWriter.write(Self.unsorted, style: .spaced)
+        == #"{"z": 1, "a": [true, null, "s"], "m": {}, "e": []}"#)
     #expect(
       JSONWriter.write(Self.unsorted, style: .pretty) == """
         {
@@ -31,7 +34,9 @@ private func scalar(_ value: UInt32) -> String { String(Unicode.Scalar(value)!) 
         }
 
         """)
-    #expect(JSONWriter.write(Self.unsorted, pretty: false) == JSONWriter.write(Self.unsorted, style: .compact))
+    #expect(
+      JSONWriter.write(Self.unsorted, pretty: false)
+        == JSONWriter.write(Self.unsorted, style: .compact))
   }
 
   @Test func outputIsDeterministic() {

@@ -7,9 +7,9 @@ import Testing
 
 /// The bundled example, decoded and analysed.
 func exampleRun() throws -> (WorkflowRun, RunAnalysis, [Int: RunAnalysis]) {
-  let path = examplePath
-  let data = try #require(FileManager.default.contents(atPath: path))
-  let run = try RunDecoder.decode(try Snapshot.decode([UInt8](data), source: path), fileName: path)
+  let data = try #require(FileManager.default.contents(atPath: examplePath))
+  let run = try RunDecoder.decode(
+    try Snapshot.decode([UInt8](data), source: examplePath), fileName: examplePath)
   var nested: [Int: RunAnalysis] = [:]
   for (id, child) in run.nested { nested[id] = try RunAnalysis(child) }
   return (run, try RunAnalysis(run), nested)
