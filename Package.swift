@@ -54,8 +54,12 @@ let package = Package(
       path: "Benchmarks/FetchBench"),
 
     // Tests.
+    // Helpers every test target shares (paths, fixtures, golden files, the fake AWX server):
+    // a plain target, since a test target cannot depend on another test target.
+    .target(name: "AWXReportTestSupport", path: "Tests/AWXReportTestSupport"),
     .testTarget(
       name: "AWXReportModelTests", dependencies: ["AWXReportModel"]),
+    .testTarget(name: "AWXReportJSONTests", dependencies: ["AWXReportJSON"]),
     .testTarget(
       name: "AWXReportAPITests", dependencies: ["AWXReportAPI", "AWXReportJSON"],
       exclude: ["Fixtures"]),
@@ -64,7 +68,8 @@ let package = Package(
       exclude: ["Server"]),
     .testTarget(
       name: "AWXReportLayoutTests", dependencies: ["AWXReportLayout"], exclude: ["Fixtures"]),
-    .testTarget(name: "AWXReportTemplateTests", dependencies: ["AWXReportTemplate"]),
+    .testTarget(
+      name: "AWXReportTemplateTests", dependencies: ["AWXReportTemplate"], exclude: ["Spec"]),
     .testTarget(
       name: "AWXReportValidateTests", dependencies: ["AWXReportValidate"],
       exclude: ["Fixtures"]),
@@ -76,3 +81,8 @@ let package = Package(
       dependencies: ["AWXReportCommand", "AWXReportAPI", "AWXReportJSON", "awx-report"]),
   ]
 )
+
+// Every test target may use the shared helpers.
+for target in package.targets where target.type == .test {
+  target.dependencies.append("AWXReportTestSupport")
+}

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes examples/workflow-job-4711.snapshot.json: a realistic AWX workflow run.
 
-Every body follows ../shared/awx-api.md (AWX 24.x serializers): key order, host-relative URLs,
-pagination envelopes, summary_fields. Bodies are rendered the way DRF's JSONRenderer does
-(compact separators, UTF-8). Deterministic: run it twice, get the same bytes.
+Every body follows AWX 24.x's serializers (awx/api/serializers.py in the AWX source): key
+order, host-relative URLs, pagination envelopes, summary_fields. Bodies are rendered the way
+DRF's JSONRenderer does (compact separators, UTF-8). Deterministic: run it twice, get the same bytes.
 
 The run: "Deploy web platform" (workflow job 4711) with 17 nodes and a nested workflow (4712,
 3 nodes): all three edge kinds, an ALL-convergence node that runs and one that never runs, an

@@ -1,6 +1,7 @@
 import AWXReportAPI
 import AWXReportJSON
 import AWXReportModel
+import AWXReportTestSupport
 import Testing
 
 /// Seeded random damage to real AWX bodies: decoding and analysis must either succeed or throw

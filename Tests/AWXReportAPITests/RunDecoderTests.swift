@@ -1,5 +1,6 @@
 import AWXReportAPI
 import AWXReportModel
+import AWXReportTestSupport
 import Testing
 import Foundation
 
@@ -125,8 +126,7 @@ import Foundation
   }
 
   @Test func bundledExampleDecodes() throws {
-    let url = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
-    let bytes = try fixtureAt("/" + url + "/examples/workflow-job-4711.snapshot.json")
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: examplePath)))
     let s = try Snapshot.decode(bytes, source: "example")
     let run = try RunDecoder.decode(s, fileName: "example")
     #expect(run.nodes.count == 17)
@@ -141,11 +141,4 @@ import Foundation
     #expect(a.nodes[312]?.neverRunReason == .parentsNeverRan([311]))
     #expect(Set(run.edges.map(\.kind)) == [.success, .failure, .always])
   }
-}
-
-func fixtureAt(_ path: String) throws -> [UInt8] {
-  guard let data = FileManager.default.contents(atPath: path) else {
-    throw CocoaError(.fileNoSuchFile)
-  }
-  return [UInt8](data)
 }

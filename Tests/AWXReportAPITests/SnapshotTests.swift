@@ -1,6 +1,7 @@
 import AWXReportJSON
 import AWXReportAPI
 import AWXReportModel
+import AWXReportTestSupport
 import Testing
 
 @Suite struct SnapshotTests {

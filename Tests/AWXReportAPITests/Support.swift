@@ -1,13 +1,5 @@
 import AWXReportAPI
 import AWXReportModel
-import Foundation
-
-/// Reads `Fixtures/<name>` next to this file.
-func fixture(_ name: String, file: String = #filePath) throws -> [UInt8] {
-  let url = URL(fileURLWithPath: file).deletingLastPathComponent()
-    .appendingPathComponent("Fixtures").appendingPathComponent(name)
-  return [UInt8](try Data(contentsOf: url))
-}
 
 /// A snapshot of workflow job `id` made of the given (kind, body) responses.
 func snapshot(_ id: Int, _ responses: [(ResponseKind, [UInt8])], workflow: Int? = nil) -> Snapshot {
@@ -19,5 +11,3 @@ func snapshot(_ id: Int, _ responses: [(ResponseKind, [UInt8])], workflow: Int? 
         kind: r.0, workflowJobID: workflow ?? id, url: "/api/v2/test/\(k)/", status: 200, body: r.1)
     })
 }
-
-func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }

@@ -1,3 +1,4 @@
+import AWXReportTestSupport
 import AWXReportJSON
 import Foundation
 import Testing

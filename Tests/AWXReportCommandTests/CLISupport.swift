@@ -1,11 +1,4 @@
 import Foundation
-import Testing
-
-/// The repository root (three levels above this file).
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .deletingLastPathComponent().deletingLastPathComponent()
-
-let examplePath = repoRoot.appendingPathComponent("examples/workflow-job-4711.snapshot.json").path
 
 /// The `awx-report` binary built next to the test bundle.
 func binaryURL() throws -> URL {
@@ -50,26 +43,4 @@ func awxReport(
   return Run(
     status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
     stderr: String(decoding: e, as: UTF8.self))
-}
-
-/// A fresh empty directory, removed by the caller.
-func temporaryDirectory() throws -> URL {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("awx-report-test-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
-
-/// Every regular file under `dir`, relative path → bytes.
-func tree(_ dir: URL) -> [String: Data] {
-  var result: [String: Data] = [:]
-  guard let e = FileManager.default.enumerator(atPath: dir.path) else { return result }
-  while let rel = e.nextObject() as? String {
-    let path = dir.appendingPathComponent(rel).path
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue {
-      result[rel] = FileManager.default.contents(atPath: path)
-    }
-  }
-  return result
 }

@@ -1,48 +1,14 @@
+import AWXReportTestSupport
 import Foundation
 import Testing
-
-/// The fetch tests' loopback AWX server (Tests/AWXReportFetchTests/Server/awx_server.py),
-/// started for one test and stopped after it.
-final class LoopbackAWX {
-  let process = Process()
-  let port: Int
-
-  init(_ arguments: [String]) throws {
-    let script = repoRoot.appendingPathComponent("Tests/AWXReportFetchTests/Server/awx_server.py")
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path] + arguments
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    var line = Data()
-    while !line.contains(UInt8(ascii: "\n")) {
-      let chunk = out.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      line.append(chunk)
-    }
-    let text = String(decoding: line, as: UTF8.self)
-    guard let p = text.split(separator: " ").last.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
-    else {
-      throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "server said: \(text)"])
-    }
-    port = p
-  }
-
-  var url: String { "http://127.0.0.1:\(port)" }
-
-  deinit {
-    // SIGKILL: a child of the test runner may inherit a mask that blocks SIGTERM.
-    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    process.waitUntilExit()
-  }
-}
 
 @Suite(.serialized) struct FetchCommandTests {
   static let token = "tok-Zq81-sekrit-do-not-leak"
 
   @Test func fetchWritesSnapshotAndReportsAndRenderReproducesThem() throws {
-    let server = try LoopbackAWX(["--nodes", "30", "--approvals", "2", "--nested", "1", "--token", Self.token])
+    let server = try FakeAWXServer(
+      ["--nodes", "30", "--approvals", "2", "--nested", "1", "--token", Self.token],
+      discardingErrors: true)
     let out = try temporaryDirectory(), again = try temporaryDirectory()
     defer {
       try? FileManager.default.removeItem(at: out)
@@ -51,7 +17,7 @@ final class LoopbackAWX {
     let tokenFile = out.appendingPathComponent("token")
     try Data("\(Self.token)\n".utf8).write(to: tokenFile)
     let r = try awxReport(
-      ["fetch", "7", "--host", server.url, "--token-file", tokenFile.path, "--out", out.path, "-q"])
+      ["fetch", "7", "--host", server.host, "--token-file", tokenFile.path, "--out", out.path, "-q"])
     #expect(r.status == 0, "\(r.stderr)")
     try FileManager.default.removeItem(at: tokenFile)
     let fetched = tree(out)
@@ -71,12 +37,12 @@ final class LoopbackAWX {
   }
 
   @Test func tokenFromEnvironmentAndVerboseLog() throws {
-    let server = try LoopbackAWX(["--nodes", "5", "--token", Self.token])
+    let server = try FakeAWXServer(["--nodes", "5", "--token", Self.token], discardingErrors: true)
     let out = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: out) }
     let r = try awxReport(
       ["fetch", "7", "--out", out.path, "-v"],
-      environment: ["CONTROLLER_HOST": server.url, "CONTROLLER_OAUTH_TOKEN": Self.token])
+      environment: ["CONTROLLER_HOST": server.host, "CONTROLLER_OAUTH_TOKEN": Self.token])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stderr.contains("GET /api/v2/workflow_jobs/7/ 200 "))
     #expect(!r.stderr.contains(Self.token))
@@ -84,11 +50,11 @@ final class LoopbackAWX {
   }
 
   @Test func unauthorizedIsOneLineAndWritesNothing() throws {
-    let server = try LoopbackAWX(["--nodes", "5", "--token", Self.token])
+    let server = try FakeAWXServer(["--nodes", "5", "--token", Self.token], discardingErrors: true)
     let out = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: out) }
     let r = try awxReport(
-      ["fetch", "7", "--host", server.url, "--out", out.path], environment: ["CONTROLLER_TOKEN": "wrong-token"])
+      ["fetch", "7", "--host", server.host, "--out", out.path], environment: ["CONTROLLER_TOKEN": "wrong-token"])
     #expect(r.status == 1)
     let errors = r.stderr.split(separator: "\n").filter { $0.hasPrefix("awx-report: error: ") }
     #expect(errors.count == 1, "\(r.stderr)")
@@ -101,11 +67,12 @@ final class LoopbackAWX {
 
   @Test func failureMidFetchLeavesNoOutput() throws {
     let faults = #"[{"kind": "truncate", "match": "activity_stream"}]"#
-    let server = try LoopbackAWX(["--nodes", "5", "--token", Self.token, "--faults", faults])
+    let server = try FakeAWXServer(
+      ["--nodes", "5", "--token", Self.token, "--faults", faults], discardingErrors: true)
     let out = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: out) }
     let r = try awxReport(
-      ["fetch", "7", "--host", server.url, "--out", out.path, "--retries", "0"],
+      ["fetch", "7", "--host", server.host, "--out", out.path, "--retries", "0"],
       environment: ["CONTROLLER_TOKEN": Self.token])
     #expect(r.status == 1)
     #expect(r.stderr.contains("activity_stream"), "\(r.stderr)")

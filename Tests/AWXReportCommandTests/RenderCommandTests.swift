@@ -1,3 +1,4 @@
+import AWXReportTestSupport
 import Foundation
 import Testing
 

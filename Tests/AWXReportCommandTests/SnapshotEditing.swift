@@ -1,3 +1,4 @@
+import AWXReportTestSupport
 import AWXReportAPI
 import AWXReportJSON
 import Foundation

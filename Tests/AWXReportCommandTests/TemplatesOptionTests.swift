@@ -1,3 +1,4 @@
+import AWXReportTestSupport
 import Foundation
 import Testing
 
@@ -40,9 +41,13 @@ import Testing
   }
 
   @Test func missingTemplatesDirectory() throws {
-    let r = try awxReport(["render", examplePath, "--out", "/tmp/never-written", "--templates", "/nonexistent/tpl"])
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out"), missing = dir.appendingPathComponent("no-templates")
+    let r = try awxReport(["render", examplePath, "--out", out.path, "--templates", missing.path])
     #expect(r.status == 1)
     #expect(r.stderr.split(separator: "\n").count == 1)
-    #expect(r.stderr.contains("/nonexistent/tpl"))
+    #expect(r.stderr.contains(missing.path))
+    #expect(tree(dir).isEmpty, "nothing is written when the templates are missing")
   }
 }

@@ -1,4 +1,5 @@
 @testable import AWXReportCommand
+import AWXReportTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import AWXReportAPI
+import AWXReportTestSupport
 import Testing
 
 @testable import AWXReportFetch
@@ -10,12 +11,12 @@ import Testing
   static let nodesPath = "/api/v2/workflow_jobs/7/workflow_nodes/?page_size=200"
 
   /// Starts a server with `faults` (a JSON list, see the script) and a token.
-  func server(_ faults: String, _ extra: [String] = []) throws -> TestServer {
-    try TestServer(["--token", Fixture.token, "--faults", faults] + extra)
+  func server(_ faults: String, _ extra: [String] = []) throws -> FakeAWXServer {
+    try FakeAWXServer(["--token", Fixture.token, "--faults", faults] + extra)
   }
 
   func fetchError(
-    _ server: TestServer, _ recorder: Recorder = Recorder(), retries: Int = 3,
+    _ server: FakeAWXServer, _ recorder: Recorder = Recorder(), retries: Int = 3,
     timeout: Double = 5, maxResponseBytes: Int = 64 << 20, maxPages: Int = 1000, id: Int = 7
   ) throws -> FetchError? {
     let settings = try Fixture.settings(
@@ -159,7 +160,7 @@ import Testing
   }
 
   @Test func a401IsOneLineWithStatusDetailAndURL() throws {
-    let server = try TestServer(["--token", "another-token"])
+    let server = try FakeAWXServer(["--token", "another-token"])
     let recorder = Recorder()
     let error = try fetchError(server, recorder)
     #expect(
@@ -185,7 +186,7 @@ import Testing
   }
 
   @Test func a404NamesTheMissingJob() throws {
-    let server = try TestServer(["--token", Fixture.token])
+    let server = try FakeAWXServer(["--token", Fixture.token])
     let error = try fetchError(server, id: 999)
     #expect(
       error?.description == "HTTP 404 Not Found for GET /api/v2/workflow_jobs/999/: "
@@ -213,7 +214,7 @@ import Testing
 
   @Test func aClosedPortIsAConnectionErrorAfterRetries() throws {
     // Start a server to learn a free port, then stop it.
-    var server: TestServer? = try TestServer([])
+    var server: FakeAWXServer? = try FakeAWXServer([])
     let host = server?.host ?? ""
     server = nil
     let settings = ConnectionSettings(

@@ -1,4 +1,5 @@
 import AWXReportAPI
+import AWXReportTestSupport
 import Testing
 
 @testable import AWXReportFetch
@@ -7,7 +8,7 @@ import Testing
 /// snapshot holds.
 @Suite struct FetchTests {
   @Test func smallWorkflowSnapshotHoldsEveryResponseByteForByte() throws {
-    let server = try TestServer(["--nodes", "6", "--approvals", "1", "--token", Fixture.token])
+    let server = try FakeAWXServer(["--nodes", "6", "--approvals", "1", "--token", Fixture.token])
     let recorder = Recorder()
     let fetcher = try Fixture.fetcher(try Fixture.settings(server), recorder)
     let snapshot = try fetcher.fetch(
@@ -53,7 +54,7 @@ import Testing
   }
 
   @Test func thousandNodesTakeFifteenRequestsOnOneConnection() throws {
-    let server = try TestServer(["--nodes", "1000", "--token", Fixture.token])
+    let server = try FakeAWXServer(["--nodes", "1000", "--token", Fixture.token])
     let recorder = Recorder()
     let fetcher = try Fixture.fetcher(try Fixture.settings(server), recorder)
     let snapshot = try fetcher.fetch(workflowJobID: 7, now: Fixture.now, tool: "t")
@@ -83,7 +84,7 @@ import Testing
   }
 
   @Test func controllerPrefixIsDiscoveredFromTheAPIRoot() throws {
-    let server = try TestServer(["--prefix", "controller", "--token", Fixture.token])
+    let server = try FakeAWXServer(["--prefix", "controller", "--token", Fixture.token])
     let snapshot = try Fixture.fetcher(try Fixture.settings(server), Recorder())
       .fetch(workflowJobID: 7, now: Fixture.now, tool: "t")
     #expect(snapshot.apiRoot == "/api/controller/v2/")
@@ -93,7 +94,7 @@ import Testing
 
   @Test(arguments: [("v2", "/api/v2/"), ("controller", "/api/controller/v2/")])
   func withoutAnAPIRootTheFallbacksAreTriedInOrder(prefix: String, root: String) throws {
-    let server = try TestServer(["--prefix", prefix, "--no-api-root", "--token", Fixture.token])
+    let server = try FakeAWXServer(["--prefix", prefix, "--no-api-root", "--token", Fixture.token])
     let fetcher = try Fixture.fetcher(try Fixture.settings(server), Recorder())
     #expect(try fetcher.discoverAPIRoot() == root)
     let tried = try server.stats().log.map(\.path)
@@ -110,7 +111,7 @@ import Testing
   }
 
   @Test func aGivenAPIRootSkipsDiscovery() throws {
-    let server = try TestServer(["--prefix", "controller", "--token", Fixture.token])
+    let server = try FakeAWXServer(["--prefix", "controller", "--token", Fixture.token])
     let settings = try Fixture.settings(server, apiRoot: "/api/controller/v2/")
     let snapshot = try Fixture.fetcher(settings, Recorder())
       .fetch(workflowJobID: 7, now: Fixture.now, tool: "t")
@@ -119,7 +120,7 @@ import Testing
   }
 
   @Test func basicAuthWorks() throws {
-    let server = try TestServer([
+    let server = try FakeAWXServer([
       "--username", Fixture.username, "--password", Fixture.password,
     ])
     let settings = try Fixture.settings(
@@ -130,7 +131,7 @@ import Testing
   }
 
   @Test func nestedWorkflowsAreFetchedRecursivelyUpToTheDepth() throws {
-    let server = try TestServer([
+    let server = try FakeAWXServer([
       "--nodes", "5", "--nested", "1", "--nested-levels", "3", "--token", Fixture.token,
     ])
     let settings = try Fixture.settings(server)
@@ -156,7 +157,7 @@ import Testing
   }
 
   @Test func aCycleOfNestedWorkflowsIsFetchedOnce() throws {
-    let server = try TestServer([
+    let server = try FakeAWXServer([
       "--nodes", "4", "--nested", "1", "--nested-levels", "2", "--cycle",
       "--token", Fixture.token,
     ])
@@ -167,7 +168,7 @@ import Testing
   }
 
   @Test func notificationsAreSkippedWhenTheTemplateWasDeleted() throws {
-    let server = try TestServer(["--no-notifications", "--token", Fixture.token])
+    let server = try FakeAWXServer(["--no-notifications", "--token", Fixture.token])
     let snapshot = try Fixture.fetcher(try Fixture.settings(server), Recorder())
       .fetch(workflowJobID: 7, now: Fixture.now, tool: "t")
     #expect(!snapshot.responses.contains { $0.kind == .notifications })
@@ -177,7 +178,7 @@ import Testing
 
   @Test func smallPagesAreAllFollowed() throws {
     // The server caps page_size at 200; a list of 450 labels takes three pages.
-    let server = try TestServer(["--labels", "450", "--token", Fixture.token])
+    let server = try FakeAWXServer(["--labels", "450", "--token", Fixture.token])
     let snapshot = try Fixture.fetcher(try Fixture.settings(server), Recorder())
       .fetch(workflowJobID: 7, now: Fixture.now, tool: "t")
     #expect(snapshot.responses.filter { $0.kind == .labels }.count == 3)

@@ -1,4 +1,5 @@
 import AWXReportAPI
+import AWXReportTestSupport
 import Testing
 
 @testable import AWXReportFetch
@@ -19,7 +20,7 @@ import Testing
       (Credentials.token(Fixture.token), ["--token", Fixture.token]),
       (Self.basic, ["--username", Fixture.username, "--password", Fixture.password]),
     ] {
-      let server = try TestServer(
+      let server = try FakeAWXServer(
         flags + [
           "--nodes", "8", "--approvals", "1", "--nested", "1",
           "--faults", #"[{"kind": "status", "code": 502, "match": "unified_jobs", "count": 1}]"#,
@@ -40,7 +41,7 @@ import Testing
       (Credentials.token(Fixture.token), ["--token", Fixture.token]),
       (Self.basic, ["--username", Fixture.username, "--password", Fixture.password]),
     ] {
-      let server = try TestServer(
+      let server = try FakeAWXServer(
         flags + ["--faults", #"[{"kind": "echo_auth", "match": "workflow_nodes"}]"#])
       let recorder = Recorder()
       let fetcher = try Fixture.fetcher(
@@ -59,7 +60,7 @@ import Testing
   }
 
   @Test func aResponseContainingTheSecretIsRefused() throws {
-    let server = try TestServer([
+    let server = try FakeAWXServer([
       "--token", Fixture.token, "--faults", #"[{"kind": "echo_secret", "match": "labels"}]"#,
     ])
     let fetcher = try Fixture.fetcher(try Fixture.settings(server), Recorder())

@@ -1,3 +1,4 @@
+import AWXReportTestSupport
 import Foundation
 import Testing
 
@@ -25,7 +26,7 @@ struct TLSTests {
     try openssl.run()
     openssl.waitUntilExit()
     guard openssl.terminationStatus == 0 else {
-      throw TestServerError(message: "openssl could not make a certificate")
+      throw TestSetupError(message: "openssl could not make a certificate")
     }
     return (cert, key, dir)
   }
@@ -33,7 +34,7 @@ struct TLSTests {
   @Test func verificationCAFileAndInsecure() throws {
     let (cert, key, dir) = try Self.makeCertificate()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let server = try TestServer(["--token", Fixture.token, "--tls-cert", cert, "--tls-key", key])
+    let server = try FakeAWXServer(["--token", Fixture.token, "--tls-cert", cert, "--tls-key", key])
     let origin = try ConnectionSettings.parseHost(server.host)
     #expect(origin.scheme == "https")
 

@@ -1,3 +1,4 @@
+import AWXReportTestSupport
 import Foundation
 import Testing
 
@@ -224,9 +225,8 @@ struct MinCostFlowSimplexTests {
 
   /// `Fixtures/<name>`: dot's auxiliary graph of the 200-node bench workflow as the layout
   /// built it (`nodeCount edgeCount`, the edges `tail head minLength weight`, a feasible x).
-  static func load(_ name: String, file: String = #filePath) -> Instance? {
-    let path = URL(fileURLWithPath: file).deletingLastPathComponent()
-      .appendingPathComponent("Fixtures").appendingPathComponent(name).path
+  static func load(_ name: String) -> Instance? {
+    let path = fixtureURL(name).path
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
     let numbers = text.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
     guard numbers.count >= 2 else { return nil }

@@ -1,5 +1,6 @@
 import AWXReportModel
 import AWXReportRender
+import AWXReportTestSupport
 import Testing
 
 @Suite struct DOTWriterTests {

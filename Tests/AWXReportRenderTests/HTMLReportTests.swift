@@ -1,5 +1,6 @@
 import AWXReportModel
 import AWXReportTemplate
+import AWXReportTestSupport
 import Foundation
 import Testing
 

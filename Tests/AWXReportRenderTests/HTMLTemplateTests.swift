@@ -1,4 +1,5 @@
 import AWXReportTemplate
+import AWXReportTestSupport
 import Foundation
 import Testing
 
@@ -34,9 +35,9 @@ struct HTMLTemplateTests {
     #expect(library[HTMLReport.pageTemplate] != nil)
   }
 
-  func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("awx-report-templates-\(UUID().uuidString)")
+  /// A fresh override directory with an empty `partials/`; the caller removes it.
+  func overrideDirectory() throws -> URL {
+    let url = try temporaryDirectory(prefix: "awx-report-templates")
     try FileManager.default.createDirectory(
       at: url.appendingPathComponent("partials"), withIntermediateDirectories: true)
     return url
@@ -44,7 +45,7 @@ struct HTMLTemplateTests {
 
   @Test("a restyled report.css and a new partial show up")
   func override() throws {
-    let dir = try temporaryDirectory()
+    let dir = try overrideDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     try Data("body { background: rebeccapurple; }\n".utf8)
       .write(to: dir.appendingPathComponent("report.css"))
@@ -61,7 +62,7 @@ struct HTMLTemplateTests {
 
   @Test("a broken override gives file:line:column")
   func brokenOverride() throws {
-    let dir = try temporaryDirectory()
+    let dir = try overrideDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     try Data("{{#summary}}\n  <p>{{/sumary}}</p>\n".utf8)
       .write(to: dir.appendingPathComponent("partials/summary.html.mustache"))

@@ -1,3 +1,4 @@
+import AWXReportTestSupport
 import AWXReportModel
 import Foundation
 import Testing

@@ -1,6 +1,7 @@
 import AWXReportLayout
 import AWXReportModel
 import AWXReportRender
+import AWXReportTestSupport
 import Foundation
 import Testing
 

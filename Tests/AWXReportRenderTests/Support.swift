@@ -1,46 +1,15 @@
 import AWXReportAPI
 import AWXReportModel
 import AWXReportRender
+import AWXReportTestSupport
 import Foundation
 import Testing
 
-/// The repository root (three levels above this file).
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .deletingLastPathComponent().deletingLastPathComponent()
-
-/// Compares `text` with `Golden/<name>`; records it when missing or when RECORD_GOLDEN is set
-/// (and fails, so a recording never passes silently). Review with `git diff Tests`.
-func assertGolden(
-  _ text: String, named name: String, filePath: String = #filePath,
-  sourceLocation: SourceLocation = #_sourceLocation
-) throws {
-  let url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-    .appendingPathComponent("Golden").appendingPathComponent(name)
-  let record = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil
-  guard !record, let expected = FileManager.default.contents(atPath: url.path) else {
-    try FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url)
-    Issue.record("Recorded new baseline \(name)", sourceLocation: sourceLocation)
-    return
-  }
-  let expectedText = String(decoding: expected, as: UTF8.self)
-  if expectedText != text {
-    let a = expectedText.split(separator: "\n", omittingEmptySubsequences: false)
-    let b = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let line = Array(zip(a, b)).firstIndex(where: { $0 != $1 }) ?? min(a.count, b.count)
-    Issue.record(
-      "\(name) differs from the golden file at line \(line + 1):\n- \(line < a.count ? a[line] : "")\n+ \(line < b.count ? b[line] : "")",
-      sourceLocation: sourceLocation)
-  }
-}
-
 /// The bundled example, decoded and analysed.
 func exampleTree() throws -> AnalyzedRun {
-  let path = repoRoot.appendingPathComponent("examples/workflow-job-4711.snapshot.json").path
-  let data = try #require(FileManager.default.contents(atPath: path))
+  let data = try #require(FileManager.default.contents(atPath: examplePath))
   return try AnalyzedRun(
-    RunDecoder.decode(try Snapshot.decode([UInt8](data), source: path), fileName: path))
+    RunDecoder.decode(try Snapshot.decode([UInt8](data), source: examplePath), fileName: examplePath))
 }
 
 /// Runs `dot -T<format>` on `input`; nil when Graphviz is not installed.

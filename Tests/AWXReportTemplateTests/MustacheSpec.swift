@@ -1,9 +1,11 @@
 import AWXReportTemplate
+import AWXReportTestSupport
 import Foundation
 import Testing
 
-/// The official Mustache spec's core modules, loaded from `shared/mustache-spec` next to the
-/// repository (or from `$AWX_REPORT_MUSTACHE_SPEC`).
+/// The official Mustache spec's core modules, vendored in `Tests/AWXReportTemplateTests/Spec/`
+/// (github.com/mustache/spec at commit 9cb20c3, MIT licence in `Spec/LICENSE`). Read from the
+/// repository only: a missing or unreadable module is a failing case, never a skip.
 enum MustacheSpec {
   /// The modules this engine implements, with their number of cases at spec commit 9cb20c3.
   static let modules: [(name: String, caseCount: Int)] = [
@@ -11,62 +13,21 @@ enum MustacheSpec {
     ("partials", 12), ("sections", 34),
   ]
 
-  /// The environment variable that overrides where the spec is looked for.
-  static let environmentVariable = "AWX_REPORT_MUSTACHE_SPEC"
+  /// The vendored spec folder.
+  static let directory = repoRoot.appendingPathComponent("Tests/AWXReportTemplateTests/Spec")
 
-  /// The spec folder, or `nil` when it is not present.
-  static let directory: URL? = locate()
-
-  /// Every case of every module; empty when the spec is absent. A module that is present but
-  /// cannot be read shows up as a failing case rather than silently disappearing.
+  /// Every case of every module. A module that is missing or cannot be read shows up as one
+  /// failing case rather than silently disappearing.
   static let cases: [MustacheSpecCase] = load()
 
-  /// Where the spec was looked for, for skip messages.
-  static var searchedPaths: [String] { candidates().map(\.path) }
-
-  private static func locate() -> URL? {
-    candidates().first { url in
-      var isDirectory: ObjCBool = false
-      return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-        && isDirectory.boolValue
-    }
-  }
-
-  /// `$AWX_REPORT_MUSTACHE_SPEC` when set; otherwise `<root>/../shared/mustache-spec` for every
-  /// ancestor `<root>` of this file (as compiled and with symlinks resolved) that holds a
-  /// `Package.swift` and `Sources/AWXReportTemplate`.
-  private static func candidates() -> [URL] {
-    if let override = ProcessInfo.processInfo.environment[environmentVariable],
-      !override.isEmpty
-    {
-      return [URL(fileURLWithPath: override)]
-    }
-    let file = URL(fileURLWithPath: #filePath)
-    var results: [URL] = []
-    for start in [file, file.resolvingSymlinksInPath()] {
-      var directory = start.deletingLastPathComponent()
-      while directory.path != "/" && !directory.path.isEmpty {
-        let manager = FileManager.default
-        if manager.fileExists(atPath: directory.appendingPathComponent("Package.swift").path),
-          manager.fileExists(
-            atPath: directory.appendingPathComponent("Sources/AWXReportTemplate").path)
-        {
-          let spec = directory.deletingLastPathComponent()
-            .appendingPathComponent("shared/mustache-spec").standardizedFileURL
-          if !results.contains(spec) { results.append(spec) }
-        }
-        directory = directory.deletingLastPathComponent()
-      }
-    }
-    return results
-  }
-
   private static func load() -> [MustacheSpecCase] {
-    guard let directory else { return [] }
     var cases: [MustacheSpecCase] = []
     for module in modules {
       let url = directory.appendingPathComponent("\(module.name).json")
       do {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+          throw MissingSpecFile()
+        }
         let file = try JSONDecoder().decode(SpecFile.self, from: Data(contentsOf: url))
         for test in file.tests {
           cases.append(
@@ -83,6 +44,14 @@ enum MustacheSpec {
       }
     }
     return cases
+  }
+}
+
+/// A spec module that is not in the repository.
+private struct MissingSpecFile: Error, CustomStringConvertible {
+  var description: String {
+    "no such file; the Mustache spec is vendored in Tests/AWXReportTemplateTests/Spec/ "
+      + "(restore it with `git checkout -- Tests/AWXReportTemplateTests/Spec`)"
   }
 }
 

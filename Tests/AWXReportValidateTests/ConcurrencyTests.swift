@@ -1,3 +1,4 @@
+import AWXReportTestSupport
 import AWXReportValidate
 import Testing
 
@@ -6,8 +7,8 @@ struct ConcurrencyTests {
   @Test("Validating from many tasks at once gives the same reports as one at a time")
   func concurrentValidation() async throws {
     let once: [(String, [UInt8])] = [
-      ("valid.svg", try Fixture.bytes("valid-workflow.svg")),
-      ("graphviz.svg", try Fixture.bytes("graphviz-small-workflow.svg")),
+      ("valid.svg", try fixture("valid-workflow.svg")),
+      ("graphviz.svg", try fixture("graphviz-small-workflow.svg")),
       ("unclosed.svg", Array(svgDocument("<g>").utf8)),
       ("dtd.svg", Array(svgDocument("<blink/>\n<rect colour=\"1\"/>").utf8)),
       ("script.svg", Array(svgDocument("<script>x</script>").utf8)),
@@ -17,7 +18,7 @@ struct ConcurrencyTests {
     let documents = once + once
     let validators = [
       SVGValidator(),
-      SVGValidator(options: .init(catalogFiles: [Fixture.path("empty-catalog.xml")])),
+      SVGValidator(options: .init(catalogFiles: [fixtureURL("empty-catalog.xml").path])),
     ]
     let expected = documents.flatMap { name, bytes in
       validators.map { $0.validate(bytes, fileName: name) }

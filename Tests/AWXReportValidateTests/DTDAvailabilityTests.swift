@@ -1,3 +1,4 @@
+import AWXReportTestSupport
 import AWXReportValidate
 import Testing
 
@@ -13,7 +14,7 @@ struct DTDAvailabilityTests {
 
   @Test("Non-strict: a notice on the report (not an issue), the other checks still run")
   func nonStrict() {
-    let validator = SVGValidator(options: .init(catalogFiles: [Fixture.path("empty-catalog.xml")]))
+    let validator = SVGValidator(options: .init(catalogFiles: [fixtureURL("empty-catalog.xml").path]))
     let report = validator.validate(Self.broken, fileName: "nodtd.svg")
     #expect(!report.dtdChecked)
     #expect(report.dtdUnavailable)
@@ -33,7 +34,7 @@ struct DTDAvailabilityTests {
   @Test("Strict: the missing DTD is an error")
   func strict() {
     let validator = SVGValidator(
-      options: .init(strict: true, catalogFiles: [Fixture.path("empty-catalog.xml")]))
+      options: .init(strict: true, catalogFiles: [fixtureURL("empty-catalog.xml").path]))
     let report = validator.validate(svgDocument("<g/>"), fileName: "strict.svg")
     #expect(!report.isValid)
     #expect(report.hasError(.dtd, line: 1, containing: "DTD validation skipped"), "\(report.dump)")

@@ -1,20 +1,6 @@
 import AWXReportValidate
 import Foundation
 
-/// Files in `Fixtures/`, found next to this source file.
-enum Fixture {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Fixtures")
-
-  static func path(_ name: String) -> String {
-    directory.appendingPathComponent(name).path
-  }
-
-  static func bytes(_ name: String) throws -> [UInt8] {
-    Array(try Data(contentsOf: directory.appendingPathComponent(name)))
-  }
-}
-
 /// A document in our convention. Lines 1–4 are the prologue and the `<svg>` start tag, so
 /// line `k` of `body` is line `4 + k` of the document; `</svg>` follows the body.
 func svgDocument(_ body: String, rootAttributes: String = #"viewBox="0 0 100 100""#) -> String {

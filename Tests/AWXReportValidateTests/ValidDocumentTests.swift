@@ -1,3 +1,4 @@
+import AWXReportTestSupport
 import AWXReportValidate
 import Foundation
 import Testing
@@ -6,7 +7,7 @@ import Testing
 struct ValidDocumentTests {
   @Test("Hand-written SVG in our Graphviz-like convention passes")
   func handWritten() throws {
-    let report = validator.validate(try Fixture.bytes("valid-workflow.svg"), fileName: "v.svg")
+    let report = validator.validate(try fixture("valid-workflow.svg"), fileName: "v.svg")
     #expect(report.issues.isEmpty, "\(report.dump)")
     #expect(report.isValid)
     #expect(report.dtdChecked)
@@ -15,14 +16,14 @@ struct ValidDocumentTests {
   @Test("Committed Graphviz SVG (dot -Tsvg small-workflow.dot) passes")
   func graphvizFixture() throws {
     let report = validator.validate(
-      try Fixture.bytes("graphviz-small-workflow.svg"), fileName: "g.svg")
+      try fixture("graphviz-small-workflow.svg"), fileName: "g.svg")
     #expect(report.issues.isEmpty, "\(report.dump)")
     #expect(report.dtdStatus == .checked)
   }
 
   @Test("String input is the same as its UTF-8 bytes")
   func stringInput() throws {
-    let bytes = try Fixture.bytes("valid-workflow.svg")
+    let bytes = try fixture("valid-workflow.svg")
     let text = String(decoding: bytes, as: UTF8.self)
     let fromText = validator.validate(text, fileName: "v.svg")
     #expect(fromText == validator.validate(bytes, fileName: "v.svg"))
@@ -47,7 +48,7 @@ struct ValidDocumentTests {
 
   @Test("Graphviz's own SVG passes (dot run live)", .enabled(if: Dot.path != nil))
   func graphvizLive() throws {
-    let svg = try Dot.render(try Fixture.bytes("small-workflow.dot"))
+    let svg = try Dot.render(try fixture("small-workflow.dot"))
     let report = validator.validate(svg, fileName: "live.svg")
     #expect(report.issues.isEmpty, "\(report.dump)")
     #expect(report.dtdChecked)

@@ -2,9 +2,10 @@
 """A fake AWX API on loopback for the fetch tests and benchmark (Python 3 standard library only).
 
 It binds 127.0.0.1 on a free port and prints "PORT <n>" on stdout, then serves AWX-shaped JSON
-following /work/shared/awx-api.md: workflow job detail, paginated workflow nodes, unified jobs
-and workflow approvals filtered by ?id__in=, labels, notifications, activity stream. HTTP/1.1
-keep-alive; every response has a Content-Length. With --tls-cert/--tls-key it serves https.
+as AWX 24.x writes it (awx/api/serializers.py in the AWX source; docs/snapshot-format.md):
+workflow job detail, paginated workflow nodes, unified jobs and workflow approvals filtered by
+?id__in=, labels, notifications, activity stream. HTTP/1.1 keep-alive; every response has a
+Content-Length. With --tls-cert/--tls-key it serves https.
 
 Control endpoints (never counted, no auth): GET /_stats -> {"requests", "connections", "log"},
 where log lists {"path", "status", "sha256"} for every API request in order.
