@@ -226,6 +226,7 @@ struct SummaryMarkdownTests {
       #expect(!md.contains("[31m"), "ANSI escapes are removed whole")
       #expect(!md.contains("@all"), "no mention survives")
       #expect(!md.contains("https://evil"), "no name becomes a link")
+      #expect(!md.lowercased().contains("www.evil"))
       // Every link goes to the AWX host, and only when the host is a clean http(s) URL.
       for dest in linkDestinations(md) {
         #expect(host == "https://awx.example.com" && dest.hasPrefix("https://awx.example.com/#/"), "\(dest)")
@@ -255,7 +256,7 @@ struct SummaryMarkdownTests {
     #expect(MarkdownEscaping.text("\u{202E}evil\u{202C}\u{0}\u{FFFE}\u{7}") == "evil")
     #expect(MarkdownEscaping.text(String(repeating: "x", count: 500), limit: 10) == "xxxxxxxxx…")
     #expect(MarkdownEscaping.text("@all ping a@b") == "@\u{200B}all ping a@\u{200B}b")
-    #expect(MarkdownEscaping.text("see https://evil.example and www.evil.example") == "see https:\u{200B}//evil.example and www.\u{200B}evil.example")
+    #expect(MarkdownEscaping.text("see https://evil.example and www.evil.example") == "see https:\u{200B}//evil.example and www\u{200B}.evil.example")
     #expect(MarkdownEscaping.url("javascript:alert(1)") == nil)
     #expect(MarkdownEscaping.url("data:text/html,x") == nil)
     #expect(MarkdownEscaping.url("https://h/a b(c)|d\"<>") == "https://h/a%20b%28c%29%7Cd%22%3C%3E")
@@ -377,7 +378,7 @@ struct SummaryMarkdownTests {
 
 let evilName =
   "x\" ] <b>&amp;</b> \u{202E}evil\u{202C} <script>alert(1)</script><img src=x onerror=alert(1)>"
-  + " [click](javascript:alert(1)) @all https://evil.example\n## heading\u{1B}[31m red\u{1B}[0m"
+  + " [click](javascript:alert(1)) @all https://evil.example WWW.evil.example\n## heading\u{1B}[31m red\u{1B}[0m"
   + "\u{0}\u{FFFE}\u{85}"
 
 /// `hostileRun()` with more hostile nodes: Mermaid syntax in names, ANSI escapes, an approval.

@@ -15,7 +15,8 @@ package enum MarkdownEscaping {
   /// - `<`, `>` and `&` become entities, so raw HTML (which GitHub renders) stays text.
   /// - `@` followed by a name character gets a zero-width space after it, so a name such as
   ///   `@all` does not mention anyone in a GitLab merge request comment.
-  /// - `://` and `www.` are broken the same way, so a name is never turned into a link.
+  /// - `://` and `www.` are broken the same way (`:\u{200B}//`, `www\u{200B}.`), so a name is
+  ///   never turned into a link.
   package static func text(_ raw: String, limit: Int = 200) -> String {
     inline(TextSafety.truncated(oneLine(raw), to: limit))
   }
@@ -110,11 +111,11 @@ package enum MarkdownEscaping {
           out += "\u{200B}"
         }
       case ".":
-        out += "."
-        // "www." starts a GFM extended autolink.
+        // "www." starts a GFM extended autolink; "www\u{200B}." does not.
         if i >= 3, scalars[i - 3...i - 1].map({ Character($0).lowercased() }).joined() == "www" {
           out += "\u{200B}"
         }
+        out += "."
       default:
         out.unicodeScalars.append(u)
       }
