@@ -82,7 +82,8 @@ package enum MermaidWriter {
   }
 
   /// The Mermaid class name of a state: `st` + the case name (`stNeverRun`), so no class can
-  /// be `default` or `end`, and none carries a hyphen.
+  /// be `default` or `end`, and none carries a hyphen. The other classes are `startNode` and
+  /// `onCriticalPath`, clear of Mermaid's keywords too.
   static func className(_ state: NodeState) -> String {
     var out = "st"
     var upper = true
@@ -212,20 +213,22 @@ package enum MermaidWriter {
     func finish() -> String {
       var out = lines + edgeLines
       out.append(
-        "  classDef start fill:\(Palette.start),stroke:\(Palette.start),color:#ffffff")
+        "  classDef startNode fill:\(Palette.start),stroke:\(Palette.start),color:#ffffff")
       for state in NodeState.allCases where classes[state] != nil {
         let c = Palette.colors(state)
         var css = "fill:\(c.fill),stroke:\(c.stroke),color:\(c.text)"
         if let dash = Palette.dash(state) { css += ",stroke-dasharray:\(dash)" }
         out.append("  classDef \(className(state)) \(css)")
       }
-      if !critical.isEmpty { out.append("  classDef critical stroke-width:3px") }
-      out.append("  class \(starts.joined(separator: ",")) start")
+      if !critical.isEmpty { out.append("  classDef onCriticalPath stroke-width:3px") }
+      out.append("  class \(starts.joined(separator: ",")) startNode")
       for state in NodeState.allCases {
         guard let ids = classes[state] else { continue }
         out.append("  class \(ids.joined(separator: ",")) \(className(state))")
       }
-      if !critical.isEmpty { out.append("  class \(critical.joined(separator: ",")) critical") }
+      if !critical.isEmpty {
+        out.append("  class \(critical.joined(separator: ",")) onCriticalPath")
+      }
       for style in links.keys.sorted() {
         guard let indices = links[style] else { continue }
         out.append("  linkStyle \(indices.map(String.init).joined(separator: ",")) \(style.css)")
