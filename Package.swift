@@ -22,7 +22,9 @@ let package = Package(
     .target(name: "AWXReportModel"),
     .target(name: "AWXReportJSON"),
     .target(name: "AWXReportAPI", dependencies: ["AWXReportModel", "AWXReportJSON"]),
-    .target(name: "AWXReportFetch", dependencies: ["AWXReportAPI", "AWXReportJSON", "CCurl"]),
+    .target(
+      name: "AWXReportFetch",
+      dependencies: ["AWXReportAPI", "AWXReportJSON", "AWXReportModel", "CCurl"]),
     .target(name: "AWXReportLayout"),
     .target(name: "AWXReportTemplate"),
     .target(

@@ -183,7 +183,6 @@ import Testing
       let s = try resolve(
         ConnectionOptions(), base.merging(["CONTROLLER_VERIFY_SSL": off]) { _, b in b })
       #expect(!s.verifyTLS)
-      #expect(s.tlsVerificationDisabled)
       #expect(s.warnings.contains { $0.contains("TLS certificate verification is off") })
     }
     let tower = try resolve(

@@ -1,3 +1,4 @@
+import AWXReportAPI
 import Testing
 
 @testable import AWXReportFetch
@@ -34,11 +35,13 @@ import Testing
     #expect(WorkflowWalk.chunks(Array(1...401)).map(\.count) == [200, 200, 1])
   }
 
-  @Test func base64() {
-    #expect(base64Encode(Array("user:pass".utf8)) == "dXNlcjpwYXNz")
-    #expect(base64Encode(Array("a".utf8)) == "YQ==")
-    #expect(base64Encode(Array("ab".utf8)) == "YWI=")
-    #expect(base64Encode([]) == "")
+  @Test func basicAuthUsesThePackagesBase64() {
+    #expect(
+      Credentials.basic(username: "user", password: "pass").authorizationValue
+        == "Basic dXNlcjpwYXNz")
+    #expect(Base64.encode(Array("a".utf8)) == "YQ==")
+    #expect(Base64.encode(Array("ab".utf8)) == "YWI=")
+    #expect(Base64.encode([]) == "")
   }
 
   @Test func errorDescriptionsAreOneLine() {

@@ -33,9 +33,6 @@ package struct ConnectionSettings: Equatable, Sendable {
   /// The default response size cap: 64 MiB.
   package static let defaultMaxResponseBytes = 64 << 20
 
-  /// Whether TLS verification is off; the caller prints a warning (also in `warnings`).
-  package var tlsVerificationDisabled: Bool { !verifyTLS }
-
   /// Creates settings directly (tests, or callers that resolved things themselves).
   package init(
     origin: Origin, credentials: Credentials, verifyTLS: Bool = true, caCertPath: String? = nil,
