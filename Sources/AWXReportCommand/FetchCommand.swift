@@ -72,9 +72,7 @@ struct FetchCommand: ParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     do throws(CommandError) {
       let settings = try resolveSettings(environment: environment)
-      for w in settings.warnings {
-        Diagnostics.warning(w.hasPrefix("warning: ") ? String(w.dropFirst(9)) : w)
-      }
+      for warning in settings.warnings { Diagnostics.warning(warning.description) }
       let progress = ProgressLine(enabled: !report.quiet && Diagnostics.stderrIsTerminal)
       let verbose = self.verbose
       let fetcher: AWXFetcher

@@ -183,7 +183,7 @@ import Testing
       let s = try resolve(
         ConnectionOptions(), base.merging(["CONTROLLER_VERIFY_SSL": off]) { _, b in b })
       #expect(!s.verifyTLS)
-      #expect(s.warnings.contains { $0.contains("TLS certificate verification is off") })
+      #expect(s.warnings == [.tlsVerificationOff])
     }
     let tower = try resolve(
       ConnectionOptions(), base.merging(["TOWER_VERIFY_SSL": "false"]) { _, b in b })
@@ -196,8 +196,21 @@ import Testing
 
   @Test func warningsForSecretFlagsAndPlainHTTP() throws {
     let s = try resolve(ConnectionOptions(host: "http://awx.local", token: "t"))
-    #expect(s.warnings.count == 2)
-    #expect(s.warnings.allSatisfy { $0.hasPrefix("warning: ") && !$0.contains("\n") })
+    #expect(
+      s.warnings == [
+        .secretFlag(flag: "--token", better: "--token-file"),
+        .plainHTTP(try ConnectionSettings.parseHost("http://awx.local")),
+      ])
+    #expect(
+      s.warnings.map(\.description) == [
+        "a secret given with --token can leak through shell history and the process list; "
+          + "prefer --token-file or the environment",
+        "http://awx.local uses plain http: the credentials travel unencrypted",
+      ])
+    #expect(
+      SettingsWarning.tlsVerificationOff.description
+        == "TLS certificate verification is off (--insecure or CONTROLLER_VERIFY_SSL=false): "
+        + "the connection can be intercepted")
   }
 
   @Test func timeoutRetriesAndAPIRoot() throws {

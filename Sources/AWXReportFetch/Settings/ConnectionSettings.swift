@@ -24,7 +24,7 @@ package struct ConnectionSettings: Equatable, Sendable {
   package var maxRetryAfter: Double
   /// Warnings the caller should print once on stderr (TLS verification off, a secret given as a
   /// flag, credentials over plain http). Never contains a secret.
-  package var warnings: [String]
+  package var warnings: [SettingsWarning]
 
   /// The default request time limit, in seconds.
   package static let defaultTimeout: Double = 30
@@ -39,7 +39,7 @@ package struct ConnectionSettings: Equatable, Sendable {
     timeout: Double = ConnectionSettings.defaultTimeout, connectTimeout: Double? = nil,
     retries: Int = ConnectionSettings.defaultRetries, apiRoot: String? = nil,
     maxResponseBytes: Int = ConnectionSettings.defaultMaxResponseBytes, maxPages: Int = 1000,
-    maxRetryAfter: Double = 30, warnings: [String] = []
+    maxRetryAfter: Double = 30, warnings: [SettingsWarning] = []
   ) {
     self.origin = origin
     self.credentials = credentials
