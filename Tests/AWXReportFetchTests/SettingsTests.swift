@@ -175,6 +175,54 @@ import Testing
     #expect(throws: SecretFile.ReadError.self) { try SecretFile.read(path + ".missing") }
   }
 
+  @Test func aNamedPipeIsReadToTheEnd() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appending(path: "awx-report-fifo-\(UUID().uuidString)").path
+    try #require(mkfifo(path, 0o600) == 0)
+    defer { unlink(path) }
+    // Opening a FIFO for reading waits for a writer: write from another thread.
+    let writer = Thread {
+      let fd = open(path, O_WRONLY)
+      guard fd >= 0 else { return }
+      _ = Array("fifo-token\n".utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      close(fd)
+    }
+    writer.start()
+    let s = try ConnectionSettings.resolve(
+      options: ConnectionOptions(host: "h", tokenFile: path), environment: [:],
+      readSecret: SecretFile.read)
+    #expect(s.credentials == .token("fifo-token"))
+  }
+
+  @Test func aPipeFileDescriptorIsRead() throws {
+    // What `--password-file <(pass show awx)` hands over: /dev/fd/N, the read end of a pipe.
+    var fds: [Int32] = [-1, -1]
+    try #require(pipe(&fds) == 0)
+    defer { close(fds[0]) }
+    _ = Array("pipe-password\r\n".utf8).withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+    close(fds[1])
+    let s = try ConnectionSettings.resolve(
+      options: ConnectionOptions(host: "h", username: "u", passwordFile: "/dev/fd/\(fds[0])"),
+      environment: [:], readSecret: SecretFile.read)
+    #expect(s.credentials == .basic(username: "u", password: "pipe-password"))
+  }
+
+  @Test func directoriesAndOversizedFilesAreRefused() throws {
+    let directory = FileManager.default.temporaryDirectory.path
+    #expect(throws: SecretFile.ReadError.self) { try SecretFile.read(directory) }
+    let path = FileManager.default.temporaryDirectory
+      .appending(path: "awx-report-big-\(UUID().uuidString)").path
+    try String(repeating: "x", count: SecretFile.maxBytes + 1)
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    do {
+      _ = try SecretFile.read(path)
+      Issue.record("an oversized file was read")
+    } catch {
+      #expect("\(error)" == "larger than \(SecretFile.maxBytes) bytes")
+    }
+  }
+
   @Test func tlsVerification() throws {
     let base = ["CONTROLLER_HOST": "h", "CONTROLLER_TOKEN": "t"]
     #expect(try resolve(ConnectionOptions(), base).verifyTLS)
