@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Foundation
 
 /// Reads secrets (a token or a password) from a file or stdin, so they stay out of shell history
 /// and the process list. Pass `SecretFile.read` as `readSecret` to
@@ -47,24 +43,20 @@ package enum SecretFile {
 
   /// Everything `fd` gives until end of file, refusing more than `maxBytes`.
   private static func readAll(_ fd: Int32) throws -> [UInt8] {
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
     var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 4096)
     while true {
-      let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-      if n == 0 { return bytes }
-      if n < 0 {
-        if errno == EINTR { continue }
+      let chunk: Data?
+      do {
+        chunk = try handle.read(upToCount: 4096)
+      } catch {
         throw ReadError(description: "no such readable file")
       }
-      bytes += chunk[..<n]
+      guard let chunk, !chunk.isEmpty else { return bytes }
+      bytes += chunk
       guard bytes.count <= maxBytes else {
         throw ReadError(description: "larger than \(maxBytes) bytes")
       }
     }
   }
-}
-
-/// `read(2)`; a free function because inside `SecretFile` the name `read` is its own method.
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-  read(fd, buffer, count)
 }
