@@ -1,14 +1,20 @@
-import AWXReportAPI
+extension AWXClient {
+  /// The API roots tried, in order, when `/api/` does not name one.
+  package static let fallbackAPIRoots = ["/api/v2/", "/api/controller/v2/"]
 
-extension FetchSession {
   /// The API root: `current_version` from `GET /api/` (AWX's `ApiRootView`, for example
   /// `{"description": "AWX REST API", "current_version": "/api/v2/", …}`), else the first of
-  /// `AWXFetcher.fallbackAPIRoots` that answers 200. None of these responses is stored.
-  mutating func discoverAPIRoot() throws(FetchError) -> String {
+  /// `fallbackAPIRoots` that answers 200.
+  /// - Throws: `FetchError.apiRootNotFound`, or the error that stopped the search.
+  package func discoverAPIRoot() throws(FetchError) -> String {
+    try scrubbing { () throws(FetchError) in try findAPIRoot() }
+  }
+
+  /// `discoverAPIRoot()`, unscrubbed.
+  func findAPIRoot() throws(FetchError) -> String {
     let rootPath = "/api/"
     do throws(FetchError) {
-      let body = try get(rootPath)
-      let root = try Self.parseObject(body, url: rootPath)
+      let root = try fetchObject(.get(rootPath))
       if let version = root["current_version"]?.string {
         let path = try link(version, in: rootPath)
         // Only an AWX-style versioned root; a gateway's own root would not list workflow jobs.
@@ -18,19 +24,19 @@ extension FetchSession {
       }
     } catch {
       switch error {
-      case .http(let status, _, _) where status != 401 && status != 403 && status < 500: break
+      case .http(_, let status, _, _) where status != 401 && status != 403 && status < 500: break
       case .invalidJSON, .unexpectedResponse: break
       default: throw error
       }
     }
-    for candidate in AWXFetcher.fallbackAPIRoots {
+    for candidate in Self.fallbackAPIRoots {
       do throws(FetchError) {
-        _ = try get(candidate)
+        _ = try exchange(.get(candidate))
         return candidate
       } catch {
-        guard case .http(404, _, _) = error else { throw error }
+        guard case .http(_, 404, _, _) = error else { throw error }
       }
     }
-    throw .apiRootNotFound(tried: [rootPath] + AWXFetcher.fallbackAPIRoots)
+    throw .apiRootNotFound(tried: [rootPath] + Self.fallbackAPIRoots)
   }
 }

@@ -69,7 +69,7 @@ final class TestServer {
     let settings = ConnectionSettings(
       origin: try ConnectionSettings.parseHost(host), credentials: .token("unused-stats"),
       verifyTLS: false)
-    let response = try CurlTransport(settings: settings).get(host + "/_stats", headers: [])
+    let response = try CurlTransport(settings: settings).send(.get("/_stats"))
     let json = try JSONParser.parse(response.body)
     let log = (json["log"]?.array ?? []).map {
       (
