@@ -74,6 +74,7 @@ let package = Package(
       name: "AWXReportRenderTests", dependencies: ["AWXReportRender", "AWXReportAPI"],
       exclude: ["Golden"]),
     .testTarget(
-      name: "AWXReportCommandTests", dependencies: ["AWXReportCommand", "awx-report"]),
+      name: "AWXReportCommandTests",
+      dependencies: ["AWXReportCommand", "AWXReportFetch", "awx-report"]),
   ]
 )
