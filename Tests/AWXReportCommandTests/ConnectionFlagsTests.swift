@@ -1,7 +1,8 @@
-@testable import AWXReportCommand
 import AWXReportFetch
 import Foundation
 import Testing
+
+@testable import AWXReportCommand
 
 /// The connection option group: parsing, resolution, the `-v` line, and `fetch`'s use of it.
 @Suite struct ConnectionFlagsTests {
@@ -41,7 +42,8 @@ import Testing
         == "POST /api/v2/workflow_jobs/7/cancel/ 202 12 ms")
     let retried = FetchEvent.request(
       method: .get, url: "/api/", status: 0, milliseconds: 5, attempt: 2)
-    #expect(try ConnectionFlags.parse(["-v"]).logLine(for: retried) == "GET /api/ - 5 ms (attempt 2)")
+    #expect(
+      try ConnectionFlags.parse(["-v"]).logLine(for: retried) == "GET /api/ - 5 ms (attempt 2)")
     #expect(try ConnectionFlags.parse([]).logLine(for: event) == nil)
   }
 

@@ -52,7 +52,9 @@ import Testing
     let client = try client(server, recorder)
     let failure = error { () throws(FetchError) in _ = try client.post(Self.cancel) }
     #expect(
-      failure == .http(method: .post, status: 405, detail: #"Method "POST" not allowed."#, url: Self.cancel))
+      failure
+        == .http(
+          method: .post, status: 405, detail: #"Method "POST" not allowed."#, url: Self.cancel))
     #expect(
       failure?.description
         == #"HTTP 405 Method Not Allowed for POST /api/v2/workflow_jobs/7/cancel/: "#
@@ -235,7 +237,8 @@ import Testing
   // MARK: A GET under the same faults: retried as before
 
   @Test func aGetIsStillRetriedAfterAReset() throws {
-    let server = try server(faults: #"[{"kind": "reset", "match": "/workflow_jobs/7/", "count": 1}]"#)
+    let server = try server(
+      faults: #"[{"kind": "reset", "match": "/workflow_jobs/7/", "count": 1}]"#)
     let recorder = Recorder()
     let job = try client(server, recorder).object(.get(Self.detail))
     #expect(job["id"]?.int == 7)
