@@ -14,7 +14,7 @@ import AWXReportJSON
 /// - `send(_:)`: any request; returns the 2xx response.
 /// - `object(_:)`: a GET whose body is a JSON object.
 /// - `pages(_:onPage:)`: every item of a paginated list, following `next` links.
-/// - `post(_:json:check:)`: a POST, sent at most once; 201/202 with or without a body.
+/// - `post(_:query:json:check:)`: a POST, sent at most once; 201/202 with or without a body.
 ///
 /// Retries follow `RetryPolicy.decision(after:method:)`: a GET is retried on passing failures,
 /// a POST only when nothing was sent. Errors never contain the token or password.
