@@ -22,7 +22,9 @@ let package = Package(
     .target(name: "AWXReportModel"),
     .target(name: "AWXReportJSON"),
     .target(name: "AWXReportAPI", dependencies: ["AWXReportModel", "AWXReportJSON"]),
-    .target(name: "AWXReportFetch", dependencies: ["AWXReportAPI", "AWXReportJSON", "CCurl"]),
+    .target(
+      name: "AWXReportFetch",
+      dependencies: ["AWXReportAPI", "AWXReportJSON", "AWXReportModel", "CCurl"]),
     .target(name: "AWXReportLayout"),
     .target(name: "AWXReportTemplate"),
     .target(
@@ -78,7 +80,9 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "AWXReportCommandTests",
-      dependencies: ["AWXReportCommand", "AWXReportAPI", "AWXReportJSON", "awx-report"]),
+      dependencies: [
+        "AWXReportCommand", "AWXReportAPI", "AWXReportFetch", "AWXReportJSON", "awx-report",
+      ]),
   ]
 )
 

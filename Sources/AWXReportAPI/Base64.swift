@@ -1,9 +1,11 @@
-/// Standard base64 (RFC 4648, with padding), for bodies that are not valid UTF-8.
-enum Base64 {
+/// Standard base64 (RFC 4648, with padding): snapshot bodies that are not valid UTF-8, and the
+/// fetcher's basic-auth header. The package's only base64.
+package enum Base64 {
   private static let alphabet = Array(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
-  static func encode(_ data: [UInt8]) -> String {
+  /// `data` as base64 text, padded with `=`.
+  package static func encode(_ data: [UInt8]) -> String {
     var out: [UInt8] = []
     out.reserveCapacity((data.count + 2) / 3 * 4)
     var i = 0
@@ -24,7 +26,9 @@ enum Base64 {
     return String(decoding: out, as: UTF8.self)
   }
 
-  static func decode(_ text: String) -> [UInt8]? {
+  /// The bytes of base64 `text` (line breaks skipped, stops at `=`), or nil for a character
+  /// outside the alphabet.
+  package static func decode(_ text: String) -> [UInt8]? {
     var lookup = [Int](repeating: -1, count: 256)
     for (k, c) in alphabet.enumerated() { lookup[Int(c)] = k }
     var out: [UInt8] = []

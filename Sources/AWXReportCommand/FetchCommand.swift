@@ -22,44 +22,10 @@ struct FetchCommand: ParsableCommand {
   @Argument(help: "The workflow job's id.")
   var id: Int
 
-  @Option(help: "AWX base URL, e.g. https://awx.example.com (env CONTROLLER_HOST).")
-  var host: String?
-
-  @Option(help: "OAuth2 or personal access token (prefer --token-file).")
-  var token: String?
-
-  @Option(help: "Read the token from FILE ('-' for stdin).")
-  var tokenFile: String?
-
-  @Option(help: "User name for HTTP basic authentication.")
-  var username: String?
-
-  @Option(help: "Password for HTTP basic authentication (prefer --password-file).")
-  var password: String?
-
-  @Option(help: "Read the password from FILE ('-' for stdin).")
-  var passwordFile: String?
-
-  @Flag(help: "Do not verify the server's TLS certificate (prints a warning).")
-  var insecure = false
-
-  @Option(help: "CA certificate bundle (PEM) to verify the server with.")
-  var caCert: String?
-
-  @Option(help: "Total time limit per request, in seconds (default 30).")
-  var timeout: Double?
-
-  @Option(help: "Retries for GET requests on connection errors, 5xx and 429 (default 3).")
-  var retries: Int?
-
-  @Option(help: "API root, e.g. /api/v2/ or /api/controller/v2/ (default: discovered).")
-  var apiRoot: String?
+  @OptionGroup var connection: ConnectionFlags
 
   @Option(help: "Levels of nested workflows to fetch (0: none).")
   var depth: Int = AWXFetcher.defaultDepth
-
-  @Flag(name: .shortAndLong, help: "Log each request (method, URL, status, milliseconds).")
-  var verbose = false
 
   @OptionGroup var report: ReportFlags
 
@@ -72,21 +38,18 @@ struct FetchCommand: ParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     let result: ArtifactSet
     do throws(CommandError) {
-      let settings = try resolveSettings(environment: environment)
-      for w in settings.warnings {
-        Diagnostics.warning(w.hasPrefix("warning: ") ? String(w.dropFirst(9)) : w)
-      }
+      let settings = try connection.settings(environment: environment)
+      for warning in settings.warnings { Diagnostics.warning(warning.description) }
       let progress = ProgressLine(enabled: !report.quiet && Diagnostics.stderrIsTerminal)
-      let verbose = self.verbose
+      let connection = self.connection
       let fetcher: AWXFetcher
       do {
         fetcher = try AWXFetcher(
           settings: settings, userAgent: "awx-report/\(AWXReport.version)",
           observer: { event in
-            if verbose, case .request(let method, let url, let status, let ms, let attempt) = event {
+            if let line = connection.logLine(for: event) {
               progress.clear()
-              let retry = attempt > 1 ? " (attempt \(attempt))" : ""
-              Diagnostics.note("\(method) \(url) \(status == 0 ? "-" : String(status)) \(ms) ms\(retry)")
+              Diagnostics.note(line)
             }
             if case .progress(let p) = event { progress.show(p) }
           })
@@ -111,21 +74,6 @@ struct FetchCommand: ParsableCommand {
       throw ExitCode(ExitStatus.toolFailed)
     }
     if let code = report.exitCode(for: result.summary) { throw code }
-  }
-
-  private func resolveSettings(environment: [String: String]) throws(CommandError)
-    -> ConnectionSettings
-  {
-    let flags = ConnectionOptions(
-      host: host, token: token, tokenFile: tokenFile, username: username, password: password,
-      passwordFile: passwordFile, insecure: insecure, caCert: caCert, timeout: timeout,
-      retries: retries, apiRoot: apiRoot)
-    do {
-      return try ConnectionSettings.resolve(
-        options: flags, environment: environment, readSecret: SecretFile.read)
-    } catch {
-      throw .other(error.description)
-    }
   }
 
   static func now() -> Timestamp {

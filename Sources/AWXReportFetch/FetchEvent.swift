@@ -3,7 +3,7 @@
 package enum FetchEvent: Equatable, Sendable {
   /// One HTTP exchange finished. `status` is 0 when no response arrived (connection error,
   /// timeout); `attempt` counts from 1.
-  case request(method: String, url: String, status: Int, milliseconds: Int, attempt: Int)
+  case request(method: HTTPMethod, url: String, status: Int, milliseconds: Int, attempt: Int)
   /// A retryable failure: the fetcher waits `delay` seconds, then makes attempt `attempt`.
   case retrying(url: String, attempt: Int, delay: Double, reason: String)
   /// A redirect to the same server is being followed.

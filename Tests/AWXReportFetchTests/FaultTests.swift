@@ -88,7 +88,7 @@ import Testing
     let server = try server(#"[{"kind": "truncate", "match": "workflow_nodes"}]"#)
     let recorder = Recorder()
     let error = try fetchError(server, recorder, retries: 1)
-    guard case .truncated(let url, _) = error else {
+    guard case .truncated(.get, let url, _) = error else {
       Issue.record("expected .truncated, got \(String(describing: error))")
       return
     }
@@ -196,7 +196,7 @@ import Testing
   @Test func invalidJSONNamesTheURLAndPosition() throws {
     let server = try server(#"[{"kind": "badjson", "match": "/workflow_jobs/7/"}]"#)
     let error = try fetchError(server)
-    guard case .invalidJSON(let url, let syntax) = error else {
+    guard case .invalidJSON(.get, let url, let syntax) = error else {
       Issue.record("expected .invalidJSON, got \(String(describing: error))")
       return
     }
@@ -225,8 +225,8 @@ import Testing
     let error = Fixture.error { () throws(FetchError) in
       _ = try fetcher.fetch(workflowJobID: 7, now: Fixture.now, tool: "t")
     }
-    guard case .connection(let url, _) = error else {
-      Issue.record("expected .connection, got \(String(describing: error))")
+    guard case .couldNotConnect(.get, let url, _) = error else {
+      Issue.record("expected .couldNotConnect, got \(String(describing: error))")
       return
     }
     #expect(url == Self.detailPath)

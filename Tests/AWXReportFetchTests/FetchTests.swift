@@ -187,7 +187,7 @@ import Testing
 
 /// A transport where every URL is 404, for the "no API root" case.
 struct NotFoundTransport: HTTPTransport {
-  func get(_ url: String, headers: [String]) throws(FetchError) -> HTTPResponse {
+  func send(_ request: HTTPRequest) throws(FetchError) -> HTTPResponse {
     HTTPResponse(status: 404, body: Array(#"{"detail": "Not found."}"#.utf8))
   }
 }

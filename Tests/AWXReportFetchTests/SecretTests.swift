@@ -7,7 +7,7 @@ import Testing
 /// The token and the password never appear in a snapshot, an error or an event.
 @Suite struct SecretTests {
   static let basic = Credentials.basic(username: Fixture.username, password: Fixture.password)
-  static let basicHeader = base64Encode(Array("\(Fixture.username):\(Fixture.password)".utf8))
+  static let basicHeader = Base64.encode(Array("\(Fixture.username):\(Fixture.password)".utf8))
 
   func assertNoSecret(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
     for secret in [Fixture.token, Fixture.password, Self.basicHeader] {

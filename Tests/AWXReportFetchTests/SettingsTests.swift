@@ -175,6 +175,54 @@ import Testing
     #expect(throws: SecretFile.ReadError.self) { try SecretFile.read(path + ".missing") }
   }
 
+  @Test func aNamedPipeIsReadToTheEnd() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appending(path: "awx-report-fifo-\(UUID().uuidString)").path
+    try #require(mkfifo(path, 0o600) == 0)
+    defer { unlink(path) }
+    // Opening a FIFO for reading waits for a writer: write from another thread.
+    let writer = Thread {
+      let fd = open(path, O_WRONLY)
+      guard fd >= 0 else { return }
+      _ = Array("fifo-token\n".utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      close(fd)
+    }
+    writer.start()
+    let s = try ConnectionSettings.resolve(
+      options: ConnectionOptions(host: "h", tokenFile: path), environment: [:],
+      readSecret: SecretFile.read)
+    #expect(s.credentials == .token("fifo-token"))
+  }
+
+  @Test func aPipeFileDescriptorIsRead() throws {
+    // What `--password-file <(pass show awx)` hands over: /dev/fd/N, the read end of a pipe.
+    var fds: [Int32] = [-1, -1]
+    try #require(pipe(&fds) == 0)
+    defer { close(fds[0]) }
+    _ = Array("pipe-password\r\n".utf8).withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+    close(fds[1])
+    let s = try ConnectionSettings.resolve(
+      options: ConnectionOptions(host: "h", username: "u", passwordFile: "/dev/fd/\(fds[0])"),
+      environment: [:], readSecret: SecretFile.read)
+    #expect(s.credentials == .basic(username: "u", password: "pipe-password"))
+  }
+
+  @Test func directoriesAndOversizedFilesAreRefused() throws {
+    let directory = FileManager.default.temporaryDirectory.path
+    #expect(throws: SecretFile.ReadError.self) { try SecretFile.read(directory) }
+    let path = FileManager.default.temporaryDirectory
+      .appending(path: "awx-report-big-\(UUID().uuidString)").path
+    try String(repeating: "x", count: SecretFile.maxBytes + 1)
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    do {
+      _ = try SecretFile.read(path)
+      Issue.record("an oversized file was read")
+    } catch {
+      #expect("\(error)" == "larger than \(SecretFile.maxBytes) bytes")
+    }
+  }
+
   @Test func tlsVerification() throws {
     let base = ["CONTROLLER_HOST": "h", "CONTROLLER_TOKEN": "t"]
     #expect(try resolve(ConnectionOptions(), base).verifyTLS)
@@ -183,8 +231,7 @@ import Testing
       let s = try resolve(
         ConnectionOptions(), base.merging(["CONTROLLER_VERIFY_SSL": off]) { _, b in b })
       #expect(!s.verifyTLS)
-      #expect(s.tlsVerificationDisabled)
-      #expect(s.warnings.contains { $0.contains("TLS certificate verification is off") })
+      #expect(s.warnings == [.tlsVerificationOff])
     }
     let tower = try resolve(
       ConnectionOptions(), base.merging(["TOWER_VERIFY_SSL": "false"]) { _, b in b })
@@ -197,8 +244,21 @@ import Testing
 
   @Test func warningsForSecretFlagsAndPlainHTTP() throws {
     let s = try resolve(ConnectionOptions(host: "http://awx.local", token: "t"))
-    #expect(s.warnings.count == 2)
-    #expect(s.warnings.allSatisfy { $0.hasPrefix("warning: ") && !$0.contains("\n") })
+    #expect(
+      s.warnings == [
+        .secretFlag(flag: "--token", better: "--token-file"),
+        .plainHTTP(try ConnectionSettings.parseHost("http://awx.local")),
+      ])
+    #expect(
+      s.warnings.map(\.description) == [
+        "a secret given with --token can leak through shell history and the process list; "
+          + "prefer --token-file or the environment",
+        "http://awx.local uses plain http: the credentials travel unencrypted",
+      ])
+    #expect(
+      SettingsWarning.tlsVerificationOff.description
+        == "TLS certificate verification is off (--insecure or CONTROLLER_VERIFY_SSL=false): "
+        + "the connection can be intercepted")
   }
 
   @Test func timeoutRetriesAndAPIRoot() throws {

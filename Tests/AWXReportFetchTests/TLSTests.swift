@@ -45,7 +45,7 @@ struct TLSTests {
     let error = Fixture.error { () throws(FetchError) in
       _ = try fetcher.fetch(workflowJobID: 7, now: Fixture.now, tool: "t")
     }
-    guard case .tls(let url, _) = error else {
+    guard case .tls(.get, let url, _) = error else {
       Issue.record("expected .tls, got \(String(describing: error))")
       return
     }

@@ -1,3 +1,4 @@
+import AWXReportAPI
 import Testing
 
 @testable import AWXReportFetch
@@ -28,17 +29,22 @@ import Testing
   }
 
   @Test func pagedLinks() {
-    #expect(WorkflowWalk.paged("/api/v2/x/") == "/api/v2/x/?page_size=200")
-    #expect(WorkflowWalk.paged("/api/v2/x/?a=1") == "/api/v2/x/?a=1&page_size=200")
-    #expect(WorkflowWalk.paged("/api/v2/x/?page_size=50") == "/api/v2/x/?page_size=50")
+    #expect(WorkflowWalk.paged("/api/v2/x/").target == "/api/v2/x/?page_size=200")
+    #expect(WorkflowWalk.paged("/api/v2/x/?a=1").target == "/api/v2/x/?a=1&page_size=200")
+    #expect(WorkflowWalk.paged("/api/v2/x/?page_size=50").target == "/api/v2/x/?page_size=50")
+    #expect(
+      WorkflowWalk.byID("/api/v2/unified_jobs/", [1, 2, 3]).target
+        == "/api/v2/unified_jobs/?id__in=1,2,3&page_size=200")
     #expect(WorkflowWalk.chunks(Array(1...401)).map(\.count) == [200, 200, 1])
   }
 
-  @Test func base64() {
-    #expect(base64Encode(Array("user:pass".utf8)) == "dXNlcjpwYXNz")
-    #expect(base64Encode(Array("a".utf8)) == "YQ==")
-    #expect(base64Encode(Array("ab".utf8)) == "YWI=")
-    #expect(base64Encode([]) == "")
+  @Test func basicAuthUsesThePackagesBase64() {
+    #expect(
+      Credentials.basic(username: "user", password: "pass").authorizationValue
+        == "Basic dXNlcjpwYXNz")
+    #expect(Base64.encode(Array("a".utf8)) == "YQ==")
+    #expect(Base64.encode(Array("ab".utf8)) == "YWI=")
+    #expect(Base64.encode([]) == "")
   }
 
   @Test func errorDescriptionsAreOneLine() {
@@ -58,7 +64,7 @@ import Testing
 
   @Test func errorDetailIsFlattened() {
     let body = Array(#"{"detail": "line one\nline   two"}"#.utf8)
-    #expect(FetchSession.detail(of: body) == "line one line two")
-    #expect(FetchSession.detail(of: Array("<html>oops</html>".utf8)) == nil)
+    #expect(AWXClient.detail(of: body) == "line one line two")
+    #expect(AWXClient.detail(of: Array("<html>oops</html>".utf8)) == nil)
   }
 }

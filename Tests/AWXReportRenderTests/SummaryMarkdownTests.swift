@@ -1,4 +1,5 @@
 import AWXReportModel
+import AWXReportTestSupport
 import Foundation
 import Testing
 

@@ -21,6 +21,28 @@ path (with query) contains "match", at most "count" times (default: always):
   {"kind": "foreign_next"}             a list page whose "next" is on another host
   {"kind": "echo_auth"}                a 401 whose detail echoes the Authorization header
   {"kind": "echo_secret"}              a 200 whose body contains the Authorization header
+  {"kind": "reset"}                    read the request, then reset the connection (no answer)
+A fault with "method": "POST" (or "GET") applies to that method only; "status" and "slow" then
+act after the request body has been read, as a server that received it would.
+
+Every request is also listed, as it arrives and before any fault, under "received" in /_stats:
+{"method", "path", "content_type", "body"} (the request body as text), so a test can count how
+many times a POST reached the server whatever happened next.
+
+POST endpoints, in AWX's shapes (awx/api/views, AWX 24.x):
+  {root}workflow_jobs/{id}/cancel/      202 with an empty body when the job can be canceled
+                                        (new, pending, waiting, running; a new or pending job is
+                                        canceled at once), else 405 {"detail": "Method \"POST\"
+                                        not allowed."}
+  {root}workflow_jobs/{id}/relaunch/    201 with the new workflow job and a Location header
+  {root}workflow_job_templates/39/launch/
+                                        201 with {"workflow_job": N, "ignored_fields": {}, ...the
+                                        new job...} and a Location header; only extra_vars may be
+                                        prompted, so inventory, limit, scm_branch, labels,
+                                        skip_tags and job_tags give 400 {"<field>": ["Field is not
+                                        configured to prompt on launch."]}; a body that is not a
+                                        JSON object gives 400 {"detail": ...}
+Jobs created by relaunch and launch can then be read with GET (ids from 9001 up).
 """
 
 import argparse
@@ -29,6 +51,7 @@ import json
 import os
 import signal
 import socket
+import struct
 import sys
 import threading
 import time
@@ -40,6 +63,7 @@ AUTH_DETAIL = ("Authentication credentials were not provided. To establish a log
 BAD_BASIC_DETAIL = "Invalid username/password. To establish a login session, visit /api/login/."
 WWW_AUTH = "Bearer realm=api authorization_url=/api/o/authorize/"
 CREATED = "2024-03-05T20:46:14.078236Z"
+CAN_CANCEL = ("new", "pending", "waiting", "running")
 PATHS = {"job": "jobs", "project_update": "project_updates", "workflow_job": "workflow_jobs",
          "workflow_approval": "workflow_approvals", "inventory_update": "inventory_updates"}
 
@@ -49,6 +73,8 @@ def parse_args():
     p.add_argument("--prefix", choices=["v2", "controller"], default="v2")
     p.add_argument("--no-api-root", action="store_true", help="/api/ answers 404")
     p.add_argument("--workflow-id", type=int, default=7)
+    p.add_argument("--status", default="successful",
+                   help="the top workflow job's status (running, pending, failed, ...)")
     p.add_argument("--nodes", type=int, default=6)
     p.add_argument("--approvals", type=int, default=0)
     p.add_argument("--nested", type=int, default=0, help="nested workflow nodes in the top one")
@@ -99,6 +125,22 @@ class World:
                 self.add_workflow(chain[level], args.nested_nodes, 0, inner,
                                   parent=chain[level - 1] if level else top)
         self.add_workflow(top, args.nodes, args.approvals, [c[0] for c in nested_ids], None)
+        detail = self.workflows[top]["detail"]
+        detail["status"] = args.status
+        detail["failed"] = args.status in ("failed", "error", "canceled")
+        if args.status in CAN_CANCEL:
+            detail["finished"] = None
+        self.next_new_job = 9001
+
+    def new_workflow_job(self, launch_type, extra_vars="{}"):
+        """A job made by relaunch or launch: pending, no nodes yet; readable with GET."""
+        wf = self.next_new_job
+        self.next_new_job += 1
+        detail = self.workflow_detail(wf, None)
+        detail.update({"launch_type": launch_type, "status": "pending", "started": None,
+                       "finished": None, "elapsed": 0.0, "extra_vars": extra_vars})
+        self.workflows[wf] = {"detail": detail, "nodes": []}
+        return detail
 
     def path(self, kind, ident):
         return f"{self.root}{kind}/{ident}/"
@@ -253,11 +295,14 @@ class State:
         self.requests = 0
         self.connections = 0
         self.log = []
+        self.received = []
         self.faults = faults
 
-    def take_fault(self, full_path):
+    def take_fault(self, full_path, method="GET"):
         with self.lock:
             for f in self.faults:
+                if f.get("method", method) != method:
+                    continue
                 if f.get("match", "") in full_path and f.get("count", -1) != 0:
                     if f.get("count", -1) > 0:
                         f["count"] -= 1
@@ -299,11 +344,117 @@ def make_handler(world, state, args):
             except (BrokenPipeError, ConnectionResetError):
                 self.close_connection = True
 
+        def do_POST(self):
+            try:
+                self.handle_post()
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True
+
+        def count(self, body=b""):
+            """Counts an API request (and its connection) and lists it under "received"."""
+            with state.lock:
+                state.requests += 1
+                if not self.counted_connection:
+                    self.counted_connection = True
+                    state.connections += 1
+                state.received.append({
+                    "method": self.command, "path": self.path,
+                    "content_type": self.headers.get("Content-Type"),
+                    "body": body.decode("utf-8", "replace")})
+
+        def reset(self):
+            """Drops the connection with a TCP reset, answering nothing."""
+            with state.lock:
+                state.log.append({"path": self.path, "status": 0, "sha256": ""})
+            self.close_connection = True
+            try:
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                           struct.pack("ii", 1, 0))
+                os.close(self.connection.detach())
+            except OSError:
+                pass
+
+        def redirect(self, location):
+            port = self.server.server_address[1]
+            self.send_response(302)
+            self.send_header("Location", location.replace("{port}", str(port)))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            with state.lock:
+                state.log.append({"path": self.path, "status": 302, "sha256": ""})
+
+        def handle_post(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length > 0 else b""
+            self.count(body)
+            if args.latency_ms:
+                time.sleep(args.latency_ms / 1000)
+            fault = state.take_fault(self.path, "POST")
+            kind = fault["kind"] if fault else None
+            if kind == "reset":
+                return self.reset()
+            if kind == "slow":
+                time.sleep(fault.get("seconds", 3))
+            elif kind == "status":
+                headers = [("Retry-After", str(fault["retry_after"]))] \
+                    if "retry_after" in fault else []
+                return self.detail(fault["code"], fault.get("detail", "Server error."), headers)
+            elif kind == "redirect":
+                return self.redirect(fault["location"])
+            if not self.authorized(self.headers.get("Authorization", "")):
+                return
+            status, obj, headers = self.route_post(urllib.parse.urlsplit(self.path).path, body)
+            if obj is None:
+                return self.send_body(status, b"", headers)
+            self.send_json(status, obj, headers)
+
+        def route_post(self, path, body):
+            """Returns (status, object or None for an empty body, headers)."""
+            r = world.root
+            rest = path[len(r):].strip("/").split("/") if path.startswith(r) else []
+            if len(rest) == 3 and rest[0] == "workflow_jobs" and rest[1].isdigit():
+                wf = world.workflows.get(int(rest[1]))
+                if wf is None:
+                    return 404, {"detail": "No WorkflowJob matches the given query."}, []
+                detail = wf["detail"]
+                if rest[2] == "cancel":
+                    if detail["status"] not in CAN_CANCEL:
+                        return 405, {"detail": 'Method "POST" not allowed.'}, []
+                    detail["canceled_on"] = CREATED
+                    if detail["status"] in ("new", "pending"):
+                        detail.update({"status": "canceled", "failed": True, "finished": CREATED})
+                    return 202, None, []
+                if rest[2] == "relaunch":
+                    new = world.new_workflow_job("relaunch", detail["extra_vars"])
+                    return 201, new, [("Location", new["url"])]
+            if len(rest) == 3 and rest[0] == "workflow_job_templates" and rest[2] == "launch":
+                if rest[1] != "39":
+                    return 404, {"detail": "No WorkflowJobTemplate matches the given query."}, []
+                try:
+                    data = json.loads(body) if body.strip() else {}
+                except ValueError as e:
+                    return 400, {"detail": f"JSON parse error - {e}"}, []
+                if not isinstance(data, dict):
+                    got = type(data).__name__
+                    return 400, {"detail": f"Invalid data. Expected a dictionary, but got {got}."}, []
+                errors = {key: ["Field is not configured to prompt on launch."]
+                          for key in ("inventory", "limit", "scm_branch", "labels", "skip_tags",
+                                      "job_tags") if key in data}
+                if errors:
+                    return 400, errors, []
+                extra = data.get("extra_vars", {})
+                new = world.new_workflow_job(
+                    "manual", extra if isinstance(extra, str) else json.dumps(extra))
+                answer = {"workflow_job": new["id"], "ignored_fields": {}}
+                answer.update(new)
+                return 201, answer, [("Location", new["url"])]
+            return 404, {"detail": "Not found."}, []
+
         def handle_get(self):
             if self.path.startswith("/_stats"):
                 with state.lock:
                     body = {"requests": state.requests, "connections": state.connections,
-                            "log": state.log}
+                            "log": state.log, "received": state.received}
                 data = json.dumps(body).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
@@ -311,16 +462,14 @@ def make_handler(world, state, args):
                 self.end_headers()
                 self.wfile.write(data)
                 return
-            with state.lock:
-                state.requests += 1
-                if not self.counted_connection:
-                    self.counted_connection = True
-                    state.connections += 1
+            self.count()
             if args.latency_ms:
                 time.sleep(args.latency_ms / 1000)
             fault = state.take_fault(self.path)
             kind = fault["kind"] if fault else None
             auth = self.headers.get("Authorization", "")
+            if kind == "reset":
+                return self.reset()
             if kind == "slow":
                 time.sleep(fault.get("seconds", 3))
             elif kind == "status":
@@ -331,14 +480,7 @@ def make_handler(world, state, args):
                     headers.append(("WWW-Authenticate", WWW_AUTH))
                 return self.detail(fault["code"], fault.get("detail", "Server error."), headers)
             elif kind == "redirect":
-                port = self.server.server_address[1]
-                self.send_response(302)
-                self.send_header("Location", fault["location"].replace("{port}", str(port)))
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                with state.lock:
-                    state.log.append({"path": self.path, "status": 302, "sha256": ""})
-                return
+                return self.redirect(fault["location"])
             elif kind == "echo_auth":
                 return self.detail(401, f"Bad credentials: {auth}", [("WWW-Authenticate", WWW_AUTH)])
             url = urllib.parse.urlsplit(self.path)

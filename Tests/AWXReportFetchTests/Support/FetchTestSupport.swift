@@ -21,7 +21,7 @@ extension FakeAWXServer {
     let settings = ConnectionSettings(
       origin: try ConnectionSettings.parseHost(host), credentials: .token("unused-stats"),
       verifyTLS: false)
-    let response = try CurlTransport(settings: settings).get(host + "/_stats", headers: [])
+    let response = try CurlTransport(settings: settings).send(.get("/_stats"))
     let json = try JSONParser.parse(response.body)
     let log = (json["log"]?.array ?? []).map {
       (

@@ -23,7 +23,8 @@ final class CurlEasy {
   private let handle: UnsafeMutableRawPointer
   private let errorBuffer: UnsafeMutablePointer<CChar>
   private let configuration: Configuration
-  private var body: [UInt8] = []
+  /// The response body received so far.
+  private var received: [UInt8] = []
   private var headerLines: [String] = []
   private var exceededLimit = false
 
@@ -78,51 +79,87 @@ final class CurlEasy {
     }
   }
 
-  /// Sends `GET url` with `headers` and returns the response whatever its status.
+  /// Sends `method url` with `headers` (and for a POST, `body` as JSON) and returns the response
+  /// whatever its status.
+  ///
+  /// Each request sets its method afresh, so a GET after a POST is a plain GET. A POST goes over
+  /// a new connection (`CURLOPT_FRESH_CONNECT`): on a reused keep-alive connection that turns out
+  /// to be dead, libcurl would silently send the request again on a new one, and a POST must be
+  /// sent at most once. `Expect: 100-continue` is switched off so a large body goes at once.
   /// - Throws: `FetchError` for transport failures; the `url` in it is `url` without credentials.
-  func get(_ url: String, headers: [String]) throws(FetchError) -> HTTPResponse {
-    body = []
+  func perform(_ method: HTTPMethod, url: String, headers: [String], body: [UInt8]?)
+    throws(FetchError) -> HTTPResponse
+  {
+    received = []
     headerLines = []
     exceededLimit = false
     errorBuffer[0] = 0
+    let shownURL = stripCredentials(url)
+    var fixed = ["Accept: application/json"]
+    if method == .post { fixed += ["Content-Type: application/json", "Expect:"] }
     var list: UnsafeMutablePointer<curl_slist>?
     defer { curl_slist_free_all(list) }
-    for header in ["Accept: application/json"] + headers {
+    for header in fixed + headers {
       guard let appended = curl_slist_append(list, header) else {
-        throw .connection(url: stripCredentials(url), reason: "out of memory")
+        throw .connection(method: method, url: shownURL, reason: "out of memory")
       }
       list = appended
     }
     var code = awx_curl_setopt_string(handle, CURLOPT_URL, url)
-    if code == CURLE_OK { code = awx_curl_setopt_long(handle, CURLOPT_HTTPGET, 1) }
+    if code == CURLE_OK { code = setMethod(method, body: body ?? []) }
     if code == CURLE_OK { code = awx_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, list) }
     if code == CURLE_OK { code = curl_easy_perform(handle) }
     // The header list is freed right after this call: unset it so the handle never keeps it.
     _ = awx_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, nil)
-    guard code == CURLE_OK else { throw error(for: code, url: stripCredentials(url)) }
+    guard code == CURLE_OK else { throw error(for: code, method: method, url: shownURL) }
     var status = 0
     _ = awx_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-    let response = HTTPResponse(status: status, headers: parsedHeaders(), body: body)
-    body = []
+    let response = HTTPResponse(status: status, headers: parsedHeaders(), body: received)
+    received = []
     return response
   }
 
-  private func error(for code: CURLcode, url: String) -> FetchError {
+  /// Sets the request method: a GET, or a POST of `body` (libcurl keeps its own copy).
+  private func setMethod(_ method: HTTPMethod, body: [UInt8]) -> CURLcode {
+    switch method {
+    case .get:
+      let code = awx_curl_setopt_long(handle, CURLOPT_FRESH_CONNECT, 0)
+      guard code == CURLE_OK else { return code }
+      return awx_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+    case .post:
+      var code = awx_curl_setopt_long(handle, CURLOPT_FRESH_CONNECT, 1)
+      // The size first: COPYPOSTFIELDS copies exactly that many bytes (and implies POST).
+      if code == CURLE_OK {
+        code = awx_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
+      }
+      guard code == CURLE_OK else { return code }
+      if body.isEmpty { return awx_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "") }
+      return body.withUnsafeBytes { bytes in
+        awx_curl_setopt_pointer(
+          handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+      }
+    }
+  }
+
+  private func error(for code: CURLcode, method: HTTPMethod, url: String) -> FetchError {
     let reason = detailMessage(code)
     switch code {
+    case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT:
+      // Before any connection: not a byte of the request was sent.
+      return .couldNotConnect(method: method, url: url, reason: reason)
     case CURLE_OPERATION_TIMEDOUT:
-      return .timeout(url: url, seconds: configuration.timeout)
+      return .timeout(method: method, url: url, seconds: configuration.timeout)
     case CURLE_WRITE_ERROR where exceededLimit:
-      return .responseTooLarge(url: url, limit: configuration.maxResponseBytes)
+      return .responseTooLarge(method: method, url: url, limit: configuration.maxResponseBytes)
     case CURLE_PARTIAL_FILE:
-      return .truncated(url: url, reason: reason)
-    case CURLE_RECV_ERROR where !body.isEmpty:
-      return .truncated(url: url, reason: reason)
+      return .truncated(method: method, url: url, reason: reason)
+    case CURLE_RECV_ERROR where !received.isEmpty:
+      return .truncated(method: method, url: url, reason: reason)
     case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE,
       CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_CRL_BADFILE:
-      return .tls(url: url, reason: reason)
+      return .tls(method: method, url: url, reason: reason)
     default:
-      return .connection(url: url, reason: reason)
+      return .connection(method: method, url: url, reason: reason)
     }
   }
 
@@ -141,11 +178,11 @@ final class CurlEasy {
   }
 
   private func appendBody(_ bytes: UnsafeRawBufferPointer) -> Int {
-    guard body.count + bytes.count <= configuration.maxResponseBytes else {
+    guard received.count + bytes.count <= configuration.maxResponseBytes else {
       exceededLimit = true
       return 0  // Makes libcurl abort the transfer with CURLE_WRITE_ERROR.
     }
-    body.append(contentsOf: bytes)
+    received.append(contentsOf: bytes)
     return bytes.count
   }
 

@@ -45,7 +45,7 @@ extension ConnectionSettings {
       return value
     }
 
-    var warnings: [String] = []
+    var warnings: [SettingsWarning] = []
 
     guard let hostText = options.host ?? env("CONTROLLER_HOST", "TOWER_HOST") else {
       throw .missingHost
@@ -61,7 +61,9 @@ extension ConnectionSettings {
     if let flagToken {
       if options.username != nil || flagPassword != nil { throw .conflictingCredentials }
       credentials = .token(flagToken)
-      if options.token != nil { warnings.append(flagSecretWarning("--token", "--token-file")) }
+      if options.token != nil {
+        warnings.append(.secretFlag(flag: "--token", better: "--token-file"))
+      }
     } else if options.username != nil || flagPassword != nil {
       guard let username = options.username ?? env("CONTROLLER_USERNAME", "TOWER_USERNAME") else {
         throw .missingUsername
@@ -71,7 +73,7 @@ extension ConnectionSettings {
       }
       credentials = .basic(username: username, password: password)
       if options.password != nil {
-        warnings.append(flagSecretWarning("--password", "--password-file"))
+        warnings.append(.secretFlag(flag: "--password", better: "--password-file"))
       }
     } else if let token = env(
       "CONTROLLER_OAUTH_TOKEN", "CONTROLLER_TOKEN", "TOWER_OAUTH_TOKEN", "TOWER_TOKEN")
@@ -88,8 +90,7 @@ extension ConnectionSettings {
       }
     }
     if origin.scheme == "http" {
-      warnings.append(
-        "warning: \(origin) uses plain http: the credentials travel unencrypted")
+      warnings.append(.plainHTTP(origin))
     }
 
     var verifyTLS = true
@@ -105,9 +106,7 @@ extension ConnectionSettings {
       }
     }
     if !verifyTLS && origin.scheme == "https" {
-      warnings.append(
-        "warning: TLS certificate verification is off (--insecure or CONTROLLER_VERIFY_SSL="
-          + "false): the connection can be intercepted")
+      warnings.append(.tlsVerificationOff)
     }
 
     let timeout = options.timeout ?? defaultTimeout
@@ -128,11 +127,6 @@ extension ConnectionSettings {
     return ConnectionSettings(
       origin: origin, credentials: credentials, verifyTLS: verifyTLS, caCertPath: options.caCert,
       timeout: timeout, retries: retries, apiRoot: apiRoot, warnings: warnings)
-  }
-
-  private static func flagSecretWarning(_ flag: String, _ better: String) -> String {
-    "warning: a secret given with \(flag) can leak through shell history and the process list; "
-      + "prefer \(better) or the environment"
   }
 
   private static func trimmingOneNewline(_ text: String) -> String {

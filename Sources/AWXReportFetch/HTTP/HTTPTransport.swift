@@ -1,16 +1,19 @@
-/// Sends one HTTP GET and returns the answer as it came, whatever its status.
+/// Sends one HTTP request to one server and returns the answer as it came, whatever its status.
 ///
 /// `CurlTransport` is the production conformer. A transport does not follow redirects, retry,
-/// or interpret statuses: `AWXFetcher` does that, so it behaves the same over any transport.
+/// or interpret statuses: `AWXClient` does that, so it behaves the same over any transport.
 package protocol HTTPTransport {
-  /// Sends `GET url` with `headers` (each `Name: value`) and returns the response.
-  /// - Parameters:
-  ///   - url: an absolute `http` or `https` URL.
-  ///   - headers: extra request headers; they may carry credentials, so a transport never logs
-  ///     or stores them.
+  /// Sends `request` (its `path` is relative to the server the transport was made for) and
+  /// returns the response.
+  ///
+  /// The transport adds `Accept: application/json`, and for a POST
+  /// `Content-Type: application/json` with the body (empty when `request.body` is nil). The
+  /// request's own headers may carry credentials, so a transport never logs or stores them.
+  /// A POST is put on the wire at most once: no transparent re-send on another connection.
   /// - Throws: `FetchError` for transport failures only (connection, timeout, truncated body,
-  ///   size cap, TLS), never for an HTTP status.
-  func get(_ url: String, headers: [String]) throws(FetchError) -> HTTPResponse
+  ///   size cap, TLS), each naming `request.method` and the URL; never for an HTTP status.
+  ///   `.couldNotConnect` means that no byte of the request left this machine.
+  func send(_ request: HTTPRequest) throws(FetchError) -> HTTPResponse
 }
 
 /// An HTTP response: status, headers and the body byte for byte.

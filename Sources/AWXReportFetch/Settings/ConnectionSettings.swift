@@ -24,7 +24,7 @@ package struct ConnectionSettings: Equatable, Sendable {
   package var maxRetryAfter: Double
   /// Warnings the caller should print once on stderr (TLS verification off, a secret given as a
   /// flag, credentials over plain http). Never contains a secret.
-  package var warnings: [String]
+  package var warnings: [SettingsWarning]
 
   /// The default request time limit, in seconds.
   package static let defaultTimeout: Double = 30
@@ -33,16 +33,13 @@ package struct ConnectionSettings: Equatable, Sendable {
   /// The default response size cap: 64 MiB.
   package static let defaultMaxResponseBytes = 64 << 20
 
-  /// Whether TLS verification is off; the caller prints a warning (also in `warnings`).
-  package var tlsVerificationDisabled: Bool { !verifyTLS }
-
   /// Creates settings directly (tests, or callers that resolved things themselves).
   package init(
     origin: Origin, credentials: Credentials, verifyTLS: Bool = true, caCertPath: String? = nil,
     timeout: Double = ConnectionSettings.defaultTimeout, connectTimeout: Double? = nil,
     retries: Int = ConnectionSettings.defaultRetries, apiRoot: String? = nil,
     maxResponseBytes: Int = ConnectionSettings.defaultMaxResponseBytes, maxPages: Int = 1000,
-    maxRetryAfter: Double = 30, warnings: [String] = []
+    maxRetryAfter: Double = 30, warnings: [SettingsWarning] = []
   ) {
     self.origin = origin
     self.credentials = credentials

@@ -1,12 +1,6 @@
 import AWXReportAPI
 import AWXReportModel
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Fetches one workflow job and everything its report needs into a `Snapshot`.
 ///
 /// Requests, in order, for each workflow job (about `7 + 2 × nodes/200` of them):
@@ -18,20 +12,23 @@ import AWXReportModel
 /// Links the API returns are followed as given; only the first URL is built from the API root.
 package struct AWXFetcher {
   /// The resolved connection settings.
-  package let settings: ConnectionSettings
-  private let transport: any HTTPTransport
-  private let observer: (FetchEvent) -> Void
-  private let sleep: (Double) -> Void
-  private let random: () -> Double
+  package var settings: ConnectionSettings { client.settings }
+  /// The client every request goes through.
+  package let client: AWXClient
 
   /// The most ids per bulk `?id__in=` request (AWX's page size cap).
   package static let chunkSize = 200
   /// The default nesting depth for nested workflows.
   package static let defaultDepth = 5
   /// The API roots tried, in order, when `/api/` does not name one.
-  package static let fallbackAPIRoots = ["/api/v2/", "/api/controller/v2/"]
+  package static var fallbackAPIRoots: [String] { AWXClient.fallbackAPIRoots }
 
-  /// Creates a fetcher.
+  /// Creates a fetcher that sends its requests through `client`.
+  package init(client: AWXClient) {
+    self.client = client
+  }
+
+  /// Creates a fetcher over `transport`.
   /// - Parameters:
   ///   - settings: where and how to connect.
   ///   - transport: the HTTP transport (`CurlTransport` in production).
@@ -41,14 +38,11 @@ package struct AWXFetcher {
   package init(
     settings: ConnectionSettings, transport: any HTTPTransport,
     observer: @escaping (FetchEvent) -> Void = { _ in },
-    sleep: @escaping (Double) -> Void = AWXFetcher.systemSleep,
+    sleep: @escaping (Double) -> Void = AWXClient.systemSleep,
     random: @escaping () -> Double = { Double.random(in: 0..<1) }
   ) {
-    self.settings = settings
-    self.transport = transport
-    self.observer = observer
-    self.sleep = sleep
-    self.random = random
+    client = AWXClient(
+      settings: settings, transport: transport, observer: observer, sleep: sleep, random: random)
   }
 
   /// Creates a fetcher over libcurl (`CurlTransport`).
@@ -57,9 +51,7 @@ package struct AWXFetcher {
     settings: ConnectionSettings, userAgent: String = "awx-report",
     observer: @escaping (FetchEvent) -> Void = { _ in }
   ) throws(FetchError) {
-    self.init(
-      settings: settings, transport: try CurlTransport(settings: settings, userAgent: userAgent),
-      observer: observer)
+    client = try AWXClient(settings: settings, userAgent: userAgent, observer: observer)
   }
 
   /// Fetches workflow job `workflowJobID`, its nodes, child jobs, labels, notifications,
@@ -74,28 +66,25 @@ package struct AWXFetcher {
   package func fetch(workflowJobID: Int, depth: Int = defaultDepth, now: Timestamp, tool: String)
     throws(FetchError) -> Snapshot
   {
-    var session = makeSession()
-    let scrubber = SecretScrubber(settings.credentials)
-    do throws(FetchError) {
+    try client.scrubbing { () throws(FetchError) in
       guard workflowJobID > 0 else {
         throw .invalidOption(
           name: "workflow job id", value: "\(workflowJobID)", reason: "expected a positive id")
       }
+      var recorder = SnapshotRecorder(client: client)
       let root: String
       if let configured = settings.apiRoot {
         root = configured
       } else {
-        root = try session.discoverAPIRoot()
+        root = try client.findAPIRoot()
       }
       var walk = WorkflowWalk(root: root, maxDepth: max(depth, 0))
       try walk.fetchWorkflow(
-        workflowJobID, path: "\(root)workflow_jobs/\(workflowJobID)/",
-        level: 0, session: &session)
+        workflowJobID, path: "\(root)workflow_jobs/\(workflowJobID)/", level: 0,
+        recorder: &recorder)
       return Snapshot(
         tool: tool, host: settings.origin.description, apiRoot: root, fetchedAt: now,
-        workflowJobID: workflowJobID, responses: session.responses)
-    } catch {
-      throw error.mapStrings(scrubber.scrub)
+        workflowJobID: workflowJobID, responses: recorder.responses)
     }
   }
 
@@ -103,26 +92,6 @@ package struct AWXFetcher {
   /// `fallbackAPIRoots` that answers.
   /// - Throws: `FetchError.apiRootNotFound`, or the error that stopped the search.
   package func discoverAPIRoot() throws(FetchError) -> String {
-    var session = makeSession()
-    let scrubber = SecretScrubber(settings.credentials)
-    do throws(FetchError) {
-      return try session.discoverAPIRoot()
-    } catch {
-      throw error.mapStrings(scrubber.scrub)
-    }
-  }
-
-  private func makeSession() -> FetchSession {
-    FetchSession(
-      settings: settings, transport: transport, observer: observer, sleep: sleep, random: random)
-  }
-
-  /// Sleeps the calling thread for `seconds`.
-  package static func systemSleep(_ seconds: Double) {
-    guard seconds > 0 else { return }
-    let whole = seconds.rounded(.down)
-    var request = timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))
-    var remaining = timespec()
-    while nanosleep(&request, &remaining) != 0 { request = remaining }
+    try client.discoverAPIRoot()
   }
 }

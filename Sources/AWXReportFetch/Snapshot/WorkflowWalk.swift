@@ -1,7 +1,7 @@
 import AWXReportJSON
 import AWXReportAPI
 
-/// Walks one workflow job and its nested workflows, asking the session for each response.
+/// Walks one workflow job and its nested workflows, asking the recorder for each response.
 struct WorkflowWalk {
   /// The API root, for example `/api/v2/`; only the bulk child-job URLs are built from it.
   let root: String
@@ -25,11 +25,11 @@ struct WorkflowWalk {
 
   /// Fetches workflow job `id` from `path`, then (below `maxDepth`) its nested workflows.
   mutating func fetchWorkflow(
-    _ id: Int, path: String, level: Int, session: inout FetchSession
+    _ id: Int, path: String, level: Int, recorder: inout SnapshotRecorder
   ) throws(FetchError) {
     visited.insert(id)
-    let job = try session.getObject(path, kind: .workflowJob, workflowJobID: id)
-    session.countWorkflow()
+    let job = try recorder.object(path, kind: .workflowJob, workflowJobID: id)
+    recorder.countWorkflow()
     guard let related = job["related"], case .object = related else {
       throw .unexpectedResponse(url: path, message: "no \"related\" object")
     }
@@ -38,52 +38,50 @@ struct WorkflowWalk {
       guard let text = value.string else {
         throw .unexpectedResponse(url: path, message: "related.\(key) is not a string")
       }
-      return try session.link(text, in: path)
+      return try recorder.client.link(text, in: path)
     }
     guard let nodesPath = try relatedLink("workflow_nodes") else {
       throw .unexpectedResponse(url: path, message: "no related.workflow_nodes link")
     }
-    let nodes = try session.getAllPages(
+    let nodes = try recorder.pages(
       Self.paged(nodesPath), kind: .workflowNodes, workflowJobID: id,
-      onPage: { s, items in
-        s.countNodes(items.count)
-        s.reportProgress()
+      onPage: { r, items in
+        r.countNodes(items.count)
+        r.reportProgress()
       })
-    let children = try Self.children(of: nodes, url: nodesPath, session: session)
+    let children = try Self.children(of: nodes, url: nodesPath, client: recorder.client)
 
     for chunk in Self.chunks(children.jobs) {
-      _ = try session.getAllPages(
-        "\(root)unified_jobs/?id__in=\(Self.idList(chunk))&page_size=\(AWXFetcher.chunkSize)",
-        kind: .unifiedJobs, workflowJobID: id)
+      _ = try recorder.pages(
+        Self.byID(root + "unified_jobs/", chunk), kind: .unifiedJobs, workflowJobID: id)
     }
     for chunk in Self.chunks(children.approvals) {
-      _ = try session.getAllPages(
-        "\(root)workflow_approvals/?id__in=\(Self.idList(chunk))&page_size=\(AWXFetcher.chunkSize)",
-        kind: .workflowApprovals, workflowJobID: id)
+      _ = try recorder.pages(
+        Self.byID(root + "workflow_approvals/", chunk), kind: .workflowApprovals,
+        workflowJobID: id)
     }
     if let labels = try relatedLink("labels") {
-      _ = try session.getAllPages(Self.paged(labels), kind: .labels, workflowJobID: id)
+      _ = try recorder.pages(Self.paged(labels), kind: .labels, workflowJobID: id)
     }
     // Absent when the workflow job template was deleted.
     if let notifications = try relatedLink("notifications") {
-      _ = try session.getAllPages(
-        Self.paged(notifications), kind: .notifications, workflowJobID: id)
+      _ = try recorder.pages(Self.paged(notifications), kind: .notifications, workflowJobID: id)
     }
     if let stream = try relatedLink("activity_stream") {
-      _ = try session.getAllPages(Self.paged(stream), kind: .activityStream, workflowJobID: id)
+      _ = try recorder.pages(Self.paged(stream), kind: .activityStream, workflowJobID: id)
     }
 
     guard level < maxDepth else { return }
     for child in children.workflows where !visited.contains(child.id) {
       try fetchWorkflow(
         child.id, path: child.path ?? "\(root)workflow_jobs/\(child.id)/", level: level + 1,
-        session: &session)
+        recorder: &recorder)
     }
   }
 
   /// Sorts the nodes' spawned jobs into plain jobs, approvals and nested workflows, each id once,
   /// in node order.
-  static func children(of nodes: [JSONValue], url: String, session: FetchSession)
+  static func children(of nodes: [JSONValue], url: String, client: AWXClient)
     throws(FetchError) -> Children
   {
     var result = Children()
@@ -103,7 +101,7 @@ struct WorkflowWalk {
       result.jobs.append(jobID)
       if type == "workflow_job" || relatedJob?.contains("/workflow_jobs/") == true {
         let path = try relatedJob.map { (link: String) throws(FetchError) in
-          try session.link(link, in: url)
+          try client.link(link, in: url)
         }
         result.workflows.append((id: jobID, path: path))
       }
@@ -111,10 +109,16 @@ struct WorkflowWalk {
     return result
   }
 
-  /// `link` with `page_size=200` added, unless it already sets a page size.
-  static func paged(_ link: String) -> String {
-    if link.contains("page_size=") { return link }
-    return link + (link.contains("?") ? "&" : "?") + "page_size=\(AWXFetcher.chunkSize)"
+  /// A GET of the API's `link` with `page_size=200` added, unless it already sets a page size.
+  /// The link itself is used as given (it is AWX's, already encoded).
+  static func paged(_ link: String) -> HTTPRequest {
+    if link.contains("page_size=") { return .get(link) }
+    return .get(link, query: ["page_size": String(AWXFetcher.chunkSize)])
+  }
+
+  /// A GET of the list at `path` filtered to `ids`: `?id__in=1,2,3&page_size=200`.
+  static func byID(_ path: String, _ ids: ArraySlice<Int>) -> HTTPRequest {
+    .get(path, query: ["id__in": idList(ids), "page_size": String(AWXFetcher.chunkSize)])
   }
 
   static func chunks(_ ids: [Int]) -> [ArraySlice<Int>] {

@@ -62,13 +62,6 @@ package struct Origin: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
-/// A URL as shown in errors and events: host-relative when it is on `origin`, otherwise the
-/// absolute URL with any `user:password@` removed.
-func displayURL(_ url: String, origin: Origin) -> String {
-  if let (o, rest) = Origin.split(url), o == origin { return rest }
-  return stripCredentials(url)
-}
-
 /// `url` with any `user:password@` part of its authority removed.
 func stripCredentials(_ url: String) -> String {
   guard let schemeEnd = url.firstRange(of: "://") else { return url }
