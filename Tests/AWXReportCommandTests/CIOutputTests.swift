@@ -142,6 +142,10 @@ import Testing
       #expect(valid == 0, "\(run.name): summary.json does not match its schema: \(why.suffix(600))")
 
       try expectSummaryAgreesWithPage(reportDir, run: run.name)
+
+      // summary.md fits GitHub's 1 MiB step-summary limit.
+      let md = try #require(files["\(reportDir.lastPathComponent)/summary.md"], "\(run.name): no summary.md")
+      #expect(md.count < 1 << 20, "\(run.name): summary.md is \(md.count) bytes")
     }
   }
 

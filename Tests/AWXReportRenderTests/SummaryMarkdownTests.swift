@@ -12,8 +12,7 @@ struct SummaryMarkdownTests {
   func example() throws -> (tree: AnalyzedRun, summary: RunSummary, md: String) {
     let tree = try exampleTree()
     let summary = RunSummary(tree)
-    let md = SummaryMarkdown.render(
-      summary, host: Self.host, approvers: SummaryMarkdown.approvers(tree))
+    let md = SummaryMarkdown.render(summary, host: Self.host)
     return (tree, summary, md)
   }
 
@@ -23,7 +22,7 @@ struct SummaryMarkdownTests {
   func golden() throws {
     let (tree, summary, md) = try example()
     try assertGolden(md, named: "example.summary.md")
-    #expect(md == SummaryMarkdown.render(summary, host: Self.host, approvers: SummaryMarkdown.approvers(tree)))
+    #expect(md == SummaryMarkdown.render(summary, host: Self.host))
     #expect(md.hasSuffix("\n") && !md.hasSuffix("\n\n\n"))
   }
 
@@ -96,8 +95,14 @@ struct SummaryMarkdownTests {
     #expect(path.contains(ElapsedFormat.clock(try #require(summary.criticalPathDuration))))
     let approvals = try section(md, "### Approvals")
     #expect(approvals.contains("| approve-prod | ✔ approved | bob |"))
-    // Without the approvers map the decider is said to be unknown, not invented.
-    let bare = SummaryMarkdown.render(summary, host: Self.host)
+    // When AWX does not say who decided, the decider is said to be unknown, not invented.
+    var anonymous = summary
+    anonymous.nodes = anonymous.nodes.map { n in
+      var n = n
+      n.decidedBy = nil
+      return n
+    }
+    let bare = SummaryMarkdown.render(anonymous, host: Self.host)
     #expect(try section(bare, "### Approvals").contains("| approve-prod | ✔ approved | not recorded |"))
     let nested = try section(md, "### Nested workflows")
     #expect(nested.contains("| deploy-app | [workflow job 4712](https://awx.example.com/#/jobs/workflow/4712/output) Deploy application | ✔ successful | successful: every node that ran succeeded | — |"))
@@ -182,19 +187,18 @@ struct SummaryMarkdownTests {
 
   @Test("the last guard: the graph goes first, then the text is cut at a line with a note")
   func hardGuard() throws {
-    let (tree, summary, full) = try example()
-    let approvers = SummaryMarkdown.approvers(tree)
+    let (_, summary, full) = try example()
     let graph = try section(full, "### Graph")
     // Just too small for the graph: it is replaced by a sentence, the rest stays.
     let limit = full.utf8.count - graph.utf8.count / 2
-    let noGraph = SummaryMarkdown.render(summary, host: Self.host, approvers: approvers, byteLimit: limit)
+    let noGraph = SummaryMarkdown.render(summary, host: Self.host, byteLimit: limit)
     #expect(noGraph.utf8.count <= limit)
     #expect(!noGraph.contains("```mermaid"))
     #expect(noGraph.contains("The graph is left out to keep this summary under"))
     #expect(noGraph.contains("### Nested workflows"))
     // Far too small: cut at a line boundary, fences balanced, the note last.
     for limit in [500, 1_000, 1_500] {
-      let cut = SummaryMarkdown.render(summary, host: Self.host, approvers: approvers, byteLimit: limit)
+      let cut = SummaryMarkdown.render(summary, host: Self.host, byteLimit: limit)
       #expect(cut.utf8.count <= limit)
       #expect(cut.hasSuffix("The HTML report has everything.*\n"))
       let note = try #require(cut.range(of: "\n*This summary was cut"))
@@ -211,9 +215,14 @@ struct SummaryMarkdownTests {
   func hostile() throws {
     let run = hostileMarkdownRun()
     let tree = try AnalyzedRun(run)
-    let summary = RunSummary(tree)
+    var summary = RunSummary(tree)
+    summary.nodes = summary.nodes.map { n in
+      var n = n
+      if n.jobID == 12 { n.decidedBy = evilName }
+      return n
+    }
     for host in ["https://awx.example.com/\"><script>", "javascript:alert(1)//", "https://awx.example.com"] {
-      let md = SummaryMarkdown.render(summary, host: host, approvers: [12: evilName])
+      let md = SummaryMarkdown.render(summary, host: host)
       #expect(!md.lowercased().contains("<script"))
       #expect(!md.lowercased().contains("<img"))
       #expect(!md.contains("<b>"))

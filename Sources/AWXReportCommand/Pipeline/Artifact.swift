@@ -8,6 +8,8 @@ package enum OutputFormat: String, CaseIterable, Sendable {
   case html
   /// `summary.json`.
   case json
+  /// `summary.md`.
+  case md
 }
 
 /// One file of a report directory. The order of the cases is the order in which the files are
@@ -21,6 +23,7 @@ package enum Artifact: String, CaseIterable, Sendable {
   case html = "report.html"
   case timeline = "timeline.svg"
   case summaryJSON = "summary.json"
+  case summaryMD = "summary.md"
   case snapshot = "snapshot.json"
 
   /// The manifest's file name.
@@ -36,6 +39,7 @@ package enum Artifact: String, CaseIterable, Sendable {
     case .graphSVG, .timeline: return .svg
     case .html: return .html
     case .summaryJSON: return .json
+    case .summaryMD: return .md
     case .snapshot: return nil
     }
   }

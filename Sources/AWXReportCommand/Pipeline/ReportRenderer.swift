@@ -39,6 +39,7 @@ struct ReportRenderer: Sendable {
     files.add(.html, Array(checked.html.utf8))
     if let timeline = drawn.timeline { files.add(.timeline, Array(timeline.utf8)) }
     files.add(.summaryJSON, Array(drawn.summaryJSON.utf8))
+    files.add(.summaryMD, Array(drawn.summaryMD.utf8))
     files.add(.snapshot, snapshotBytes)
     files.warnings = checked.warnings
     return files
@@ -97,6 +98,7 @@ struct ReportRenderer: Sendable {
     var snapshotSHA256: String
     var summary: RunSummary
     var summaryJSON: String
+    var summaryMD: String
   }
 
   /// The graph (layout and SVG) on one core, everything else that needs only the run on the
@@ -124,7 +126,8 @@ struct ReportRenderer: Sendable {
           graphSVG: [],
           dot: DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict),
           timeline: TimelineSVG.render(tree), snapshotSHA256: digest, summary: summary,
-          summaryJSON: SummaryJSON.render(summary, source: source))
+          summaryJSON: SummaryJSON.render(summary, source: source),
+          summaryMD: SummaryMarkdown.render(summary, host: decoded.snapshot.host))
       })
     var drawn = side
     drawn.graphSVG = Array(svg.utf8)

@@ -39,6 +39,8 @@ package struct RunSummary: Hashable, Sendable {
     package var jobID: Int?
     /// The job's `job_explanation`.
     package var explanation: String
+    /// Who approved or denied it, for an approval that was decided by someone.
+    package var decidedBy: String?
     package var started: Timestamp?
     package var finished: Timestamp?
     /// Seconds the job took (or has taken), when known.
@@ -83,7 +85,7 @@ package struct RunSummary: Hashable, Sendable {
           type: node.job?.type == .workflowApproval ? .workflowApproval : node.jobType,
           state: state, displayState: a.state, templateID: node.templateID,
           templateName: node.templateName, jobID: node.jobID,
-          explanation: node.job?.explanation ?? "", started: a.started, finished: a.finished,
+          explanation: node.job?.explanation ?? "", decidedBy: node.job?.decidedBy, started: a.started, finished: a.finished,
           elapsed: a.elapsed, doNotRun: node.doNotRun, neverRunReason: a.neverRunReason,
           unhandledFailure: a.failure == .unhandled,
           handledFailure: a.failure != nil && a.failure != .unhandled,

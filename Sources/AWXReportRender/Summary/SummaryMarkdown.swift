@@ -20,35 +20,15 @@ package enum SummaryMarkdown {
 
   /// The summary of `summary`, linking to the AWX UI at `host` (only an `http(s)` host gives
   /// links).
-  /// - Parameter approvers: who approved or denied each approval, by the approval's job id
-  ///   (``RunSummary`` does not carry it; see ``approvers(_:)``).
-  package static func render(
-    _ summary: RunSummary, host: String, approvers: [Int: String] = [:]
-  ) -> String {
-    render(summary, host: host, approvers: approvers, byteLimit: byteLimit)
+  package static func render(_ summary: RunSummary, host: String) -> String {
+    render(summary, host: host, byteLimit: byteLimit)
   }
 
-  /// Who approved or denied each approval in `tree` and its nested runs, by approval job id.
-  package static func approvers(_ tree: AnalyzedRun) -> [Int: String] {
-    var out: [Int: String] = [:]
-    func collect(_ run: WorkflowRun) {
-      for node in run.nodes {
-        guard let job = node.job, job.type == .workflowApproval, let by = job.decidedBy else {
-          continue
-        }
-        out[job.id] = by
-      }
-    }
-    collect(tree.run)
-    tree.visitNested { _, child, _, _ in collect(child.run) }
-    return out
-  }
-
-  /// ``render(_:host:approvers:)`` with another size limit (tests use a small one).
+  /// ``render(_:host:)`` with another size limit (tests use a small one).
   static func render(
-    _ summary: RunSummary, host: String, approvers: [Int: String], byteLimit: Int
+    _ summary: RunSummary, host: String, byteLimit: Int
   ) -> String {
-    let doc = Document(summary: summary, links: AWXLinks(host: host), approvers: approvers)
+    let doc = Document(summary: summary, links: AWXLinks(host: host))
     var sections = doc.sections()
     var text = sections.joined(separator: "\n")
     if text.utf8.count > byteLimit,
@@ -92,14 +72,12 @@ package enum SummaryMarkdown {
 private struct Document {
   let summary: RunSummary
   let links: AWXLinks
-  let approvers: [Int: String]
   let byID: [Int: RunSummary.Node]
   let order: [RunSummary.Node]
 
-  init(summary: RunSummary, links: AWXLinks, approvers: [Int: String]) {
+  init(summary: RunSummary, links: AWXLinks) {
     self.summary = summary
     self.links = links
-    self.approvers = approvers
     byID = Dictionary(summary.nodes.map { ($0.id, $0) }) { a, _ in a }
     order = Document.topological(summary.nodes)
   }
@@ -346,7 +324,7 @@ private struct Document {
         path, n in
         let label = path.map { free($0, 40) }.joined(separator: " › ")
         var by = "—"
-        if let id = n.jobID, let who = approvers[id] {
+        if let who = n.decidedBy {
           by = free(who, 80)
         } else if n.displayState == .timedOut {
           by = "nobody (timed out)"
