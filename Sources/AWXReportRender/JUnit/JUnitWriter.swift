@@ -53,6 +53,27 @@ package enum JUnitWriter {
     let hostname: String
   }
 
+  /// What a suite's testcases look up, built once per suite.
+  struct Lookup {
+    let run: RunSummary
+    /// Every suite's name, by workflow job id.
+    let suiteNames: [Int: String]
+    /// The run's nodes' names as written (cleaned and capped), by node id.
+    let nodeNames: [Int: String]
+    let links: AWXLinks
+
+    init(run: RunSummary, suiteNames: [Int: String], links: AWXLinks) {
+      self.run = run
+      self.suiteNames = suiteNames
+      self.links = links
+      var names: [Int: String] = [:]
+      for node in run.nodes where names[node.id] == nil {
+        names[node.id] = JUnitValues.line(node.name, limit: JUnitWriter.nameLimit)
+      }
+      nodeNames = names
+    }
+  }
+
   /// One suite to write, and where its workflow job was launched from.
   struct SuiteEntry {
     var summary: RunSummary
@@ -92,10 +113,9 @@ package enum JUnitWriter {
     let job = run.job
     let classname = "workflow_job_\(job.id)"
     let nodes = run.nodes.sorted { $0.id < $1.id }
-    let names = testNames(nodes)
-    let cases = nodes.map { node in
-      (node, outcome(of: node, in: run, suiteNames: suiteNames, links: context.links))
-    }
+    let lookup = Lookup(run: run, suiteNames: suiteNames, links: context.links)
+    let names = testNames(nodes, lookup: lookup)
+    let cases = nodes.map { node in (node, outcome(of: node, lookup: lookup)) }
     var failures = 0
     var errors = 0
     var skipped = 0
@@ -134,10 +154,10 @@ package enum JUnitWriter {
     }
     out += "    </properties>\n"
 
-    for (node, outcome) in cases {
+    for ((node, outcome), name) in zip(cases, names) {
       out += "    <testcase"
       attribute("classname", classname, into: &out)
-      attribute("name", names[node.id] ?? "[node \(node.id)]", into: &out)
+      attribute("name", name, into: &out)
       attribute("time", JUnitValues.seconds(node.elapsed), into: &out)
       switch outcome {
       case .passed:
@@ -157,7 +177,9 @@ package enum JUnitWriter {
       out += "    </testcase>\n"
     }
 
-    out += "    <system-out>\(XMLEscaping.text(systemOut(suite, names: names, links: context.links)))"
+    let testNameByID = Dictionary(zip(nodes.map(\.id), names)) { first, _ in first }
+    let text = systemOut(suite, testNames: testNameByID, links: context.links)
+    out += "    <system-out>\(XMLEscaping.text(text))"
     out += "</system-out>\n"
     out += "    <system-err/>\n"
     out += "  </testsuite>\n"
@@ -199,9 +221,9 @@ package enum JUnitWriter {
 
   /// The verdict sentence, the unhandled failures, a disagreement with AWX, where a nested run
   /// was launched from, and the AWX URL.
-  private static func systemOut(_ suite: SuiteEntry, names: [Int: String], links: AWXLinks)
-    -> String
-  {
+  private static func systemOut(
+    _ suite: SuiteEntry, testNames names: [Int: String], links: AWXLinks
+  ) -> String {
     let run = suite.summary
     var lines = ["Verdict: " + JUnitValues.block(Narrative.verdict(run), limit: messageLimit)]
     let unhandled = run.verdict.unhandledFailures.map { names[$0] ?? "[node \($0)]" }
@@ -231,15 +253,15 @@ package enum JUnitWriter {
     case skipped(message: String)
   }
 
-  /// `[node 12] Configure hosts (job 5002)`, `[node 14] Smoke test`: unique within the suite
-  /// (a repeated node id, possible only in a hand-built summary, gets ` #2`, ` #3`, …).
-  static func testNames(_ nodes: [RunSummary.Node]) -> [Int: String] {
-    var result: [Int: String] = [:]
+  /// `[node 12] Configure hosts (job 5002)`, `[node 14] Smoke test`, one per node in order:
+  /// unique within the suite (a repeated node id, possible only in a hand-built summary, gets
+  /// ` #2`, ` #3`, …).
+  static func testNames(_ nodes: [RunSummary.Node], lookup: Lookup) -> [String] {
+    var result: [String] = []
     var used: Set<String> = []
-    for node in nodes where result[node.id] == nil {
+    for node in nodes {
       var name = "[node \(node.id)]"
-      let label = JUnitValues.line(node.name, limit: nameLimit)
-      if !label.isEmpty { name += " " + label }
+      if let label = lookup.nodeNames[node.id], !label.isEmpty { name += " " + label }
       if let job = jobLabel(node) { name += " (\(job))" }
       var unique = name
       var n = 2
@@ -247,7 +269,7 @@ package enum JUnitWriter {
         unique = "\(name) #\(n)"
         n += 1
       }
-      result[node.id] = unique
+      result.append(unique)
     }
     return result
   }
@@ -259,9 +281,8 @@ package enum JUnitWriter {
   }
 
   /// What the node's AWX status makes of its testcase.
-  static func outcome(
-    of node: RunSummary.Node, in run: RunSummary, suiteNames: [Int: String], links: AWXLinks
-  ) -> Outcome {
+  static func outcome(of node: RunSummary.Node, lookup: Lookup) -> Outcome {
+    let run = lookup.run
     let subject = jobLabel(node) ?? "node \(node.id)"
     switch node.state {
     case "successful":
@@ -274,19 +295,19 @@ package enum JUnitWriter {
       default: verb = "failed"
       }
       return failure(
-        "failed", "\(subject) \(verb)", node, run, suiteNames: suiteNames, links: links)
+        "failed", "\(subject) \(verb)", node, lookup)
     case "canceled":
       return failure(
-        "canceled", "\(subject) was canceled", node, run, suiteNames: suiteNames, links: links)
+        "canceled", "\(subject) was canceled", node, lookup)
     case "error":
       let (message, text) = details(
-        "\(subject) ended with status error", node, run, suiteNames: suiteNames, links: links)
+        "\(subject) ended with status error", node, lookup)
       return .error(type: "error", message: message, text: text)
     case "deleted" where node.displayState == .templateDeleted:
       return failure(
         "deleted",
         "node \(node.id) could not run: its template was deleted (AWX counts this as a failure)",
-        node, run, suiteNames: suiteNames, links: links)
+        node, lookup)
     case "deleted":
       return .skipped(message: "the job record was deleted; its outcome is unknown")
     case "never_run":
@@ -314,20 +335,19 @@ package enum JUnitWriter {
   }
 
   private static func failure(
-    _ type: String, _ summary: String, _ node: RunSummary.Node, _ run: RunSummary,
-    suiteNames: [Int: String], links: AWXLinks
+    _ type: String, _ summary: String, _ node: RunSummary.Node, _ lookup: Lookup
   ) -> Outcome {
-    let (message, text) = details(summary, node, run, suiteNames: suiteNames, links: links)
+    let (message, text) = details(summary, node, lookup)
     return .failure(type: type, message: message, text: text)
   }
 
   /// The message (the summary and AWX's explanation, one line) and the element text: the
   /// message, whether an edge handles the failure, the explanation when it has several lines,
   /// the nested workflow's suite, and the job's AWX URL.
-  private static func details(
-    _ summary: String, _ node: RunSummary.Node, _ run: RunSummary, suiteNames: [Int: String],
-    links: AWXLinks
-  ) -> (message: String, text: String) {
+  private static func details(_ summary: String, _ node: RunSummary.Node, _ lookup: Lookup)
+    -> (message: String, text: String)
+  {
+    let run = lookup.run
     let explanation = JUnitValues.block(node.explanation, limit: messageLimit)
     let oneLine = JUnitValues.line(node.explanation, limit: messageLimit)
     let message = TextSafety.truncated(
@@ -338,10 +358,8 @@ package enum JUnitWriter {
         "Unhandled: no failure or always path leaves node \(node.id), so AWX fails workflow "
           + "job \(run.job.id).")
     } else if node.handledFailure {
-      let byID = Dictionary(run.nodes.map { ($0.id, $0) }) { a, _ in a }
       let targets = (node.failureNodes + node.alwaysNodes).map { id in
-        byID[id].map { "'\(JUnitValues.line($0.name, limit: nameLimit))' (node \(id))" }
-          ?? "node \(id)"
+        lookup.nodeNames[id].map { "'\($0)' (node \(id))" } ?? "node \(id)"
       }
       lines.append(
         "Handled: AWX goes on to " + listed(targets) + ", so this failure alone does not fail "
@@ -350,10 +368,10 @@ package enum JUnitWriter {
     if explanation != oneLine && !explanation.isEmpty {
       lines.append("job_explanation:\n" + explanation)
     }
-    if let nested = node.nestedWorkflowJobID, let suite = suiteNames[nested] {
+    if let nested = node.nestedWorkflowJobID, let suite = lookup.suiteNames[nested] {
       lines.append("Nested workflow: see testsuite \"\(suite)\".")
     }
-    if let id = node.jobID, let url = links.job(type: node.type, id: id) {
+    if let id = node.jobID, let url = lookup.links.job(type: node.type, id: id) {
       lines.append("AWX: " + url)
     }
     return (message, lines.joined(separator: "\n"))
