@@ -207,6 +207,16 @@ struct JUnitWriterTests {
     #expect(properties["awx.workflow_job_template.name"] == "Deploy template")
   }
 
+  @Test("a hand-built summary with a repeated node id still gets unique test names")
+  func repeatedNodeID() throws {
+    var summary = RunSummary(try AnalyzedRun(Self.mappingRun(status: .failed)))
+    summary.nodes.append(summary.nodes[1])
+    let xml = JUnitWriter.render(summary, host: Self.host)
+    try checkJUnit(xml, summary, host: Self.host)
+    #expect(xml.contains("name=\"[node 2] Rollback (job 12)\""))
+    #expect(xml.contains("name=\"[node 2] Rollback (job 12) #2\""))
+  }
+
   @Test("a live run: running, pending and unreached nodes are skipped with honest words")
   func liveRun() throws {
     let summary = RunSummary(try AnalyzedRun(Self.liveRun()))
