@@ -189,14 +189,14 @@ package enum JUnitWriter {
     out += " \(name)=\"\(XMLEscaping.attribute(value))\""
   }
 
-  /// The suite's properties, in a fixed order; values never empty.
+  /// The suite's properties, in a fixed order; optional ones only when known.
   private static func properties(_ suite: SuiteEntry, links: AWXLinks) -> [(String, String)] {
     let run = suite.summary
     let job = run.job
     var result: [(String, String)] = [
       ("awx.workflow_job.id", String(job.id)),
       ("awx.workflow_job.status", JUnitValues.line(job.status.rawValue, limit: nameLimit)),
-      ("awx.verdict.status_by_rules", JUnitValues.line(run.verdict.byRules.rawValue, limit: nameLimit)),
+      ("awx.verdict.status_by_rules", run.verdict.byRules.rawValue),
       ("awx.verdict.agrees_with_awx", run.verdict.agreesWithAWX ? "true" : "false"),
     ]
     if !run.verdict.unhandledFailures.isEmpty {
@@ -326,7 +326,8 @@ package enum JUnitWriter {
       if node.displayState == .awaitingApproval {
         return .skipped(message: "awaiting approval when this report was made")
       }
-      return .skipped(message: "not started yet (AWX status \(node.state)) when this report was made")
+      return .skipped(
+        message: "not started yet (AWX status \(node.state)) when this report was made")
     default:
       return .skipped(
         message: "no result: AWX status \"\(JUnitValues.line(node.state, limit: nameLimit))\" "
