@@ -229,7 +229,8 @@ struct JUnitWriterTests {
     #expect(cases["[node 4] Approve (workflow_approval 14)"]?.message == "awaiting approval when this report was made")
     #expect(cases["[node 5] Publish"]?.message == "not started yet: workflow job 100 is still running")
     #expect(xml.contains("timestamp=\"2026-01-01T00:00:00\""))
-    #expect(xml.contains("Verdict: running: 1 of 5 nodes finished"))
+    #expect(cases["[node 6] Future (job 16)"]?.message == "no result: AWX status \"paused<x>\"\" is not one awx-report knows")
+    #expect(xml.contains("Verdict: running: 1 of 6 nodes finished"))
   }
 
   // MARK: - Values
@@ -354,6 +355,9 @@ struct JUnitWriterTests {
         id: 4, templateID: 4, templateName: "Approve", jobType: .workflowApproval, jobID: 14,
         job: child(14, "Approve", .pending, type: .workflowApproval)),
       WorkflowNode(id: 5, templateID: 5, templateName: "Publish"),
+      WorkflowNode(
+        id: 6, templateID: 6, templateName: "Future", jobID: 16,
+        job: child(16, "Future", .other("paused\u{1B}[0m<x>\""))),
     ]
     return WorkflowRun(
       job: WorkflowJob(id: 100, name: "Live", status: .running, created: at(-5), started: t0),
