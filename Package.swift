@@ -76,8 +76,9 @@ let package = Package(
       name: "AWXReportValidateTests", dependencies: ["AWXReportValidate"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "AWXReportRenderTests", dependencies: ["AWXReportRender", "AWXReportAPI"],
-      exclude: ["Golden"]),
+      name: "AWXReportRenderTests",
+      dependencies: ["AWXReportRender", "AWXReportAPI", "AWXReportValidate"],
+      exclude: ["Golden", "Fixtures"]),
     .testTarget(
       name: "AWXReportCommandTests",
       dependencies: [

@@ -1,8 +1,9 @@
 // bench-validate: timing and leak-check driver for AWXReportValidate.
 //
 //   bench-validate time FILE [N]   validate FILE N times (default 10), print the median in ms
-//   bench-validate leak N          validate N small documents (valid, invalid, hostile) in turn;
-//                                  run under valgrind by Benchmarks/leak-check.sh
+//   bench-validate leak N          validate N small documents (valid, invalid, hostile) in turn,
+//                                  every 10th also against an XML Schema; run under valgrind
+//                                  by Benchmarks/leak-check.sh
 import AWXReportValidate
 
 #if canImport(Glibc)
@@ -103,6 +104,28 @@ let leakSamples: [(name: String, text: String)] = {
   ]
 }()
 
+/// An XSD, one that does not compile, and documents for `XMLSchemaValidator`: valid,
+/// schema-invalid, not well-formed, and one with an entity declaration (refused).
+let schemaSamples: (schema: [UInt8], broken: [UInt8], documents: [[UInt8]]) = {
+  let schema = """
+    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+      <xs:element name="testsuite"><xs:complexType>
+        <xs:sequence><xs:element name="testcase" minOccurs="0" maxOccurs="unbounded"/>
+        </xs:sequence>
+        <xs:attribute name="time" type="xs:decimal" use="required"/>
+      </xs:complexType></xs:element>
+    </xs:schema>
+    """
+  let broken = "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:bogus/></xs:schema>"
+  let documents = [
+    "<testsuite time=\"1.5\"><testcase/></testsuite>",
+    "<testsuite time=\"1e\"><other/></testsuite>",
+    "<testsuite time=\"1\"><testcase>",
+    "<!DOCTYPE testsuite [<!ENTITY x \"y\">]><testsuite time=\"&x;\"/>",
+  ]
+  return (Array(schema.utf8), Array(broken.utf8), documents.map { Array($0.utf8) })
+}()
+
 func leakMode(count: Int) {
   let validators = [
     SVGValidator(), SVGValidator(options: .init(strict: true, catalogFiles: [])),
@@ -110,6 +133,7 @@ func leakMode(count: Int) {
   let samples = leakSamples.map { (name: $0.name, bytes: Array($0.text.utf8)) }
   var valid = 0
   var issues = 0
+  var schemaProblems = 0
   for index in 0..<count {
     let sample = samples[index % samples.count]
     // Every 50th document goes through the validator without a DTD.
@@ -117,8 +141,16 @@ func leakMode(count: Int) {
     let report = validator.validate(sample.bytes, fileName: sample.name + ".svg")
     if report.isValid { valid += 1 }
     issues += report.issues.count
+    // Every 10th also goes through XMLSchemaValidator; every 100th with a broken schema.
+    if index % 10 == 0 {
+      let documents = schemaSamples.documents
+      let schema = index % 100 == 0 ? schemaSamples.broken : schemaSamples.schema
+      schemaProblems += XMLSchemaValidator.validate(
+        xml: documents[(index / 10) % documents.count], schema: schema
+      ).count
+    }
   }
-  print("documents=\(count) valid=\(valid) issues=\(issues)")
+  print("documents=\(count) valid=\(valid) issues=\(issues) schema_problems=\(schemaProblems)")
 }
 
 let arguments = CommandLine.arguments
