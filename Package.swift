@@ -82,7 +82,8 @@ let package = Package(
     .testTarget(
       name: "AWXReportCommandTests",
       dependencies: [
-        "AWXReportCommand", "AWXReportAPI", "AWXReportFetch", "AWXReportJSON", "awx-report",
+        "AWXReportCommand", "AWXReportAPI", "AWXReportFetch", "AWXReportJSON",
+        "AWXReportValidate", "awx-report",
       ]),
   ]
 )

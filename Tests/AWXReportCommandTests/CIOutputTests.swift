@@ -1,5 +1,6 @@
-import AWXReportTestSupport
 import AWXReportJSON
+import AWXReportTestSupport
+import AWXReportValidate
 import Foundation
 import Testing
 
@@ -142,6 +143,15 @@ import Testing
       #expect(valid == 0, "\(run.name): summary.json does not match its schema: \(why.suffix(600))")
 
       try expectSummaryAgreesWithPage(reportDir, run: run.name)
+
+      // junit.xml is valid against both JUnit XSDs the CI readers follow.
+      let junit = try #require(files["\(reportDir.lastPathComponent)/junit.xml"], "\(run.name): no junit.xml")
+      for xsd in ["jenkins-xunit/junit-10.xsd", "windyroad/JUnit.xsd"] {
+        let schema = repoRoot.appendingPathComponent("Tests/AWXReportRenderTests/Fixtures/junit/\(xsd)")
+        let errors = XMLSchemaValidator.validate(
+          xml: [UInt8](junit), schema: [UInt8](try Data(contentsOf: schema)))
+        #expect(errors.isEmpty, "\(run.name): junit.xml against \(xsd): \(errors.prefix(3))")
+      }
 
       // summary.md fits GitHub's 1 MiB step-summary limit.
       let md = try #require(files["\(reportDir.lastPathComponent)/summary.md"], "\(run.name): no summary.md")

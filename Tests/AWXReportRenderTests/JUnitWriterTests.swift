@@ -1,5 +1,6 @@
 import AWXReportModel
 import AWXReportValidate
+import AWXReportTestSupport
 import Foundation
 import Testing
 

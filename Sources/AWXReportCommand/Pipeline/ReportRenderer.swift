@@ -39,6 +39,7 @@ struct ReportRenderer: Sendable {
     files.add(.html, Array(checked.html.utf8))
     if let timeline = drawn.timeline { files.add(.timeline, Array(timeline.utf8)) }
     files.add(.summaryJSON, Array(drawn.summaryJSON.utf8))
+    files.add(.junit, Array(drawn.junit.utf8))
     files.add(.summaryMD, Array(drawn.summaryMD.utf8))
     files.add(.snapshot, snapshotBytes)
     files.warnings = checked.warnings
@@ -98,6 +99,7 @@ struct ReportRenderer: Sendable {
     var snapshotSHA256: String
     var summary: RunSummary
     var summaryJSON: String
+    var junit: String
     var summaryMD: String
   }
 
@@ -127,6 +129,7 @@ struct ReportRenderer: Sendable {
           dot: DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict),
           timeline: TimelineSVG.render(tree), snapshotSHA256: digest, summary: summary,
           summaryJSON: SummaryJSON.render(summary, source: source),
+          junit: JUnitWriter.render(summary, host: decoded.snapshot.host),
           summaryMD: SummaryMarkdown.render(summary, host: decoded.snapshot.host))
       })
     var drawn = side

@@ -16,6 +16,8 @@ package struct RunSummary: Hashable, Sendable {
   package var nodes: [Node]
   /// The summaries of nested workflows, by workflow job id.
   package var nested: [Int: RunSummary]
+  /// Where each node id stands in ``nodes`` (as built; ``node(_:)`` checks it).
+  private var positions: [Int: Int]
 
   /// One node of the run.
   package struct Node: Hashable, Sendable {
@@ -96,6 +98,7 @@ package struct RunSummary: Hashable, Sendable {
     }
     self.nodes = nodes
     self.counts = counts
+    positions = Dictionary(nodes.indices.map { (nodes[$0].id, $0) }) { a, _ in a }
     if let first = analysis.criticalPath.first.flatMap({ analysis.nodes[$0]?.started }),
       let last = analysis.criticalPath.last.flatMap({ analysis.nodes[$0]?.finished })
     {
@@ -117,7 +120,10 @@ package struct RunSummary: Hashable, Sendable {
   }
 
   /// The node with `id`.
-  package func node(_ id: Int) -> Node? { nodes.first { $0.id == id } }
+  package func node(_ id: Int) -> Node? {
+    if let i = positions[id], i < nodes.count, nodes[i].id == id { return nodes[i] }
+    return nodes.first { $0.id == id }
+  }
 
   /// Whether the workflow job reached a final status.
   package var isFinished: Bool { job.status.isTerminal }

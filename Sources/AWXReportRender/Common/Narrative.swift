@@ -56,12 +56,11 @@ package enum Narrative {
   /// Why the summarised `node` never ran, in the same words; nil when it did run.
   package static func neverRunReason(_ node: RunSummary.Node, in summary: RunSummary) -> String? {
     guard node.displayState == .neverRun else { return nil }
-    let byID = Dictionary(summary.nodes.map { ($0.id, $0) }) { a, _ in a }
     return neverRunReason(
-      node.neverRunReason ?? .unexplained, name: { byID[$0]?.name },
-      state: { byID[$0]?.displayState },
+      node.neverRunReason ?? .unexplained, name: { summary.node($0)?.name },
+      state: { summary.node($0)?.displayState },
       kinds: { parent in
-        guard let p = byID[parent] else { return [] }
+        guard let p = summary.node(parent) else { return [] }
         return [(EdgeKind.success, p.successNodes), (.failure, p.failureNodes), (.always, p.alwaysNodes)]
           .filter { $0.1.contains(node.id) }.map(\.0)
       })
