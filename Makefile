@@ -5,11 +5,12 @@ BINDIR  ?= $(PREFIX)/bin
 DESTDIR ?=
 PRODUCT := awx-report
 EXAMPLE := examples/workflow-job-4711.snapshot.json
-APT_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config w3c-sgml-lib graphviz python3
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config w3c-sgml-lib graphviz python3 \
+                python3-jsonschema
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build release test report install uninstall clean templates \
+.PHONY: help deps build release test lint format report install uninstall clean templates \
         bench bench-layout bench-fetch bench-validate bench-render leak-check example
 
 help: ## List the targets.
@@ -24,6 +25,8 @@ deps: ## Install missing system packages (apt-get; sudo when not root).
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	else echo "All system packages present: $(APT_PACKAGES)"; fi
+	@# The tests validate summary.json with whichever python3 is first on PATH.
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
 
 build: deps ## Debug build (installs missing system packages first).
 	$(SWIFT) build --product $(PRODUCT)
@@ -33,6 +36,12 @@ release: deps ## Optimised build.
 
 test: deps ## Run every test (Swift Testing; there are no XCTest tests).
 	$(SWIFT) test --disable-xctest
+
+lint: ## Check formatting and lint rules (swift format, .swift-format); fails on any finding.
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks
+
+format: ## Rewrite Swift files in the project's format.
+	$(SWIFT) format format --in-place --recursive --parallel Package.swift Sources Tests Benchmarks
 
 report: build ## Render the bundled example into output/.
 	$$($(SWIFT) build --show-bin-path)/$(PRODUCT) render $(EXAMPLE) --out output
