@@ -6,7 +6,7 @@
 #
 # Environment:
 #   BENCH_DIR     benchmark kit (gen_dags.py, crossings.py, dot-baseline.md)
-#                 default /work/shared/bench
+#                 default Benchmarks/kit (in this repository)
 #   PACKAGE_DIR   Swift package to build bench-layout in (default: repo root)
 #   OUT_DIR       scratch output (default: <repo>/bench-out/layout, git-ignored)
 #   DOT_TIMEOUT   seconds dot may take per graph before its recorded baseline is used (60)
@@ -14,12 +14,19 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BENCH_DIR="${BENCH_DIR:-/work/shared/bench}"
+BENCH_DIR="${BENCH_DIR:-$ROOT/Benchmarks/kit}"
 PACKAGE_DIR="${PACKAGE_DIR:-$ROOT}"
 OUT_DIR="${OUT_DIR:-$ROOT/bench-out/layout}"
 DOT_TIMEOUT="${DOT_TIMEOUT:-60}"
 RUNS="${RUNS:-5}"
 SIZES="${1:-50,200,1000,5000,10000}"
+
+for f in gen_dags.py crossings.py; do
+  if [ ! -f "$BENCH_DIR/$f" ]; then
+    echo "bench-layout: no benchmark kit: $BENCH_DIR/$f is missing (set BENCH_DIR to a copy of Benchmarks/kit)" >&2
+    exit 2
+  fi
+done
 
 mkdir -p "$OUT_DIR/graphs"
 echo "== building bench-layout (release) in $PACKAGE_DIR" >&2
