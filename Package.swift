@@ -57,7 +57,7 @@ let package = Package(
     .testTarget(
       name: "AWXReportModelTests", dependencies: ["AWXReportModel"]),
     .testTarget(
-      name: "AWXReportAPITests", dependencies: ["AWXReportAPI", "AWXReportJSON"],
+      name: "AWXReportAPITests", dependencies: ["AWXReportAPI", "AWXReportJSON", "AWXReportLayout"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "AWXReportFetchTests", dependencies: ["AWXReportFetch", "AWXReportJSON"],
@@ -66,7 +66,7 @@ let package = Package(
       name: "AWXReportLayoutTests", dependencies: ["AWXReportLayout"], exclude: ["Fixtures"]),
     .testTarget(name: "AWXReportTemplateTests", dependencies: ["AWXReportTemplate"]),
     .testTarget(
-      name: "AWXReportValidateTests", dependencies: ["AWXReportValidate"],
+      name: "AWXReportValidateTests", dependencies: ["AWXReportValidate", "AWXReportLayout"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "AWXReportRenderTests", dependencies: ["AWXReportRender", "AWXReportAPI"],

@@ -103,18 +103,11 @@ struct CrossingReducer {
 
   /// Shuffles every rank (Fisher–Yates with SplitMix64 from `seed`): a different start.
   private mutating func shuffleLayers(_ seed: UInt64) {
-    var state = seed &* 0x9E37_79B9_7F4A_7C15
-    func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
+    var random = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15)
     var shuffled = layers
     for r in shuffled.indices where shuffled[r].count > 1 {
       for i in stride(from: shuffled[r].count - 1, to: 0, by: -1) {
-        shuffled[r].swapAt(i, Int(next() % UInt64(i + 1)))
+        shuffled[r].swapAt(i, Int(random.next() % UInt64(i + 1)))
       }
     }
     setLayers(shuffled)
