@@ -3,8 +3,9 @@
 ///
 /// Follows Graphviz's implementation: longest-path start, tight spanning tree, cut values
 /// kept up to date incrementally along the tree path of each exchange, and a cyclic
-/// leave-edge search over at most `searchSize` negative edges. All loops run in index order
-/// and are iterative (no recursion: chains of thousands of nodes are common).
+/// leave-edge search over at most `searchSize` (`LayoutTuning.rankSearchSize`) negative
+/// edges. All loops run in index order and are iterative (no recursion: chains of thousands
+/// of nodes are common).
 struct NetworkSimplexRanker {
   var tail: [Int] = []
   var head: [Int] = []
@@ -34,13 +35,15 @@ struct NetworkSimplexRanker {
   /// Scratch stack of `enterEdge`, kept between pivots.
   var searchStack: [Int] = []
   let nodeCount: Int
-  static let searchSize = 30
+  /// Negative cut values the leave-edge search collects before it picks the most negative.
+  let searchSize: Int
 
   /// Ranks for `nodeCount` nodes; `edges` must be acyclic and free of self loops. Every edge
   /// gets length ≥ 1; each connected component starts at rank 0. With `balanced`, nodes free
   /// to move at no cost are then spread over the least crowded ranks (see `balance`).
   static func ranks(
-    nodeCount: Int, edges: [(tail: Int, head: Int)], balanced: Bool = true
+    nodeCount: Int, edges: [(tail: Int, head: Int)], balanced: Bool = true,
+    searchSize: Int = LayoutTuning().rankSearchSize
   ) -> [Int] {
     if nodeCount == 0 { return [] }
     let component = components(nodeCount: nodeCount, edges: edges)
@@ -60,7 +63,7 @@ struct NetworkSimplexRanker {
         all.append((tail: nodeCount, head: v, minLength: 0, weight: 0))
       }
     }
-    var solver = NetworkSimplexRanker(nodeCount: total, edges: all)
+    var solver = NetworkSimplexRanker(nodeCount: total, edges: all, searchSize: searchSize)
     solver.solve()
     var result = Array(solver.rank.prefix(nodeCount))
     var minimum = [Int](repeating: Int.max, count: nodeCount)
@@ -109,9 +112,11 @@ struct NetworkSimplexRanker {
   }
 
   init(
-    nodeCount: Int, edges: [(tail: Int, head: Int, minLength: Int, weight: Int)]
+    nodeCount: Int, edges: [(tail: Int, head: Int, minLength: Int, weight: Int)],
+    searchSize: Int = LayoutTuning().rankSearchSize
   ) {
     self.nodeCount = nodeCount
+    self.searchSize = max(1, searchSize)
     tail = edges.map(\.tail)
     head = edges.map(\.head)
     minLength = edges.map(\.minLength)
@@ -383,7 +388,7 @@ struct NetworkSimplexRanker {
           result = f
         }
         found += 1
-        if found >= Self.searchSize {
+        if found >= searchSize {
           searchStart = i
           return result
         }
