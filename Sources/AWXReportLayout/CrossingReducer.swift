@@ -439,45 +439,54 @@ struct CrossingReducer {
   private mutating func transposeStep(_ r: Int, reverse: Bool) -> Int {
     candidate[r] = false
     if layers[r].count < 2 { return 0 }
-    // The layer is taken out of `layers` and everything is read through buffer pointers:
-    // this loop runs for every adjacent pair of every rank, many times per sweep, and array
-    // bounds and uniqueness checks would otherwise dominate it.
-    var layer: [Int] = []
-    swap(&layer, &layers[r])
+    // The layer and the positions are taken out of `self` and worked on through spans: this
+    // loop runs for every adjacent pair of every rank, many times per sweep, and array
+    // uniqueness and bounds checks would otherwise dominate it (the indices are nodes and
+    // positions of this rank, in range by construction). The arrays are copied to locals
+    // first: reaching `graph.up` through `self` inside the closures retains every array of
+    // `graph`, which costs more than the kernel. The swaps back are in `defer`.
+    var layerStore: [Int] = []
+    var positionStore: [Int] = []
+    swap(&layerStore, &layers[r])
+    swap(&positionStore, &position)
+    defer {
+      swap(&layerStore, &layers[r])
+      swap(&positionStore, &position)
+    }
     let hasClusters = self.hasClusters
-    let cluster = graph.cluster
+    let clusterStore = graph.cluster
     let up = graph.up
     let down = graph.down
     let upOne = self.upOne
     let downOne = self.downOne
     var delta = 0
     var changed = false
-    position.withUnsafeMutableBufferPointer { position in
-      layer.withUnsafeMutableBufferPointer { layer in
-        up.withView(single: upOne) { up in
-          down.withView(single: downOne) { down in
-            for i in 0..<(layer.count - 1) {
-              let v = layer[i]
-              let w = layer[i + 1]
-              if hasClusters && cluster[v] != cluster[w] { continue }
-              let a = up.crossings(v, w, position)
-              let b = down.crossings(v, w, position)
-              let c0 = a.before &+ b.before
-              let c1 = a.after &+ b.after
-              if c1 < c0 || (c0 > 0 && reverse && c1 == c0) {
-                layer[i] = w
-                layer[i + 1] = v
-                position[w] = i
-                position[v] = i + 1
-                delta += c0 - c1
-                changed = true
-              }
+    do {
+      var layer = layerStore.mutableSpan
+      var position = positionStore.mutableSpan
+      let cluster = clusterStore.span
+      up.withView(single: upOne) { up in
+        down.withView(single: downOne) { down in
+          for i in 0..<(layer.count - 1) {
+            let v = layer[unchecked: i]
+            let w = layer[unchecked: i + 1]
+            if hasClusters && cluster[unchecked: v] != cluster[unchecked: w] { continue }
+            let a = up.crossings(v, w, position.span)
+            let b = down.crossings(v, w, position.span)
+            let c0 = a.before &+ b.before
+            let c1 = a.after &+ b.after
+            if c1 < c0 || (c0 > 0 && reverse && c1 == c0) {
+              layer[unchecked: i] = w
+              layer[unchecked: i + 1] = v
+              position[unchecked: w] = i
+              position[unchecked: v] = i + 1
+              delta += c0 - c1
+              changed = true
             }
           }
         }
       }
     }
-    swap(&layer, &layers[r])
     if changed {
       candidate[r] = true
       if r > 0 { candidate[r - 1] = true }

@@ -108,7 +108,6 @@ enum MinCostFlowSimplex {
     }
 
     var solver = FlowTreeSimplex(nodeCount: kept, arcs: arcs)
-    defer { solver.deallocate() }
     guard solver.run() else { return nil }
     // Potentials are exact modulo 2^64 (the pivots use wrapping arithmetic, and shifting the
     // side holding the root drifts them all); their differences are small and exact.
