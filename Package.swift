@@ -42,7 +42,8 @@ let package = Package(
 
     // Benchmarks (run by `make bench-*`, never by `make test`).
     .executableTarget(
-      name: "bench-layout", dependencies: ["AWXReportLayout"], path: "Benchmarks/LayoutBench"),
+      name: "bench-layout", dependencies: ["AWXReportLayout", "AWXReportModel", "AWXReportRender"],
+      path: "Benchmarks/LayoutBench"),
     .executableTarget(
       name: "bench-validate", dependencies: ["AWXReportValidate"],
       path: "Benchmarks/ValidateBench"),
