@@ -25,7 +25,7 @@ SIZES="${1:-50,200,1000,5000,10000}"
 
 for f in gen_dags.py crossings.py; do
   if [ ! -f "$BENCH_DIR/$f" ]; then
-    echo "bench-layout: no benchmark kit: $BENCH_DIR/$f is missing (set BENCH_DIR to a copy of Benchmarks/kit)" >&2
+    echo "bench-layout: $BENCH_DIR/$f is missing: set BENCH_DIR to a copy of Benchmarks/kit" >&2
     exit 2
   fi
 done

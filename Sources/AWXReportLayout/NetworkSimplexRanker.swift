@@ -432,7 +432,9 @@ struct NetworkSimplexRanker {
         let other = out ? head[unchecked: e] : tail[unchecked: e]
         let otherInside = lo <= lim[unchecked: other] && lim[unchecked: other] <= hi
         if otherInside == inside { continue }
-        let s = rank[unchecked: head[unchecked: e]] - rank[unchecked: tail[unchecked: e]] - minLength[unchecked: e]
+        let s =
+          rank[unchecked: head[unchecked: e]] - rank[unchecked: tail[unchecked: e]]
+          - minLength[unchecked: e]
         if s < bestSlack {
           bestSlack = s
           best = e
