@@ -1,3 +1,4 @@
+import AWXReportLayout
 import AWXReportValidate
 import Testing
 
@@ -177,18 +178,5 @@ struct BrokenDocumentTests {
     let report = validator.validate(
       svgDocument(padding + "<rect width=\"1\" height=\"1\" colour=\"red\"/>"), fileName: "big.svg")
     #expect(report.hasError(.dtd, line: 70_005, containing: "colour"), "\(report.dump)")
-  }
-}
-
-/// Deterministic pseudo-random numbers for the binary-file test.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -30,6 +30,23 @@ package struct DisplayGraph: Sendable {
     /// Whether this is a START node.
     package var isStart: Bool { type == nil }
 
+    /// The memberwise initializer, open to the package (benchmarks build graphs directly).
+    package init(
+      id: String, name: String, type: JobType?, state: NodeState?, elapsed: Double?,
+      convergesAll: Bool, critical: Bool, unhandledFailure: Bool, cluster: Int?, jobID: Int?
+    ) {
+      self.id = id
+      self.name = name
+      self.type = type
+      self.state = state
+      self.elapsed = elapsed
+      self.convergesAll = convergesAll
+      self.critical = critical
+      self.unhandledFailure = unhandledFailure
+      self.cluster = cluster
+      self.jobID = jobID
+    }
+
     /// "playbook job · failed · 1m 03s": the second line of a node's label.
     package var detail: String {
       guard let type, let state else { return "" }
@@ -49,6 +66,14 @@ package struct DisplayGraph: Sendable {
     package var kind: EdgeKind?
     /// Whether AWX followed it in this run.
     package var outcome: EdgeOutcome
+
+    /// The memberwise initializer, open to the package.
+    package init(tail: Int, head: Int, kind: EdgeKind?, outcome: EdgeOutcome) {
+      self.tail = tail
+      self.head = head
+      self.kind = kind
+      self.outcome = outcome
+    }
   }
 
   /// A nested workflow drawn as a box around its nodes.
@@ -59,6 +84,13 @@ package struct DisplayGraph: Sendable {
     package var parent: Int?
     /// The nested workflow job's id.
     package var workflowJobID: Int
+
+    /// The memberwise initializer, open to the package.
+    package init(label: String, parent: Int?, workflowJobID: Int) {
+      self.label = label
+      self.parent = parent
+      self.workflowJobID = workflowJobID
+    }
   }
 
   /// Nodes: START first, then the workflow's nodes by id, then each nested workflow's.
@@ -67,6 +99,14 @@ package struct DisplayGraph: Sendable {
   package var edges: [Edge]
   /// Nested workflows.
   package var clusters: [Cluster]
+
+  /// A graph given directly by its parts (benchmarks and tests; reports use `init(_:)`).
+  /// Edge ends and cluster indices must be in range, as `init(_:)` makes them.
+  package init(nodes: [Node], edges: [Edge], clusters: [Cluster] = []) {
+    self.nodes = nodes
+    self.edges = edges
+    self.clusters = clusters
+  }
 
   /// Builds the display graph of `tree`: its run, then each nested run (once) as a cluster.
   package init(_ tree: AnalyzedRun) {
