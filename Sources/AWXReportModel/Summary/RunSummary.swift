@@ -14,6 +14,9 @@ package struct RunSummary: Hashable, Sendable {
   package var criticalPathDuration: Double?
   /// Every node, by id.
   package var nodes: [Node]
+  /// The node ids parents first, in the order every report lists them (the graph's
+  /// topological order, smallest ready id first).
+  package var topologicalOrder: [Int]
   /// The summaries of nested workflows, by workflow job id.
   package var nested: [Int: RunSummary]
   /// Where each node id stands in ``nodes`` (as built; ``node(_:)`` checks it).
@@ -73,6 +76,7 @@ package struct RunSummary: Hashable, Sendable {
     job = tree.run.job
     verdict = analysis.verdict
     criticalPath = analysis.criticalPath
+    topologicalOrder = analysis.graph.topologicalOrder
     nested = tree.children.mapValues(RunSummary.init)
     var nodes: [Node] = []
     var counts: [String: Int] = [:]

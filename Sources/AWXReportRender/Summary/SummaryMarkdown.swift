@@ -79,7 +79,7 @@ private struct Document {
     self.summary = summary
     self.links = links
     byID = Dictionary(summary.nodes.map { ($0.id, $0) }) { a, _ in a }
-    order = Document.topological(summary.nodes)
+    order = summary.topologicalOrder.compactMap(summary.node)
   }
 
   func sections() -> [String] {
@@ -388,65 +388,5 @@ private struct Document {
       out += "\n"
     }
     return out
-  }
-
-  /// Nodes parents first, in the order the HTML report lists them: Kahn's algorithm taking the
-  /// smallest ready id each time (ids of edges to unknown nodes are ignored; a cycle, never in
-  /// valid data, leaves its nodes last, by id).
-  static func topological(_ nodes: [RunSummary.Node]) -> [RunSummary.Node] {
-    let byID = Dictionary(nodes.map { ($0.id, $0) }) { a, _ in a }
-    var indegree: [Int: Int] = [:]
-    var children: [Int: [Int]] = [:]
-    for n in byID.values {
-      let kids = Set(n.successNodes + n.failureNodes + n.alwaysNodes).filter { byID[$0] != nil }
-      children[n.id] = Array(kids)
-      for k in kids { indegree[k, default: 0] += 1 }
-    }
-    var ready = byID.keys.filter { (indegree[$0] ?? 0) == 0 }
-    var heap: [Int] = []
-    func push(_ v: Int) {
-      heap.append(v)
-      var i = heap.count - 1
-      while i > 0, heap[(i - 1) / 2] > heap[i] {
-        heap.swapAt(i, (i - 1) / 2)
-        i = (i - 1) / 2
-      }
-    }
-    func pop() -> Int? {
-      guard let top = heap.first else { return nil }
-      let last = heap.removeLast()
-      if !heap.isEmpty {
-        heap[0] = last
-        var i = 0
-        while true {
-          let l = 2 * i + 1
-          let r = l + 1
-          var m = i
-          if l < heap.count, heap[l] < heap[m] { m = l }
-          if r < heap.count, heap[r] < heap[m] { m = r }
-          if m == i { break }
-          heap.swapAt(i, m)
-          i = m
-        }
-      }
-      return top
-    }
-    ready.sort()
-    for id in ready { push(id) }
-    var order: [RunSummary.Node] = []
-    var placed: Set<Int> = []
-    while let id = pop() {
-      guard let node = byID[id] else { continue }
-      order.append(node)
-      placed.insert(id)
-      for k in children[id] ?? [] {
-        indegree[k, default: 0] -= 1
-        if indegree[k] == 0 { push(k) }
-      }
-    }
-    if order.count < byID.count {
-      order += byID.values.filter { !placed.contains($0.id) }.sorted { $0.id < $1.id }
-    }
-    return order
   }
 }
