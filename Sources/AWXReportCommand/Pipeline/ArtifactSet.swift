@@ -47,29 +47,13 @@ package struct ArtifactSet: Sendable {
   }
 
   /// `SHA256SUMS` over `artifacts`, as `sha256sum -c` reads it: one `<hex>  <name>` line each.
-  /// The digests not yet known are computed on two cores, the files shared out by size.
+  /// The pipeline hands every file in with its digest, made on the core that made the file;
+  /// a file added without one is hashed here.
   private func manifest(_ artifacts: [Artifact]) -> [UInt8] {
-    let missing = artifacts.filter { digests[$0] == nil }
-      .sorted { (contents[$0]?.count ?? 0) > (contents[$1]?.count ?? 0) }
-    var halves: ([(Artifact, [UInt8])], [(Artifact, [UInt8])]) = ([], [])
-    var loads = (0, 0)
-    for a in missing {
-      let bytes = contents[a] ?? []
-      if loads.0 <= loads.1 {
-        halves.0.append((a, bytes))
-        loads.0 += bytes.count
-      } else {
-        halves.1.append((a, bytes))
-        loads.1 += bytes.count
-      }
-    }
-    let (one, two) = halves
-    let (first, second) = Parallel.both(
-      { one.map { ($0.0, SHA256.hex($0.1)) } }, { two.map { ($0.0, SHA256.hex($0.1)) } })
-    var known = digests
-    for (a, hex) in first + second { known[a] = hex }
     var text = ""
-    for a in artifacts { text += "\(known[a] ?? SHA256.hex(contents[a] ?? []))  \(a.fileName)\n" }
+    for a in artifacts {
+      text += "\(digests[a] ?? SHA256.hex(contents[a] ?? []))  \(a.fileName)\n"
+    }
     return Array(text.utf8)
   }
 }
