@@ -1,3 +1,4 @@
+import AWXReportModel
 import Testing
 
 @testable import AWXReportRender
@@ -82,5 +83,46 @@ struct RedactionTests {
     #expect(Redaction.compact(#"{"status": ["a", "b"], "password": "x"}"#)
       == #"{"status": ["a", "b"], "password": "$redacted$"}"#)
     #expect(Redaction.compact("not json") == "not json")
+  }
+}
+
+@Suite struct RedactionTextTests {
+  @Test(arguments: [
+    ("deploy failed: password=hunter2 was rejected", "deploy failed: password=$redacted$ was rejected"),
+    ("vault_pass: s3cret\nregion: eu", "vault_pass: $redacted$\nregion: eu"),
+    (#"{"cmd": "mysql password=secret", "rc": 1"#, #"{"cmd": "mysql password=$redacted$", "rc": 1"#),
+    (#"Task failed: {"password": "abc"} more"#, #"Task failed: {"password": "$redacted$"} more"#),
+    ("API-Key=k1&user=bob", "API-Key=$redacted$&user=bob"),
+    ("password=pa\"ss word", "password=$redacted$ word"),
+    ("token: $encrypted$", "token: $encrypted$"),
+    ("nothing to hide here", "nothing to hide here"),
+  ])
+  func freeText(input: String, expected: String) {
+    #expect(Redaction.text(input) == expected)
+  }
+
+  @Test func jsonInsideJSONStrings() {
+    let masked = Redaction.text(#"{"extra_vars": "{\"db_password\": \"x1\", \"app\": \"web\"}"}"#)
+    #expect(!masked.contains("x1"))
+    #expect(masked.contains("web"))
+  }
+
+  @Test func runTextsAreAllMasked() {
+    var run = WorkflowRun(
+      job: WorkflowJob(
+        id: 1, name: "deploy token=N1", status: .failed, explanation: "password: E1",
+        extraVars: #"{"secret": "V1"}"#, limit: "api_key=L1"),
+      nodes: [
+        WorkflowNode(
+          id: 2, identifier: "id passwd=I1", templateID: 1, jobID: 3,
+          job: ChildJob(id: 3, type: .job, name: "j", status: .failed, explanation: "token=C1"),
+          extraData: #"{"ssh_key": "D1"}"#)
+      ])
+    run.activity = [ActivityEntry(id: 1, timestamp: nil, actor: nil, operation: "update", changes: #"{"extra_vars": "{\"password\": \"A1\"}"}"#)]
+    run.notifications = [NotificationRecord(id: 1, type: "email", status: "failed", error: "auth token: M1")]
+    let text = "\(Redaction.run(run))"
+    for secret in ["N1", "E1", "V1", "L1", "I1", "C1", "D1", "A1", "M1"] {
+      #expect(!text.contains("\"\(secret)") && !text.contains("=\(secret)") && !text.contains(" \(secret)"), "\(secret)")
+    }
   }
 }

@@ -229,6 +229,11 @@ package enum Redaction {
         if c == 0x20 || c == 0x09 || c == 0x26 || c == 0x2C || c == 0x3B || c == 0x7D || c == 0x5D {
           break
         }
+        // A double quote that closes the string the pair sits in (JSON-like text that is not
+        // valid JSON); a quote inside the value goes on being masked.
+        if c == 0x22, e + 1 == u.count || [0x2C, 0x7D, 0x5D, 0x20, 0x0A, 0x0D, 0x3A].contains(u[e + 1]) {
+          break
+        }
       }
       e += 1
     }
