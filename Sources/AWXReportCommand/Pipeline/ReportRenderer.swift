@@ -73,7 +73,8 @@ struct ReportRenderer: Sendable {
         do throws(APIError) { run = try RunDecoder.decode(snapshot, fileName: source) } catch {
           throw .badInput(error)
         }
-        return try Self.analyse(self.options.redact ? Redaction.run(run) : run, source: source)
+        return try Self.analyse(
+          self.options.redact ? Redaction.run(run) : FailureText.cleanedOnly(run), source: source)
       })
     return Decoded(snapshot: snapshot, tree: tree)
   }
@@ -172,7 +173,9 @@ struct ReportRenderer: Sendable {
           try self.validate(
             Array(timeline.utf8), as: "\(directory)/timeline.svg", warnings: &warnings)
         }
-        guard self.options.formats.contains(.html) else { return Checked(html: "", warnings: warnings) }
+        guard self.options.formats.contains(.html) else {
+          return Checked(html: "", warnings: warnings)
+        }
         let templates = try self.templates.get()
         let input = HTMLReportInput(
           tree: tree, host: decoded.snapshot.host,
@@ -181,7 +184,8 @@ struct ReportRenderer: Sendable {
           generatedAt: self.options.generatedAt ?? decoded.snapshot.fetchedAt,
           toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact)
         do throws(TemplateError) {
-          return Checked(html: try HTMLReport(templates: templates).render(input), warnings: warnings)
+          return Checked(
+            html: try HTMLReport(templates: templates).render(input), warnings: warnings)
         } catch {
           throw .page(error)
         }
