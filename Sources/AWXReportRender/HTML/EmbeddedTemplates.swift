@@ -162,7 +162,9 @@ enum EmbeddedTemplates {
       <p class="muted small">AWX recorded no explanation; the job's output in AWX has the details.</p>
       {{/drill}}
       {{/explanation}}
-      {{#drill}}{{> partials/drilldown.html.mustache}}{{/drill}}
+      {{#drill}}
+      {{> partials/drilldown.html.mustache}}
+      {{/drill}}
     </li>
     {{/unhandled}}
   </ol>
@@ -177,7 +179,9 @@ enum EmbeddedTemplates {
       {{#explanation}}
       <pre class="explanation">{{> partials/text.html.mustache}}</pre>
       {{/explanation}}
-      {{#drill}}{{> partials/drilldown.html.mustache}}{{/drill}}
+      {{#drill}}
+      {{> partials/drilldown.html.mustache}}
+      {{/drill}}
       <ul class="handlers">
         {{#handlers}}
         <li><span class="edge edge-{{kind}}">{{phrase}}</span> → <a href="#{{anchor}}">{{#target}}{{> partials/text.html.mustache}}{{/target}}</a>: {{outcome}} {{#state}}{{> partials/state.html.mustache}}{{/state}}</li>
