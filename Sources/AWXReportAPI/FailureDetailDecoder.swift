@@ -81,6 +81,15 @@ enum FailureDetailDecoder {
       } else {
         source = sortedTail
       }
+      // AWX's list of unified jobs leaves out `event_processing_finished`, so also read the
+      // events: a playbook job's last event is `playbook_on_stats`, and the host summaries are
+      // made from it. Without it (and without host summaries) the events are still arriving,
+      // or the playbook never reached its end: either way they may be incomplete.
+      if children[id]?.type == .job, !sortedTail.isEmpty, detail.hosts.isEmpty,
+        !sortedTail.contains(where: { $0["event"]?.string == "playbook_on_stats" })
+      {
+        detail.possiblyIncomplete = true
+      }
       var seen: Set<Int> = []
       detail.failedTasks = source.compactMap(failedTask).filter { seen.insert($0.counter).inserted }
         .sorted { $0.counter < $1.counter }

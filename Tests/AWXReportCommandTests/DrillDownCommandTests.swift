@@ -147,6 +147,28 @@ import Testing
     #expect(tree(again) == files)
   }
 
+  @Test func aNestedWorkflowsFailedJobIsDrilledIntoAndShown() throws {
+    let (dir, r, files) = try Self.fetch(["--nodes", "6", "--nested", "1", "--nested-nodes", "13"])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try #require(r.status == 0, "\(r.stderr)")
+    let snapshot = try JSONParser.parse([UInt8](try Self.text(files, "snapshot.json").utf8))
+    let drill = (snapshot["responses"]?.array ?? []).filter { $0["unified_job"] != nil }
+    // The nested workflow (500) owns its failed child's drill-down: tail and host summaries.
+    #expect(drill.map { $0["workflow_job"]?.int } == [500, 500])
+    #expect(drill.map { $0["unified_job"]?.int } == [10013, 10013])
+    let html = try Self.text(files, "report.html")
+    #expect(html.contains("<h4>Why its failed jobs failed</h4>"))
+    #expect(html.contains("<table class=\"failed-tasks\">"))
+    #expect(try Self.text(files, "summary.md").contains("#### node-1 › node-12 ("))
+    #expect(try Self.text(files, "graph.svg").contains("<title>Failed: db1 unreachable"))
+    #expect(
+      try Self.text(files, "junit.xml").contains("Run migrations on web3: non-zero return code"))
+    let summary = try JSONParser.parse([UInt8](try Self.text(files, "summary.json").utf8))
+    let inner = (summary["nodes"]?.array ?? []).compactMap { $0["workflow"]?["nodes"]?.array }
+      .flatMap { $0 }
+    #expect(inner.first { $0["job_id"]?.int == 10013 }?["failed_tasks"]?.array?.count == 5)
+  }
+
   @Test func oversizedOutputAndUnfinishedEventsAreSaidSo() throws {
     let (dir, r, files) = try Self.fetch(["--oversized-stdout", "--events-unfinished"])
     defer { try? FileManager.default.removeItem(at: dir) }

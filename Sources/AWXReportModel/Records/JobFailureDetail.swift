@@ -17,8 +17,9 @@ package struct JobFailureDetail: Hashable, Sendable {
   package var outputTooLarge: String?
   /// Whether AWX had more failed events than were fetched (the list is the first of them).
   package var moreFailedTasks: Int
-  /// Whether the events may be incomplete: AWX had not finished processing them
-  /// (`event_processing_finished: false`) when they were fetched.
+  /// Whether the events may be incomplete: AWX said it had not finished processing them
+  /// (`event_processing_finished: false`, when the job record carries it), or a playbook job
+  /// with events has neither a `playbook_on_stats` event nor host summaries.
   package var possiblyIncomplete: Bool
 
   package init(

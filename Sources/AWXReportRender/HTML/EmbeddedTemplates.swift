@@ -252,7 +252,7 @@ enum EmbeddedTemplates {
 {{/workflow}}
 
 """#,
-    "partials/nested.html.mustache": #"""
+    "partials/nested.html.mustache": ##"""
 {{#nested}}
 <section id="nested" aria-labelledby="nested-heading">
   <h2 id="nested-heading">Nested workflows</h2>
@@ -278,12 +278,25 @@ enum EmbeddedTemplates {
     </table>
     </div>
     {{/anyNodes}}
+    {{#anyFailed}}
+    <h4>Why its failed jobs failed</h4>
+    <ul class="failure-list">
+      {{#failed}}
+      <li class="failure">
+        <p class="failure-title"><a href="#{{anchor}}">{{#name}}{{> partials/text.html.mustache}}{{/name}}</a> {{#state}}{{> partials/state.html.mustache}}{{/state}}{{#jobID}} <span class="job-link">job {{jobID}}</span>{{/jobID}}</p>
+        {{#drill}}
+        {{> partials/drilldown.html.mustache}}
+        {{/drill}}
+      </li>
+      {{/failed}}
+    </ul>
+    {{/anyFailed}}
   </article>
   {{/items}}
 </section>
 {{/nested}}
 
-"""#,
+"""##,
     "partials/node-row.html.mustache": #"""
 <tr id="{{anchor}}"{{#critical}} class="critical"{{/critical}}>
   <th scope="row"><span class="node-name">{{#name}}{{> partials/text.html.mustache}}{{/name}}</span> <span class="node-id">node {{id}}</span></th>

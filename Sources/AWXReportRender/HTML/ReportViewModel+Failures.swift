@@ -95,8 +95,9 @@ extension ReportViewModel {
 
   /// The failed tasks, unreachable hosts, host summary and last output lines of the node's
   /// job, when the fetch drilled into it (texts already cleaned by ``FailureText``).
-  func drillDown(_ node: WorkflowNode) -> TemplateValue {
-    guard let id = node.jobID, let d = run.failureDetails[id] else { return .null }
+  /// - Parameter owner: the run the node belongs to (default: the report's run).
+  func drillDown(_ node: WorkflowNode, in owner: WorkflowRun? = nil) -> TemplateValue {
+    guard let id = node.jobID, let d = (owner ?? run).failureDetails[id] else { return .null }
     func optional(_ s: String, limit: Int, singleLine: Bool = true) -> TemplateValue {
       s.isEmpty ? .null : Self.text(s, limit: limit, singleLine: singleLine)
     }

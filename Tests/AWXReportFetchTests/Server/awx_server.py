@@ -101,7 +101,8 @@ def parse_args():
     p.add_argument("--oversized-stdout", action="store_true",
                    help="a failed update's stdout is over AWX's display limit")
     p.add_argument("--events-unfinished", action="store_true",
-                   help="failed jobs have event_processing_finished false")
+                   help="failed jobs' events are still being processed: no playbook_on_stats "
+                        "event and no host summaries yet")
     p.add_argument("--event-padding", type=int, default=0,
                    help="ok events before the failures in each failed job (more than a page "
                         "makes the client ask for the failed events separately)")
@@ -370,7 +371,6 @@ class World:
             "failed": status == "failed", "started": CREATED, "finished": CREATED,
             "canceled_on": None, "elapsed": 2.5, "job_explanation": "",
             "launched_by": {}, "work_unit_id": None,
-            "event_processing_finished": not self.args.events_unfinished,
         }
 
     def workflow_detail(self, wf, parent):
@@ -724,9 +724,12 @@ def make_handler(world, state, args):
                 if rest[0] == "jobs" and rest[2] == "job_events":
                     events = job_events(jid, args.hostile_events, args.event_padding) \
                         if failed else []
+                    if args.events_unfinished:
+                        events = [e for e in events if e["event"] != "playbook_on_stats"]
                     return self.paginate(path, query, filter_events(events, query))
                 if rest[0] == "jobs" and rest[2] == "job_host_summaries":
-                    rows = host_summaries(jid, args.hostile_events) if failed else []
+                    rows = host_summaries(jid, args.hostile_events) \
+                        if failed and not args.events_unfinished else []
                     return self.paginate(path, query, rows)
                 if rest[0] != "jobs" and rest[2] == "events":
                     return self.paginate(path, query, [])
