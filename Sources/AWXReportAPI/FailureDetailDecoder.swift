@@ -137,6 +137,11 @@ enum FailureDetailDecoder {
     task.rc = res["rc"]?.int
     task.stderr = text(res["stderr"]) ?? ""
     task.stdout = text(res["stdout"]) ?? ""
+    if let parts = res["cmd"]?.array {
+      task.cmd = parts.compactMap { $0.string ?? text($0) }.joined(separator: " ")
+    } else {
+      task.cmd = text(res["cmd"]) ?? ""
+    }
     if event == "runner_item_on_failed" {
       task.item = text(res["_ansible_item_label"]) ?? text(res["item"])
     }

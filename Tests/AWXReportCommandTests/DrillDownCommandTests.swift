@@ -48,6 +48,7 @@ import Testing
     #expect(migrate["rc"]?.int == 2)
     #expect(migrate["action"]?.string == "ansible.builtin.command")
     #expect(migrate["stderr"]?.string == "ERROR: could not connect\nDB_PASSWORD=$redacted$")
+    #expect(migrate["cmd"]?.string == "manage.py migrate --db-password=$redacted$")
     let censored = try #require(tasks.first { $0["task"]?.string == "Set admin password" })
     #expect(censored["censored"]?.bool == true && censored["msg"] == .null)
     #expect(tasks.first { $0["unreachable"]?.bool == true }?["host"]?.string == "db1")
@@ -105,6 +106,10 @@ import Testing
     #expect(svg.contains("<title>Failed: db1 unreachable: Failed to connect"))
     let failedGroup = try #require(svg.range(of: "<g id=\"node-100012\""))
     #expect(svg[failedGroup.upperBound...].prefix(80).contains("><title>100012</title><rect"))
+
+    // graph.dot: the failed node's tooltip names it too.
+    #expect(
+      try Self.text(files, "graph.dot").contains("\\nFailed: db1 unreachable: Failed to connect"))
 
     // Hostile names arrive as text only, and no escape sequence survives. summary.json is
     // data (the names are JSON strings there); summary.md may show markup only inside a

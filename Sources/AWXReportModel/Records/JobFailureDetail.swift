@@ -65,6 +65,8 @@ package struct FailedTask: Hashable, Sendable {
   package var stderr: String
   /// `res.stdout`, or "".
   package var stdout: String
+  /// `res.cmd`, the command a `command`/`shell` task ran (a list is joined with spaces), or "".
+  package var cmd: String = ""
   /// The task's `file:line` (`task_path`), or "".
   package var path: String
   /// The loop item, for an item failure, as compact JSON or text.

@@ -33,6 +33,7 @@ package enum FailureText {
       t.message = clean(t.message, messageLimit)
       t.stderr = clean(t.stderr, excerptLimit)
       t.stdout = clean(t.stdout, excerptLimit)
+      t.cmd = clean(t.cmd, excerptLimit)
       t.item = t.item.map { clean($0, nameLimit) }
       return t
     }

@@ -87,7 +87,7 @@ enum EmbeddedTemplates {
         <th scope="row">{{#host}}{{> partials/text.html.mustache}}{{/host}}</th>
         <td>{{#task}}{{> partials/text.html.mustache}}{{/task}}{{#item}} <span class="muted small">(item {{> partials/text.html.mustache}})</span>{{/item}}{{#play}}<span class="node-id">play {{> partials/text.html.mustache}}</span>{{/play}}</td>
         <td>{{#action}}<code>{{> partials/text.html.mustache}}</code>{{/action}}</td>
-        <td>{{#censored}}<span class="muted">censored by AWX (no_log)</span>{{/censored}}{{^censored}}{{#message}}<pre class="explanation">{{> partials/text.html.mustache}}</pre>{{/message}}{{#stderr}}<details><summary>stderr</summary><pre class="code">{{> partials/text.html.mustache}}</pre></details>{{/stderr}}{{#stdout}}<details><summary>stdout</summary><pre class="code">{{> partials/text.html.mustache}}</pre></details>{{/stdout}}{{/censored}}</td>
+        <td>{{#censored}}<span class="muted">censored by AWX (no_log)</span>{{/censored}}{{^censored}}{{#message}}<pre class="explanation">{{> partials/text.html.mustache}}</pre>{{/message}}{{#cmd}}<details><summary>command</summary><pre class="code">{{> partials/text.html.mustache}}</pre></details>{{/cmd}}{{#stderr}}<details><summary>stderr</summary><pre class="code">{{> partials/text.html.mustache}}</pre></details>{{/stderr}}{{#stdout}}<details><summary>stdout</summary><pre class="code">{{> partials/text.html.mustache}}</pre></details>{{/stdout}}{{/censored}}</td>
         <td class="num">{{#rc}}{{rc}}{{/rc}}{{^rc}}—{{/rc}}</td>
         <td>{{#path}}<code>{{> partials/text.html.mustache}}</code>{{/path}}</td>
       </tr>

@@ -113,6 +113,7 @@ extension ReportViewModel {
         "rc": t.rc.map { .string(String($0)) } ?? .null,
         "stderr": optional(t.stderr, limit: 600, singleLine: false),
         "stdout": optional(t.stdout, limit: 600, singleLine: false),
+        "cmd": optional(t.cmd, limit: 600, singleLine: false),
         "path": optional(t.path, limit: 80),
         "event": .string(t.event),
       ]

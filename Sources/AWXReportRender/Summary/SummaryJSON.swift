@@ -135,6 +135,7 @@ package enum SummaryJSON {
       object([
         ("action", .string(t.action)),
         ("censored", .bool(t.censored)),
+        ("cmd", optional(t.cmd, censored: t.censored)),
         ("event", .string(t.event)),
         ("host", .string(t.host)),
         ("item", t.item.map(JSONValue.string) ?? .null),
