@@ -165,6 +165,17 @@ import Testing
     #expect(stats.connections == 1)
   }
 
+  @Test func onlyFailedOrErroredJobsWithEventsAreDrilledInto() throws {
+    let records: [JSONValue] = [
+      ("job", "failed"), ("job", "successful"), ("project_update", "error"),
+      ("inventory_update", "failed"), ("system_job", "failed"), ("workflow_job", "failed"),
+      ("workflow_approval", "failed"), ("job", "canceled"),
+    ].enumerated().map { k, r in
+      .object([("id", .number(String(k))), ("type", .string(r.0)), ("status", .string(r.1))])
+    }
+    #expect(WorkflowWalk.failedChildren(records).map(\.id) == [0, 2, 3, 4])
+  }
+
   @Test func aSnapshotWithoutDrillDownEncodesAsBefore() throws {
     let r = SnapshotResponse(kind: .labels, workflowJobID: 7, url: "/x", status: 200, body: [])
     let s = Snapshot(

@@ -9,8 +9,9 @@ import AWXReportModel
 /// `workflow_approvals/?id__in=…` (chunks of 200 ids); its `related.labels`,
 /// `related.notifications` (skipped when absent) and `related.activity_stream`. Nested
 /// workflows are fetched the same way, `depth` levels deep. Then, for each child job that
-/// ended `failed` or `error` (playbook jobs, project and inventory updates), at most 3
-/// single-page requests explain why (see `WorkflowWalk.drillDown`); `--events none` skips them.
+/// ended `failed` or `error` (playbook jobs, project and inventory updates, system jobs), at
+/// most 3 single-page requests explain why (see `WorkflowWalk.drillDown`); `--events none`
+/// skips them.
 /// Links the API returns are followed as given; only the first URL is built from the API root.
 package struct AWXFetcher {
   /// The resolved connection settings.

@@ -90,8 +90,8 @@ struct WorkflowWalk {
     }
   }
 
-  /// The child jobs worth a drill-down: playbook jobs, project and inventory updates that ended
-  /// `failed` or `error`, in the order AWX listed them.
+  /// The child jobs worth a drill-down: playbook jobs, project and inventory updates and system
+  /// jobs that ended `failed` or `error`, in the order AWX listed them.
   static func failedChildren(_ records: [JSONValue]) -> [(id: Int, type: String)] {
     records.compactMap { r in
       guard let id = r["id"]?.int, let type = r["type"]?.string,
@@ -225,5 +225,7 @@ package struct EventOptions: Sendable, Equatable {
     "job": ("jobs", "job_events/"),
     "project_update": ("project_updates", "events/"),
     "inventory_update": ("inventory_updates", "events/"),
+    // A system job template (cleanup jobs) can be a workflow node too; its events are output.
+    "system_job": ("system_jobs", "events/"),
   ]
 }
