@@ -69,7 +69,8 @@ struct ReportRenderer: Sendable {
         do throws(APIError) { run = try RunDecoder.decode(snapshot, fileName: source) } catch {
           throw .badInput(error)
         }
-        return try Self.analyse(self.options.redact ? Redaction.run(run) : run, source: source)
+        return try Self.analyse(
+          self.options.redact ? Redaction.run(run) : FailureText.cleanedOnly(run), source: source)
       })
     return Decoded(snapshot: snapshot, tree: tree)
   }

@@ -68,6 +68,8 @@ package struct RunSummary: Hashable, Sendable {
     package var pathFromStart: [Int]
     /// The nested workflow job it launched, when that run's summary is in ``RunSummary/nested``.
     package var nestedWorkflowJobID: Int?
+    /// Why its job failed (failed tasks, hosts, output tail), when the fetch drilled into it.
+    package var failureDetail: JobFailureDetail?
   }
 
   /// Summarises `tree` and its nested runs.
@@ -91,14 +93,16 @@ package struct RunSummary: Hashable, Sendable {
           type: node.job?.type == .workflowApproval ? .workflowApproval : node.jobType,
           state: state, displayState: a.state, templateID: node.templateID,
           templateName: node.templateName, jobID: node.jobID,
-          explanation: node.job?.explanation ?? "", decidedBy: node.job?.decidedBy, started: a.started, finished: a.finished,
+          explanation: node.job?.explanation ?? "", decidedBy: node.job?.decidedBy,
+          started: a.started, finished: a.finished,
           elapsed: a.elapsed, doNotRun: node.doNotRun, neverRunReason: a.neverRunReason,
           unhandledFailure: a.failure == .unhandled,
           handledFailure: a.failure != nil && a.failure != .unhandled,
           allParentsMustConverge: node.allParentsMustConverge, successNodes: node.successNodes,
           failureNodes: node.failureNodes, alwaysNodes: node.alwaysNodes,
           onCriticalPath: a.onCriticalPath, pathFromStart: a.pathFromStart,
-          nestedWorkflowJobID: nestedID))
+          nestedWorkflowJobID: nestedID,
+          failureDetail: node.jobID.flatMap { tree.run.failureDetails[$0] }))
     }
     self.nodes = nodes
     self.counts = counts

@@ -26,6 +26,9 @@ package struct DisplayGraph: Sendable {
     package var cluster: Int?
     /// The spawned job's id, when there is one.
     package var jobID: Int?
+    /// The first failed task of a failed job the fetch drilled into, one line
+    /// ("Failed: task on host: message").
+    package var firstFailure: String?
 
     /// Whether this is a START node.
     package var isStart: Bool { type == nil }
@@ -33,7 +36,8 @@ package struct DisplayGraph: Sendable {
     /// The memberwise initializer, open to the package (benchmarks build graphs directly).
     package init(
       id: String, name: String, type: JobType?, state: NodeState?, elapsed: Double?,
-      convergesAll: Bool, critical: Bool, unhandledFailure: Bool, cluster: Int?, jobID: Int?
+      convergesAll: Bool, critical: Bool, unhandledFailure: Bool, cluster: Int?, jobID: Int?,
+      firstFailure: String? = nil
     ) {
       self.id = id
       self.name = name
@@ -45,6 +49,7 @@ package struct DisplayGraph: Sendable {
       self.unhandledFailure = unhandledFailure
       self.cluster = cluster
       self.jobID = jobID
+      self.firstFailure = firstFailure
     }
 
     /// "playbook job · failed · 1m 03s": the second line of a node's label.
@@ -136,7 +141,8 @@ package struct DisplayGraph: Sendable {
         Node(
           id: String(node.id), name: node.displayName, type: node.jobType, state: a.state,
           elapsed: a.elapsed, convergesAll: node.allParentsMustConverge, critical: a.onCriticalPath,
-          unhandledFailure: a.failure == .unhandled, cluster: cluster, jobID: node.jobID))
+          unhandledFailure: a.failure == .unhandled, cluster: cluster, jobID: node.jobID,
+          firstFailure: Self.firstFailure(node.jobID.flatMap { run.failureDetails[$0] })))
     }
     for root in analysis.graph.roots {
       guard let h = index[root] else { continue }
@@ -155,11 +161,20 @@ package struct DisplayGraph: Sendable {
       let c = clusters.count
       clusters.append(
         Cluster(
-          label: "Nested workflow \(jobID): \(child.run.job.name) (\(child.run.job.status.rawValue))",
+          label:
+            "Nested workflow \(jobID): \(child.run.job.name) (\(child.run.job.status.rawValue))",
           parent: cluster, workflowJobID: jobID))
       let childStart = nodes.count
       add(child, cluster: c, visited: &visited)
       edges.append(Edge(tail: parentIndex, head: childStart, kind: nil, outcome: .taken))
     }
+  }
+
+  /// "Failed: task on host: message (and N more)" for a drill-down with failed tasks.
+  static func firstFailure(_ detail: JobFailureDetail?) -> String? {
+    guard let detail, let first = detail.failedTasks.first else { return nil }
+    let more = detail.failedTasks.count - 1 + detail.moreFailedTasks
+    let text = TextSafety.truncated(TextSafety.singleLine(FailureText.oneLine(first)), to: 200)
+    return "Failed: " + text + (more > 0 ? " (and \(more) more)" : "")
   }
 }

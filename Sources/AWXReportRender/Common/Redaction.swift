@@ -83,6 +83,7 @@ package enum Redaction {
       return n
     }
     r.nested = r.nested.mapValues(Self.run)
+    r.failureDetails = r.failureDetails.mapValues { FailureText.cleaned($0, redact: true) }
     r.notifications = r.notifications.map { n in
       var n = n
       n.subject = text(n.subject)
@@ -192,7 +193,8 @@ package enum Redaction {
       k += 1
       while k < u.count, u[k] == 0x20 || u[k] == 0x09 { k += 1 }
       out.append(contentsOf: u[i..<k])
-      let (valueStart, valueEnd, resume) = valueRange(u, from: k, separator: separator, quotedKey: quotedKey)
+      let (valueStart, valueEnd, resume) = valueRange(
+        u, from: k, separator: separator, quotedKey: quotedKey)
       let value = String(decoding: u[valueStart..<valueEnd], as: UTF8.self)
       out.append(contentsOf: u[k..<valueStart])
       if value.isEmpty || value == encrypted || value == mask || value == "null" {

@@ -108,6 +108,22 @@ package enum TextSafety {
     return String(out)
   }
 
+  /// One output line for a `<pre>` block: escape sequences gone, tabs kept, every other
+  /// control character (line breaks included) and invisible control dropped.
+  package static func singleLineKeepingTabs(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    for u in withoutANSI(text).unicodeScalars {
+      if u == "\t" {
+        out.append(u)
+      } else if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || isInvisibleControl(u) {
+        continue
+      } else {
+        out.append(u)
+      }
+    }
+    return String(out)
+  }
+
   /// `text` cut to at most `limit` characters, with an ellipsis when cut.
   package static func truncated(_ text: String, to limit: Int) -> String {
     guard text.count > limit, limit > 1 else { return text }

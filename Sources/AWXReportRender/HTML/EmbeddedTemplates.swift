@@ -71,6 +71,73 @@ enum EmbeddedTemplates {
 {{/approvals}}
 
 """##,
+    "partials/drilldown.html.mustache": #"""
+<div class="drilldown">
+  {{#incomplete}}
+  <p class="warning">AWX was still processing this job's events when they were fetched: what follows may be incomplete.</p>
+  {{/incomplete}}
+  {{#anyTasks}}
+  <div class="table-scroll">
+  <table class="failed-tasks">
+    <caption>Failed tasks, in the order they ran</caption>
+    <thead><tr><th scope="col">Host</th><th scope="col">Task</th><th scope="col">Module</th><th scope="col">Message</th><th scope="col">rc</th><th scope="col">Where</th></tr></thead>
+    <tbody>
+      {{#tasks}}
+      <tr>
+        <th scope="row">{{#host}}{{> partials/text.html.mustache}}{{/host}}</th>
+        <td>{{#task}}{{> partials/text.html.mustache}}{{/task}}{{#item}} <span class="muted small">(item {{> partials/text.html.mustache}})</span>{{/item}}{{#play}}<span class="node-id">play {{> partials/text.html.mustache}}</span>{{/play}}</td>
+        <td>{{#action}}<code>{{> partials/text.html.mustache}}</code>{{/action}}</td>
+        <td>{{#censored}}<span class="muted">censored by AWX (no_log)</span>{{/censored}}{{^censored}}{{#message}}<pre class="explanation">{{> partials/text.html.mustache}}</pre>{{/message}}{{#cmd}}<details><summary>command</summary><pre class="code">{{> partials/text.html.mustache}}</pre></details>{{/cmd}}{{#stderr}}<details><summary>stderr</summary><pre class="code">{{> partials/text.html.mustache}}</pre></details>{{/stderr}}{{#stdout}}<details><summary>stdout</summary><pre class="code">{{> partials/text.html.mustache}}</pre></details>{{/stdout}}{{/censored}}</td>
+        <td class="num">{{#rc}}{{rc}}{{/rc}}{{^rc}}—{{/rc}}</td>
+        <td>{{#path}}<code>{{> partials/text.html.mustache}}</code>{{/path}}</td>
+      </tr>
+      {{/tasks}}
+    </tbody>
+  </table>
+  </div>
+  {{/anyTasks}}
+  {{#more}}
+  <p class="note">AWX has {{more}} more failed events than were fetched.</p>
+  {{/more}}
+  {{#anyUnreachable}}
+  <h4>Unreachable hosts</h4>
+  <ul class="never-run">
+    {{#unreachable}}
+    <li><strong>{{#host}}{{> partials/text.html.mustache}}{{/host}}</strong>{{#task}} in {{> partials/text.html.mustache}}{{/task}}{{#message}}: {{> partials/text.html.mustache}}{{/message}}</li>
+    {{/unreachable}}
+  </ul>
+  {{/anyUnreachable}}
+  {{#nothing}}
+  <p class="note">No failed task was recorded in this job's events.</p>
+  {{/nothing}}
+  {{#anyHosts}}
+  <div class="table-scroll">
+  <table class="host-summary">
+    <caption>Hosts at the end of the play</caption>
+    <thead><tr><th scope="col">Host</th><th scope="col">ok</th><th scope="col">changed</th><th scope="col">failed</th><th scope="col">unreachable</th><th scope="col">skipped</th><th scope="col">rescued</th><th scope="col">ignored</th></tr></thead>
+    <tbody>
+      {{#hosts}}
+      <tr{{#failed}} class="error-text"{{/failed}}>
+        <th scope="row">{{#host}}{{> partials/text.html.mustache}}{{/host}}</th>
+        <td class="num">{{ok}}</td><td class="num">{{changed}}</td><td class="num">{{failures}}</td><td class="num">{{unreachable}}</td><td class="num">{{skipped}}</td><td class="num">{{rescued}}</td><td class="num">{{ignored}}</td>
+      </tr>
+      {{/hosts}}
+    </tbody>
+  </table>
+  </div>
+  {{/anyHosts}}
+  {{#tooLarge}}
+  <p class="note">Output: {{tooLarge}}</p>
+  {{/tooLarge}}
+  {{#output}}
+  <details open>
+    <summary>Last {{outputLines}} lines of output{{#outputPartial}} (the output goes on before them){{/outputPartial}}</summary>
+    <pre class="code output">{{output}}</pre>
+  </details>
+  {{/output}}
+</div>
+
+"""#,
     "partials/failures.html.mustache": ##"""
 {{#failures}}
 <section id="failures" aria-labelledby="failures-heading">
@@ -91,8 +158,13 @@ enum EmbeddedTemplates {
       <p class="muted small">From {{explanationSource}}.</p>
       {{/explanation}}
       {{^explanation}}
+      {{^drill}}
       <p class="muted small">AWX recorded no explanation; the job's output in AWX has the details.</p>
+      {{/drill}}
       {{/explanation}}
+      {{#drill}}
+      {{> partials/drilldown.html.mustache}}
+      {{/drill}}
     </li>
     {{/unhandled}}
   </ol>
@@ -107,6 +179,9 @@ enum EmbeddedTemplates {
       {{#explanation}}
       <pre class="explanation">{{> partials/text.html.mustache}}</pre>
       {{/explanation}}
+      {{#drill}}
+      {{> partials/drilldown.html.mustache}}
+      {{/drill}}
       <ul class="handlers">
         {{#handlers}}
         <li><span class="edge edge-{{kind}}">{{phrase}}</span> → <a href="#{{anchor}}">{{#target}}{{> partials/text.html.mustache}}{{/target}}</a>: {{outcome}} {{#state}}{{> partials/state.html.mustache}}{{/state}}</li>
@@ -177,7 +252,7 @@ enum EmbeddedTemplates {
 {{/workflow}}
 
 """#,
-    "partials/nested.html.mustache": #"""
+    "partials/nested.html.mustache": ##"""
 {{#nested}}
 <section id="nested" aria-labelledby="nested-heading">
   <h2 id="nested-heading">Nested workflows</h2>
@@ -203,12 +278,25 @@ enum EmbeddedTemplates {
     </table>
     </div>
     {{/anyNodes}}
+    {{#anyFailed}}
+    <h4>Why its failed jobs failed</h4>
+    <ul class="failure-list">
+      {{#failed}}
+      <li class="failure">
+        <p class="failure-title"><a href="#{{anchor}}">{{#name}}{{> partials/text.html.mustache}}{{/name}}</a> {{#state}}{{> partials/state.html.mustache}}{{/state}}{{#jobID}} <span class="job-link">job {{jobID}}</span>{{/jobID}}</p>
+        {{#drill}}
+        {{> partials/drilldown.html.mustache}}
+        {{/drill}}
+      </li>
+      {{/failed}}
+    </ul>
+    {{/anyFailed}}
   </article>
   {{/items}}
 </section>
 {{/nested}}
 
-"""#,
+"""##,
     "partials/node-row.html.mustache": #"""
 <tr id="{{anchor}}"{{#critical}} class="critical"{{/critical}}>
   <th scope="row"><span class="node-name">{{#name}}{{> partials/text.html.mustache}}{{/name}}</span> <span class="node-id">node {{id}}</span></th>

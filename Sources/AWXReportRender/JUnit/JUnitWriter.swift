@@ -351,8 +351,12 @@ package enum JUnitWriter {
     let run = lookup.run
     let explanation = JUnitValues.block(node.explanation, limit: messageLimit)
     let oneLine = JUnitValues.line(node.explanation, limit: messageLimit)
+    let firstTask = node.failureDetail?.failedTasks.first.map {
+      JUnitValues.line(FailureText.oneLine($0), limit: messageLimit)
+    }
+    let reason = oneLine.isEmpty ? (firstTask ?? "") : oneLine
     let message = TextSafety.truncated(
-      oneLine.isEmpty ? summary : "\(summary): \(oneLine)", to: messageLimit)
+      reason.isEmpty ? summary : "\(summary): \(reason)", to: messageLimit)
     var lines = [message]
     if node.unhandledFailure {
       lines.append(
@@ -369,6 +373,7 @@ package enum JUnitWriter {
     if explanation != oneLine && !explanation.isEmpty {
       lines.append("job_explanation:\n" + explanation)
     }
+    if let detail = node.failureDetail { lines += drillDownLines(detail) }
     if let nested = node.nestedWorkflowJobID, let suite = lookup.suiteNames[nested] {
       lines.append("Nested workflow: see testsuite \"\(suite)\".")
     }
@@ -376,6 +381,45 @@ package enum JUnitWriter {
       lines.append("AWX: " + url)
     }
     return (message, lines.joined(separator: "\n"))
+  }
+
+  /// The most failed tasks, and output lines, named in a failure's text.
+  static let drillDownItems = 10
+
+  /// The failed tasks (task, host, message, module, rc, file:line), the hosts that failed or
+  /// were unreachable, and the output's last lines, for a node the fetch drilled into.
+  static func drillDownLines(_ d: JobFailureDetail) -> [String] {
+    var lines: [String] = []
+    if d.possiblyIncomplete {
+      lines.append("Events possibly incomplete: AWX was still processing them when fetched.")
+    }
+    if !d.failedTasks.isEmpty {
+      lines.append("Failed tasks:")
+      for t in d.failedTasks.prefix(drillDownItems) {
+        var facts: [String] = []
+        if !t.action.isEmpty { facts.append("module " + t.action) }
+        if let rc = t.rc { facts.append("rc \(rc)") }
+        if !t.path.isEmpty { facts.append(t.path) }
+        let tail = facts.isEmpty ? "" : " (" + facts.joined(separator: ", ") + ")"
+        lines.append("- " + JUnitValues.line(FailureText.oneLine(t) + tail, limit: messageLimit))
+      }
+      let more = d.failedTasks.count - drillDownItems + d.moreFailedTasks
+      if more > 0 { lines.append("- and \(more) more") }
+    }
+    let failedHosts = d.hosts.filter(\.failed).map { h in
+      JUnitValues.line(h.host, limit: nameLimit)
+        + (h.unreachable > 0 ? " (unreachable)" : " (\(h.failures) failed)")
+    }
+    if !failedHosts.isEmpty { lines.append("Failed hosts: " + listed(failedHosts)) }
+    if let tooLarge = d.outputTooLarge {
+      lines.append("Output: " + JUnitValues.line(tooLarge, limit: messageLimit))
+    } else if !d.outputTail.isEmpty {
+      lines.append("Last lines of output:")
+      lines += d.outputTail.suffix(drillDownItems).map {
+        "  " + JUnitValues.line($0, limit: messageLimit)
+      }
+    }
+    return lines
   }
 
   /// `a, b, c`, or the first five and "and N more".

@@ -94,7 +94,155 @@ def parse_args():
     p.add_argument("--faults", default="[]")
     p.add_argument("--tls-cert", help="serve https with this PEM certificate (needs --tls-key)")
     p.add_argument("--tls-key")
+    p.add_argument("--failed-update", action="store_true",
+                   help="node 9 of the top workflow (a project update) failed, with no events")
+    p.add_argument("--hostile-events", action="store_true",
+                   help="failed jobs' events carry hostile host and task names")
+    p.add_argument("--oversized-stdout", action="store_true",
+                   help="a failed update's stdout is over AWX's display limit")
+    p.add_argument("--events-unfinished", action="store_true",
+                   help="failed jobs' events are still being processed: no playbook_on_stats "
+                        "event and no host summaries yet")
+    p.add_argument("--event-padding", type=int, default=0,
+                   help="ok events before the failures in each failed job (more than a page "
+                        "makes the client ask for the failed events separately)")
     return p.parse_args()
+
+
+ANSI_RED = "\x1b[0;31m"
+ANSI_OFF = "\x1b[0m"
+CENSORED = ("the output has been hidden due to the fact that 'no_log: true' was specified "
+            "for this result")
+EVENT_SECRET = "S3cr3t-From-Event-Res"
+TOO_LARGE = ("Standard Output too large to display (5242880 bytes), only download supported "
+             "for sizes over 1048576 bytes.")
+FAILED_EVENTS = ("runner_on_failed", "runner_on_unreachable", "runner_item_on_failed",
+                 "runner_on_async_failed", "runner_on_error")
+
+
+def job_events(job, hostile=False, padding=0):
+    """A failed playbook job's events, in AWX's shapes (JobEventSerializer): an ignored
+    failure (failed false), an unreachable host, a loop item failure and its task failure,
+    a no_log failure, a command failure whose result holds a secret, the stats."""
+    web1 = '<img src=x onerror="alert(1)">web1' if hostile else "web1"
+    web2 = "web2 ]]></failure><script>alert(2)</script>" if hostile else "web2"
+    migrate = ("Run migrations {{ lookup('pipe','id') }} <b>$(reboot)</b>" if hostile
+               else "Run migrations")
+    play = "Deploy <svg onload=alert(3)>" if hostile else "Deploy web"
+    events = []
+
+    def add(event, host=None, task="", res=None, failed=False, ignore=False, stdout="",
+            action="", path=""):
+        counter = len(events) + 1
+        data = {"play": play, "play_uuid": "p-1", "playbook": "site.yml", "task": task,
+                "task_uuid": f"t-{counter}", "task_action": action, "resolved_action": action and
+                f"ansible.builtin.{action}", "task_args": "", "task_path": path}
+        if host is not None:
+            data.update({"host": host, "remote_addr": host, "res": res or {},
+                         "ignore_errors": ignore, "start": CREATED, "end": CREATED,
+                         "duration": 0.5})
+        events.append({
+            "id": job * 1000 + counter, "type": "job_event",
+            "url": f"/api/v2/job_events/{job * 1000 + counter}/",
+            "related": {"job": f"/api/v2/jobs/{job}/", "children": ""},
+            "summary_fields": {"job": {"id": job, "name": f"Job {job}", "status": "failed",
+                                       "failed": True, "job_template_id": 300,
+                                       "job_template_name": "Template 300"}},
+            "created": CREATED, "modified": CREATED, "job": job, "event": event,
+            "counter": counter, "event_display": event, "event_data": data,
+            "event_level": 3 if host is not None else 1, "failed": failed, "changed": False,
+            "uuid": f"u-{job}-{counter}", "parent_uuid": "", "host": None,
+            "host_name": host or "", "playbook": "site.yml", "play": play, "task": task,
+            "role": "", "stdout": stdout, "start_line": counter, "end_line": counter + 1,
+            "verbosity": 0})
+
+    add("playbook_on_start")
+    add("playbook_on_play_start", stdout=f"\r\nPLAY [{play}] ****\r\n")
+    for k in range(padding):
+        add("runner_on_ok", host="web4", task=f"Step {k}", action="ping",
+            stdout=f"ok: [web4] step {k}")
+    add("playbook_on_task_start", task="Check disk", stdout="\r\nTASK [Check disk] ****")
+    add("runner_on_failed", host=web1, task="Check disk", action="command",
+        path="/runner/project/site.yml:12", ignore=True, failed=False,
+        res={"msg": "non-zero return code", "rc": 1, "changed": True},
+        stdout=f"{ANSI_RED}fatal: [{web1}]: FAILED! => {{\"rc\": 1}}{ANSI_OFF}\r\n...ignoring")
+    add("playbook_on_task_start", task="Gather facts", stdout="\r\nTASK [Gather facts] ****")
+    add("runner_on_unreachable", host="db1", task="Gather facts", action="gather_facts",
+        path="/runner/project/site.yml:3", failed=True,
+        res={"msg": "Failed to connect to the host via ssh: ssh: connect to host db1 port 22: "
+                    "Connection refused", "unreachable": True, "changed": False},
+        stdout=f"{ANSI_RED}fatal: [db1]: UNREACHABLE! => {{\"changed\": false}}{ANSI_OFF}")
+    add("playbook_on_task_start", task="Install packages", stdout="\r\nTASK [Install packages]")
+    item_res = {"msg": "No package matching 'nginx-extra' found available", "rc": 126,
+                "item": "nginx-extra", "failed": True, "changed": False,
+                "_ansible_item_label": "nginx-extra"}
+    add("runner_item_on_failed", host=web2, task="Install packages", action="dnf",
+        path="/runner/project/roles/web/tasks/main.yml:8", failed=True, res=item_res,
+        stdout=f"{ANSI_RED}failed: [{web2}] (item=nginx-extra){ANSI_OFF}")
+    add("runner_on_failed", host=web2, task="Install packages", action="dnf",
+        path="/runner/project/roles/web/tasks/main.yml:8", failed=True,
+        res={"msg": "One or more items failed", "results": [item_res], "changed": False},
+        stdout=f"{ANSI_RED}fatal: [{web2}]: FAILED! => One or more items failed{ANSI_OFF}")
+    add("playbook_on_task_start", task="Set admin password", stdout="\r\nTASK [Set admin...]")
+    add("runner_on_failed", host=web1, task="Set admin password", action="user",
+        path="/runner/project/site.yml:30", failed=True, res={"censored": CENSORED},
+        stdout=f"{ANSI_RED}fatal: [{web1}]: FAILED! => {{\"censored\": \"{CENSORED}\"}}{ANSI_OFF}")
+    add("playbook_on_task_start", task=migrate, stdout=f"\r\nTASK [{migrate}]")
+    add("runner_on_failed", host="web3", task=migrate, action="command",
+        path="/runner/project/site.yml:41", failed=True,
+        res={"msg": "non-zero return code", "rc": 2,
+             "cmd": f"manage.py migrate --db-password={EVENT_SECRET}",
+             "stderr": f"\x1b[1;31mERROR\x1b[0m: could not connect\r\nDB_PASSWORD={EVENT_SECRET}",
+             "stdout": "Applying migrations…", "api_token": EVENT_SECRET, "changed": True},
+        stdout=f"{ANSI_RED}fatal: [web3]: FAILED! => {{\"rc\": 2, "
+               f"\"stderr\": \"password={EVENT_SECRET}\"}}{ANSI_OFF}")
+    add("playbook_on_stats", stdout=(
+        f"\r\nPLAY RECAP ****\r\n{web1} : ok=3 changed=1 failed=1 ignored=1\r\n"
+        f"db1 : ok=0 unreachable=1\r\n{web2} : ok=2 failed=1\r\nweb3 : ok=2 failed=1\r\n"
+        "web4 : ok=4"))
+    # AWX propagates failed to the task-start and play-start parents at the stats event.
+    for e in events:
+        if e["event"] in ("playbook_on_task_start", "playbook_on_play_start") and \
+                e["task"] != "Check disk":
+            e["failed"] = True
+    return events
+
+
+def host_summaries(job, hostile=False):
+    web1 = '<img src=x onerror="alert(1)">web1' if hostile else "web1"
+    web2 = "web2 ]]></failure><script>alert(2)</script>" if hostile else "web2"
+    rows = [(web1, 3, 1, 0, 1, 0, 0, 1), ("db1", 0, 0, 1, 0, 0, 0, 0), (web2, 2, 0, 0, 1, 1, 0, 0),
+            ("web3", 2, 1, 0, 1, 0, 0, 0), ("web4", 4, 0, 0, 0, 0, 0, 0)]
+    out = []
+    for k, (host, ok, changed, dark, failures, skipped, rescued, ignored) in enumerate(rows):
+        out.append({
+            "id": job * 10 + k, "type": "job_host_summary",
+            "url": f"/api/v2/job_host_summaries/{job * 10 + k}/",
+            "related": {"job": f"/api/v2/jobs/{job}/", "host": f"/api/v2/hosts/{k + 1}/"},
+            "summary_fields": {"host": {"id": k + 1, "name": host},
+                               "job": {"id": job, "name": f"Job {job}", "status": "failed",
+                                       "failed": True, "job_template_id": 300,
+                                       "job_template_name": "Template 300"}},
+            "created": CREATED, "modified": CREATED, "job": job, "host": k + 1,
+            "constructed_host": None, "host_name": host, "changed": changed, "dark": dark,
+            "failures": failures, "ok": ok, "processed": 1, "skipped": skipped,
+            "failed": bool(dark or failures), "ignored": ignored, "rescued": rescued})
+    return out
+
+
+def filter_events(events, query):
+    out = events
+    if query.get("failed", [""])[0] == "true":
+        out = [e for e in out if e["failed"]]
+    kinds = query.get("event__in", [""])[0]
+    if kinds:
+        wanted = set(kinds.split(","))
+        out = [e for e in out if e["event"] in wanted]
+    order = query.get("order_by", ["start_line"])[0]
+    key = order.lstrip("-")
+    if key in ("counter", "start_line"):
+        out = sorted(out, key=lambda e: e[key], reverse=order.startswith("-"))
+    return out
 
 
 class World:
@@ -163,6 +311,8 @@ class World:
             else:
                 jtype, job = ("project_update" if i % 10 == 9 else "job"), self.new_job()
             status = "failed" if i % 13 == 12 else "successful"
+            if self.args.failed_update and parent is None and i == 9:
+                status = "failed"
             succ = [ids[i + 1]] if i + 1 < n else []
             fail = [ids[i + 2]] if i % 5 == 0 and i + 2 < n else []
             alw = [ids[i + 3]] if i % 7 == 0 and i + 3 < n else []
@@ -500,6 +650,9 @@ def make_handler(world, state, args):
             if kind == "foreign_next" and obj.get("next"):
                 obj = dict(obj)
                 obj["next"] = "http://other.example:8080" + obj["next"]
+            if isinstance(obj, str):  # stdout/?format=txt
+                return self.send_body(status, obj.encode("utf-8"),
+                                      headers=[("X-Text", "plain")])
             body = json.dumps(obj).encode("utf-8")
             if kind == "badjson":
                 body = body[: len(body) // 2]
@@ -561,6 +714,33 @@ def make_handler(world, state, args):
                 if items is None or (sub == "notifications" and args.no_notifications):
                     return 404, None
                 return self.paginate(path, query, items())
+            if rest[0] in ("jobs", "project_updates", "inventory_updates") and len(rest) == 3 \
+                    and rest[1].isdigit():
+                job = world.jobs.get(int(rest[1]))
+                if job is None or PATHS.get(job["type"]) != rest[0]:
+                    return 404, {"detail": "Not found."}
+                jid = int(rest[1])
+                failed = job["status"] in ("failed", "error")
+                if rest[0] == "jobs" and rest[2] == "job_events":
+                    events = job_events(jid, args.hostile_events, args.event_padding) \
+                        if failed else []
+                    if args.events_unfinished:
+                        events = [e for e in events if e["event"] != "playbook_on_stats"]
+                    return self.paginate(path, query, filter_events(events, query))
+                if rest[0] == "jobs" and rest[2] == "job_host_summaries":
+                    rows = host_summaries(jid, args.hostile_events) \
+                        if failed and not args.events_unfinished else []
+                    return self.paginate(path, query, rows)
+                if rest[0] != "jobs" and rest[2] == "events":
+                    return self.paginate(path, query, [])
+                if rest[2] == "stdout":
+                    if args.oversized_stdout:
+                        return 200, TOO_LARGE
+                    lines = [f"{ANSI_RED}Identity added: /runner/artifacts/ssh_key_data{ANSI_OFF}",
+                             "fatal: could not read Username for 'https://git.example.com'",
+                             f"token={EVENT_SECRET}", "\x1b]0;title\x07<script>alert(4)</script>"]
+                    return 200, "\r\n".join(lines) + "\r\n"
+                return 404, None
             if rest[0] in ("unified_jobs", "workflow_approvals") and len(rest) == 1:
                 wanted = query.get("id__in", [""])[0]
                 ids = {int(x) for x in wanted.split(",") if x.strip().isdigit()}
