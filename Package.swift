@@ -64,7 +64,8 @@ let package = Package(
       name: "AWXReportModelTests", dependencies: ["AWXReportModel"]),
     .testTarget(name: "AWXReportJSONTests", dependencies: ["AWXReportJSON"]),
     .testTarget(
-      name: "AWXReportAPITests", dependencies: ["AWXReportAPI", "AWXReportJSON", "AWXReportLayout"],
+      name: "AWXReportAPITests",
+      dependencies: ["AWXReportAPI", "AWXReportJSON", "AWXReportLayout"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "AWXReportFetchTests", dependencies: ["AWXReportFetch", "AWXReportJSON"],

@@ -47,7 +47,8 @@ func timeMode(path: String, runs: Int) {
     times.append(milliseconds(clock.now - start))
   }
   times.sort()
-  let median = times.count % 2 == 1
+  let median =
+    times.count % 2 == 1
     ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
   if let report {
     for line in report.textLines().prefix(10) { print(line) }
@@ -55,8 +56,9 @@ func timeMode(path: String, runs: Int) {
       "file=\(path) bytes=\(bytes.count) valid=\(report.isValid) dtd=\(report.dtdStatus) "
         + "issues=\(report.issues.count)")
   }
-  print("runs=\(runs) min=\(fmt(times.first ?? 0)) ms median=\(fmt(median)) ms "
-    + "max=\(fmt(times.last ?? 0)) ms")
+  print(
+    "runs=\(runs) min=\(fmt(times.first ?? 0)) ms median=\(fmt(median)) ms "
+      + "max=\(fmt(times.last ?? 0)) ms")
 }
 
 func fmt(_ value: Double) -> String {
@@ -76,28 +78,40 @@ let leakSamples: [(name: String, text: String)] = {
     """
   let open = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n"
   return [
-    ("valid", head + open + """
-      <g id="n1" class="node"><title>a</title></g>
-      <g id="n2" class="node"><title>b</title></g>
-      <g id="e1" class="edge"><title>a->b</title><path d="M0,0L1,1"/></g>
-      </svg>
-      """),
+    (
+      "valid",
+      head + open + """
+        <g id="n1" class="node"><title>a</title></g>
+        <g id="n2" class="node"><title>b</title></g>
+        <g id="e1" class="edge"><title>a->b</title><path d="M0,0L1,1"/></g>
+        </svg>
+        """
+    ),
     ("dtd-invalid", head + open + "<g><blink/><rect fill-rule=\"sideways\"/></g></svg>"),
-    ("structure", head + "<svg xmlns=\"http://www.w3.org/2000/svg\">"
-      + "<g id=\"x\"/><g id=\"x\"/><script>1</script>"
-      + "<a href=\"javascript:alert(1)\"><text onclick=\"x()\">t</text></a></svg>"),
+    (
+      "structure",
+      head + "<svg xmlns=\"http://www.w3.org/2000/svg\">"
+        + "<g id=\"x\"/><g id=\"x\"/><script>1</script>"
+        + "<a href=\"javascript:alert(1)\"><text onclick=\"x()\">t</text></a></svg>"
+    ),
     ("unclosed", head + open + "<g>\n</svg>"),
-    ("xxe", """
+    (
+      "xxe",
+      """
       <?xml version="1.0"?>
       <!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>
       <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><text>&x;</text></svg>
-      """),
-    ("laughs", """
+      """
+    ),
+    (
+      "laughs",
+      """
       <?xml version="1.0"?>
       <!DOCTYPE svg [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
       <!ATTLIST svg foo (x|y) "x">]>
       <svg xmlns="http://www.w3.org/2000/svg">&b;</svg>
-      """),
+      """
+    ),
     ("attlist", "<!DOCTYPE svg [<!ATTLIST svg foo (x|y) \"x\">]><svg/>"),
     ("binary", "\u{0}\u{1}\u{FF}<\u{0}svg\u{7}"),
     ("empty", ""),
@@ -145,9 +159,10 @@ func leakMode(count: Int) {
     if index % 10 == 0 {
       let documents = schemaSamples.documents
       let schema = index % 100 == 0 ? schemaSamples.broken : schemaSamples.schema
-      schemaProblems += XMLSchemaValidator.validate(
-        xml: documents[(index / 10) % documents.count], schema: schema
-      ).count
+      schemaProblems +=
+        XMLSchemaValidator.validate(
+          xml: documents[(index / 10) % documents.count], schema: schema
+        ).count
     }
   }
   print("documents=\(count) valid=\(valid) issues=\(issues) schema_problems=\(schemaProblems)")

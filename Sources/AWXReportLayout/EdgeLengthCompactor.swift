@@ -200,7 +200,8 @@ struct EdgeLengthCompactor {
       let to = min(b, here + high)
       if from > to { continue }
       // On the solver's grid, so that centring adds no digits.
-      let shift = (((from + to) / 2 - here) * PositionSimplex.scale).rounded() / PositionSimplex.scale
+      let shift =
+        (((from + to) / 2 - here) * PositionSimplex.scale).rounded() / PositionSimplex.scale
       if shift != 0
         && segmentCost(points, here + shift) <= segmentCost(points, here) + Self.epsilon
       {

@@ -9,7 +9,8 @@
 /// The result is a pure function of the input: every tie is broken by index.
 package enum LayeredLayout {
   /// Lays out `graph`; see `GraphLayout` for what is returned.
-  package static func layout(_ graph: LayoutGraph, options: LayoutOptions = .init()) -> GraphLayout {
+  package static func layout(_ graph: LayoutGraph, options: LayoutOptions = .init()) -> GraphLayout
+  {
     let options = options.sanitized
     let tuning = options.tuning
     let leftToRight = options.rankDirection == .leftToRight

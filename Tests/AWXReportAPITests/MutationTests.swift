@@ -8,7 +8,10 @@ import Testing
 /// Seeded random damage to real AWX bodies: decoding and analysis must either succeed or throw
 /// an `APIError`/`ModelError`, never crash or hang.
 @Suite struct MutationTests {
-  static let tokens: [[UInt8]] = ["null", "true", "\"x\"", "-1", "1.5e9", "[]", "{}", "[1,2]", "\"\\u202e\"", "9999999999999999999999"].map { Array($0.utf8) }
+  static let tokens: [[UInt8]] = [
+    "null", "true", "\"x\"", "-1", "1.5e9", "[]", "{}", "[1,2]", "\"\\u202e\"",
+    "9999999999999999999999",
+  ].map { Array($0.utf8) }
 
   func mutate(_ body: [UInt8], rng: inout SplitMix64) -> [UInt8] {
     var b = body
@@ -23,7 +26,10 @@ import Testing
       default:
         // Replace the value after a random ':' with another token.
         if let colon = b[at...].firstIndex(of: UInt8(ascii: ":")) {
-          let end = b[(colon + 1)...].firstIndex(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}") }) ?? b.count
+          let end =
+            b[(colon + 1)...].firstIndex(where: {
+              $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}")
+            }) ?? b.count
           b.replaceSubrange((colon + 1)..<end, with: Self.tokens[rng.below(Self.tokens.count)])
         }
       }
@@ -36,14 +42,17 @@ import Testing
     let detail = try fixture("workflow_job_detail.json")
     let jobs = try fixture("unified_jobs_page.json")
     var rng = SplitMix64(seed: 20_261_129)
-    var decoded = 0, rejected = 0
+    var decoded = 0
+    var rejected = 0
     for _ in 0..<1_500 {
       let which = rng.below(3)
-      let s = snapshot(812, [
-        (.workflowJob, which == 0 ? mutate(detail, rng: &rng) : detail),
-        (.workflowNodes, which == 1 ? mutate(nodes, rng: &rng) : nodes),
-        (.unifiedJobs, which == 2 ? mutate(jobs, rng: &rng) : jobs),
-      ])
+      let s = snapshot(
+        812,
+        [
+          (.workflowJob, which == 0 ? mutate(detail, rng: &rng) : detail),
+          (.workflowNodes, which == 1 ? mutate(nodes, rng: &rng) : nodes),
+          (.unifiedJobs, which == 2 ? mutate(jobs, rng: &rng) : jobs),
+        ])
       do {
         let run = try RunDecoder.decode(s, fileName: "fuzz.json")
         _ = try? RunAnalysis(run)

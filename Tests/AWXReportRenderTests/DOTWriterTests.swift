@@ -48,8 +48,9 @@ import Testing
     // No control or bidirectional character, and no unescaped quote can end a string early.
     #expect(
       dot.unicodeScalars.allSatisfy {
-        $0 == "\n" || ($0.value >= 0x20 && !(0x7F...0x9F).contains($0.value)
-          && !TextSafety.isInvisibleControl($0))
+        $0 == "\n"
+          || ($0.value >= 0x20 && !(0x7F...0x9F).contains($0.value)
+            && !TextSafety.isInvisibleControl($0))
       })
     #expect(!dot.contains("-> z"))
     guard let result = try runDot(dot) else { return }  // Graphviz not installed

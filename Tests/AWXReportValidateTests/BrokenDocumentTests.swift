@@ -33,7 +33,8 @@ struct BrokenDocumentTests {
         <blink>x</blink>
         </g>
         """), fileName: "unknown.svg")
-    #expect(report.hasError(.dtd, line: 7, containing: "No declaration for element blink"),
+    #expect(
+      report.hasError(.dtd, line: 7, containing: "No declaration for element blink"),
       "\(report.dump)")
     #expect(report.dtdChecked)
   }
@@ -47,7 +48,8 @@ struct BrokenDocumentTests {
         <rect width="1" height="1" colour="red"/>
         </g>
         """), fileName: "attr.svg")
-    #expect(report.hasError(.dtd, line: 6, containing: "attribute colour of element rect"),
+    #expect(
+      report.hasError(.dtd, line: 6, containing: "attribute colour of element rect"),
       "\(report.dump)")
   }
 

@@ -138,7 +138,9 @@ struct ReportRenderer: Sendable {
         func make(_ artifact: Artifact, _ text: () -> String) {
           if artifact.format.map(formats.contains) ?? true { files[artifact] = Made(text()) }
         }
-        make(.dot) { DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict) }
+        make(.dot) {
+          DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict)
+        }
         if let timeline { make(.timeline) { timeline } }
         make(.summaryJSON) {
           SummaryJSON.render(

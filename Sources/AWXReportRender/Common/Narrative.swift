@@ -61,8 +61,10 @@ package enum Narrative {
       state: { summary.node($0)?.displayState },
       kinds: { parent in
         guard let p = summary.node(parent) else { return [] }
-        return [(EdgeKind.success, p.successNodes), (.failure, p.failureNodes), (.always, p.alwaysNodes)]
-          .filter { $0.1.contains(node.id) }.map(\.0)
+        return [
+          (EdgeKind.success, p.successNodes), (.failure, p.failureNodes), (.always, p.alwaysNodes),
+        ]
+        .filter { $0.1.contains(node.id) }.map(\.0)
       })
   }
 
@@ -89,7 +91,8 @@ package enum Narrative {
     case .noEdgeFired(let parents):
       let parts = parents.map { p -> String in
         let only = kinds(p).map(\.phrase).joined(separator: " or ")
-        return "parent \(quoted(p)) \((state(p) ?? .notRunYet).outcomeVerb); this node runs only \(only)"
+        return
+          "parent \(quoted(p)) \((state(p) ?? .notRunYet).outcomeVerb); this node runs only \(only)"
       }
       return parts.isEmpty ? "no edge that fired leads here" : parts.joined(separator: "; ")
     case .unexplained:

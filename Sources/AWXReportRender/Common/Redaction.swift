@@ -233,7 +233,9 @@ package enum Redaction {
         }
         // A double quote that closes the string the pair sits in (JSON-like text that is not
         // valid JSON); a quote inside the value goes on being masked.
-        if c == 0x22, e + 1 == u.count || [0x2C, 0x7D, 0x5D, 0x20, 0x0A, 0x0D, 0x3A].contains(u[e + 1]) {
+        if c == 0x22,
+          e + 1 == u.count || [0x2C, 0x7D, 0x5D, 0x20, 0x0A, 0x0D, 0x3A].contains(u[e + 1])
+        {
           break
         }
       }

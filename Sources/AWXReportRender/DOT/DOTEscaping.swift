@@ -13,10 +13,12 @@ package enum DOTEscaping {
   /// other control characters and bidirectional overrides are dropped; text longer than
   /// `maxScalars` is cut with an ellipsis.
   package static func quoted(_ text: String) -> String {
-    if text.utf8.count < maxScalars, text.utf8.allSatisfy({ b in
-      b >= 0x20 && b < 0x7F && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\")
-        && b != UInt8(ascii: "&") && b != UInt8(ascii: "<") && b != UInt8(ascii: ">")
-    }) {
+    if text.utf8.count < maxScalars,
+      text.utf8.allSatisfy({ b in
+        b >= 0x20 && b < 0x7F && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\")
+          && b != UInt8(ascii: "&") && b != UInt8(ascii: "<") && b != UInt8(ascii: ">")
+      })
+    {
       return text
     }
     var out = ""

@@ -20,7 +20,8 @@ package struct DOTWriter: Sendable {
     out.reserveCapacity(256 + graph.nodes.count * 200)
     let title = "Workflow job \(run.job.id): \(TextSafety.singleLine(run.job.name))\n\(verdict)"
     out += "digraph \"workflow_job_\(run.job.id)\" {\n"
-    out += "  graph [rankdir=\(rankDirection == .leftToRight ? "LR" : "TB"), nodesep=0.3, ranksep=0.5, "
+    out +=
+      "  graph [rankdir=\(rankDirection == .leftToRight ? "LR" : "TB"), nodesep=0.3, ranksep=0.5, "
     out += "fontname=\"Helvetica\", fontsize=12, labelloc=t, charset=\"UTF-8\", "
     out += "label=\"\(DOTEscaping.quoted(title))\"];\n"
     out += "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10, "

@@ -52,7 +52,8 @@ package struct SVGGraphWriter: Sendable {
           label: c.label, labelWidth: TextMetrics.width(c.label, fontSize: 10) + 16,
           labelHeight: 16, parent: c.parent)
       })
-    let layout = LayeredLayout.layout(layoutGraph, options: LayoutOptions(rankDirection: rankDirection))
+    let layout = LayeredLayout.layout(
+      layoutGraph, options: LayoutOptions(rankDirection: rankDirection))
     return LaidOutGraph(graph: graph, shapes: shapes, layout: layout)
   }
 
