@@ -16,6 +16,7 @@ package struct AWXReport: ParsableCommand {
     version: version,
     subcommands: [
       FetchCommand.self, RenderCommand.self, ValidateCommand.self, ListCommand.self,
+      ArchiveCommand.self, IndexCommand.self,
     ])
 
   package init() {}
