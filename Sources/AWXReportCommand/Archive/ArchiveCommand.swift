@@ -95,8 +95,10 @@ struct ArchiveCommand: ParsableCommand {
 
 /// What an archive run did.
 struct ArchiveOutcome {
-  /// Paths written: each new job directory, then the index files.
+  /// Paths written: each new job directory (by id), then the index files.
   var written: [String] = []
+  /// The jobs fetched and published, in the order they finished.
+  var archived: [Int] = []
   var fetched = 0
   var skipped = 0
   var failures: [ArchiveFailure] = []
@@ -169,16 +171,31 @@ struct Archiver {
       entries: Array(entries.values), failures: [], templates: templates,
       strictValidation: options.strictValidation, warnings: &warnings)
 
+    // Fetch workers keep `concurrency` requests in flight; rendering (CPU) happens on other
+    // threads, one per core, so a connection never waits for a page to be drawn.
     let queue = WorkQueue(todo)
+    let rendering = RenderQueue()
     let progress = ArchiveProgress(total: todo.count, quiet: quiet, counter: counter)
     let workers = min(concurrency, max(todo.count, 1))
+    let fetchersLeft = Atomic<Int>(workers)
+    let renderers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, todo.count))
     for _ in 0..<workers {
-      let worker = ArchiveWorker(
-        directory: directory, renderer: renderer, refresh: refresh, depth: depth,
-        fetchedAt: fetchedAt,
+      let worker = FetchWorker(
+        directory: directory, refresh: refresh, depth: depth, fetchedAt: fetchedAt,
         makeClient: { () throws(FetchError) in try makeClient(workerSettings) },
-        queue: queue)
-      let thread = Thread { worker.run() }
+        queue: queue, rendering: rendering)
+      let thread = Thread {
+        worker.run()
+        if fetchersLeft.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 {
+          rendering.close()
+        }
+      }
+      thread.stackSize = 8 << 20
+      thread.start()
+    }
+    for _ in 0..<renderers {
+      let worker = RenderWorker(directory: directory, renderer: renderer, queue: queue)
+      let thread = Thread { worker.run(rendering) }
       thread.stackSize = 8 << 20
       thread.start()
     }
@@ -197,7 +214,7 @@ struct Archiver {
         case .archived(let entry, let warns):
           outcome.fetched += 1
           entries[entry.id] = entry
-          outcome.written.append(directory.jobURL(entry.id).path)
+          outcome.archived.append(entry.id)
           for w in warns where !warnings.contains(w) { warnings.append(w) }
           dirty = true
         case .failed(let reason):
@@ -218,6 +235,7 @@ struct Archiver {
       done: finishedCount, fetched: outcome.fetched, skipped: outcome.skipped,
       failed: outcome.failures.count)
     // The final index is read back from the directories, exactly as `awx-report index` does.
+    outcome.written = outcome.archived.sorted().map { directory.jobURL($0).path }
     outcome.written += try directory.writeIndex(
       entries: directory.scanEntries(), failures: outcome.failures, templates: templates,
       strictValidation: options.strictValidation, warnings: &warnings)
@@ -227,48 +245,60 @@ struct Archiver {
   }
 }
 
-/// One worker: takes jobs from the queue until it is empty; skips a job whose directory
-/// verifies, else fetches, renders and publishes it.
-struct ArchiveWorker: @unchecked Sendable {
+/// A fetch worker: takes jobs from the queue until it is empty; skips a job whose directory
+/// verifies, else fetches its snapshot (over its own connection) and hands it to the renderers.
+struct FetchWorker: @unchecked Sendable {
   let directory: ArchiveDirectory
-  let renderer: ReportRenderer
   let refresh: Bool
   let depth: Int
   let fetchedAt: Timestamp?
   let makeClient: () throws(FetchError) -> AWXClient
   let queue: WorkQueue
+  let rendering: RenderQueue
 
   func run() {
     var client: AWXClient?
     while let job = queue.next() {
-      let kind: WorkQueue.Result.Kind
       if !refresh, FileManager.default.fileExists(atPath: directory.jobURL(job.id).path),
         directory.verify(job.id) == nil
       {
-        kind = .skipped
-      } else {
-        do throws(CommandError) {
-          if client == nil {
-            do { client = try makeClient() } catch { throw .other(error.description) }
-          }
-          kind = try archive(job.id, client: client!)
-        } catch {
-          kind = .failed(TextSafety.singleLine(error.description))
-        }
+        queue.finish(WorkQueue.Result(id: job.id, kind: .skipped))
+        continue
       }
-      queue.finish(WorkQueue.Result(id: job.id, kind: kind))
+      do throws(FetchError) {
+        if client == nil { client = try makeClient() }
+        let snapshot = try AWXFetcher(client: client!).fetch(
+          workflowJobID: job.id, depth: depth, now: fetchedAt ?? FetchCommand.now(),
+          tool: "awx-report \(AWXReport.version)")
+        rendering.put(snapshot)
+      } catch {
+        queue.finish(
+          WorkQueue.Result(id: job.id, kind: .failed(TextSafety.singleLine(error.description))))
+      }
+    }
+  }
+}
+
+/// A render worker: renders and publishes the fetched snapshots until the queue is closed.
+struct RenderWorker: Sendable {
+  let directory: ArchiveDirectory
+  let renderer: ReportRenderer
+  let queue: WorkQueue
+
+  func run(_ rendering: RenderQueue) {
+    while let snapshot = rendering.take() {
+      let kind: WorkQueue.Result.Kind
+      do throws(CommandError) {
+        kind = try publish(snapshot)
+      } catch {
+        kind = .failed(TextSafety.singleLine(error.description))
+      }
+      queue.finish(WorkQueue.Result(id: snapshot.workflowJobID, kind: kind))
     }
   }
 
-  func archive(_ id: Int, client: AWXClient) throws(CommandError) -> WorkQueue.Result.Kind {
-    let snapshot: Snapshot
-    do {
-      snapshot = try AWXFetcher(client: client).fetch(
-        workflowJobID: id, depth: depth, now: fetchedAt ?? FetchCommand.now(),
-        tool: "awx-report \(AWXReport.version)")
-    } catch {
-      throw .other(error.description)
-    }
+  func publish(_ snapshot: Snapshot) throws(CommandError) -> WorkQueue.Result.Kind {
+    let id = snapshot.workflowJobID
     let set = try renderer.build(
       snapshotBytes: snapshot.encoded(), source: "workflow job \(id) from \(snapshot.host)")
     guard set.summary.isFinished else {
@@ -282,6 +312,50 @@ struct ArchiveWorker: @unchecked Sendable {
       summary: summary, manifest: manifest, directory: set.directoryName,
       hasReport: set[.html] != nil)
     return .archived(entry, set.warnings)
+  }
+}
+
+/// Fetched snapshots waiting to be rendered; `take()` blocks until one arrives or the queue is
+/// closed and empty.
+final class RenderQueue: Sendable {
+  private struct State {
+    var items: [Snapshot?] = []
+    var head = 0
+    var closed = false
+  }
+  private let state = Mutex(State())
+  private let available = DispatchSemaphore(value: 0)
+
+  func put(_ snapshot: Snapshot) {
+    state.withLock { $0.items.append(snapshot) }
+    available.signal()
+  }
+
+  /// No more snapshots will come: wakes every waiting renderer.
+  func close() {
+    state.withLock { $0.closed = true }
+    for _ in 0..<64 { available.signal() }
+  }
+
+  func take() -> Snapshot? {
+    while true {
+      let (item, done): (Snapshot?, Bool) = state.withLock { s in
+        if s.head < s.items.count {
+          defer {
+            s.items[s.head] = nil
+            s.head += 1
+          }
+          return (s.items[s.head], false)
+        }
+        return (nil, s.closed)
+      }
+      if let item { return item }
+      if done {
+        available.signal()
+        return nil
+      }
+      available.wait()
+    }
   }
 }
 

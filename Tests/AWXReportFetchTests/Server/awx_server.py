@@ -181,6 +181,8 @@ def parse_args():
     p.add_argument("--latency-ms", type=float, default=0)
     p.add_argument("--jobs", type=int, default=0, help="generated workflow jobs for list/archive")
     p.add_argument("--seed", type=int, default=14)
+    p.add_argument("--jobs-finished", action="store_true",
+                   help="every generated job has finished (no running or pending ones)")
     p.add_argument("--faults", default="[]")
     p.add_argument("--tls-cert", help="serve https with this PEM certificate (needs --tls-key)")
     p.add_argument("--tls-key")
@@ -241,6 +243,8 @@ class World:
             tid, tname = self.TEMPLATES[rng.randrange(4)]
             status = rng.choices(["successful", "failed", "error", "canceled", "running",
                                   "pending"], [70, 14, 4, 6, 3, 3])[0]
+            if self.args.jobs_finished and status in CAN_CANCEL:
+                status = "successful"
             launch = rng.choices(["manual", "scheduled", "relaunch", "webhook", "workflow"],
                                  [40, 35, 10, 10, 5])[0]
             labels = [l for l in ("prod", "staging", "nightly") if rng.random() < 0.35]
@@ -471,6 +475,9 @@ def make_handler(world, state, args):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "FakeAWX/1.0"
+        # Headers and body go out in two writes; with Nagle's algorithm the body would wait
+        # for the client's delayed ACK (40 ms on Linux), which no real AWX front end adds.
+        disable_nagle_algorithm = True
         counted_connection = False
 
         def log_message(self, fmt, *a):  # quiet
