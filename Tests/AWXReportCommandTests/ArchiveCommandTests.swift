@@ -116,6 +116,10 @@ import Testing
     let mark = try s.requests().count
     let third = try awxReport(["archive", "--out", out.path, "-q"], environment: env)
     #expect(third.status == 0, "\(third.stderr)")
+    #expect(
+      third.stderr.contains(
+        "workflow-job-\(victim) does not verify (report.html does not match SHA256SUMS)"),
+      "\(third.stderr)")
     let thirdRequests = Array(try s.requests().dropFirst(mark))
     let detail = thirdRequests.filter {
       $0.hasPrefix("/api/v2/workflow_jobs/") && !$0.hasPrefix("/api/v2/workflow_jobs/?")
@@ -197,6 +201,27 @@ import Testing
     let r = try awxReport(["archive", "--out", out.path, "-q"], environment: s.environment)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(Self.directories(out) == Self.finishedIDs(s.jobs))
+  }
+
+  @Test("--limit N archives the newest N finished jobs; --status keeps finished ones only")
+  func limitAndStatus() throws {
+    let s = try JobsServer(30)
+    let out = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let r = try awxReport(
+      ["archive", "--out", out.path, "-q", "--limit", "4"], environment: s.environment)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(Self.directories(out) == Set(Self.finishedIDs(s.jobs).sorted().suffix(4)))
+    let failedOnly = try awxReport(
+      ["archive", "--out", out.path, "-q", "--status", "failed", "--status", "running"],
+      environment: s.environment)
+    #expect(failedOnly.status == 0, "\(failedOnly.stderr)")
+    let failed = Set(
+      s.jobs.filter { $0["status"]?.string == "failed" }.compactMap { $0["id"]?.int })
+    #expect(Self.directories(out) == failed.union(Self.finishedIDs(s.jobs).sorted().suffix(4)))
+    let running = try awxReport(
+      ["archive", "--out", out.path, "--status", "running"], environment: s.environment)
+    #expect(running.status == 64, "archive keeps finished jobs only: \(running.stderr)")
   }
 
   @Test("render of several snapshots re-renders an archive in parallel, then its index")

@@ -45,7 +45,9 @@ import Testing
   func figures() throws {
     let index = ArchiveIndex(
       entries: Self.entries(),
-      failures: [.init(id: 7, reason: "HTTP 403"), .init(id: 100, reason: "x")],
+      failures: [
+        .init(id: 7, reason: "HTTP 403"), .init(id: 3, reason: "x"), .init(id: 7, reason: "y"),
+      ],
       tool: "awx-report test")
     #expect(index.entries.map(\.id) == index.entries.map(\.id).sorted(by: >))
     #expect(index.templates.map(\.name) == ["(no template)", "Backup", "Deploy"])
@@ -60,7 +62,7 @@ import Testing
     #expect(index.totals.runs == 26 && index.totals.successful == 22)
     // 25 durations: 1…20, 10, 20, 30, 40, 5 → sorted, the 13th (11) is the median, the 24th the p95.
     #expect(index.totals.medianElapsed == 11 && index.totals.p95Elapsed == 30)
-    #expect(index.failures == [.init(id: 7, reason: "HTTP 403")], "archived jobs are no failures")
+    #expect(index.failures == [.init(id: 3, reason: "x"), .init(id: 7, reason: "HTTP 403")])
     #expect(index.generatedAt == Self.t(31))
 
     #expect(RunFigures.percentile([1], 0.95) == 1)

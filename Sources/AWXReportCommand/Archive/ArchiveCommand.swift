@@ -14,7 +14,8 @@ struct ArchiveCommand: ParsableCommand {
     commandName: "archive",
     abstract: "Archive every finished workflow job the filters select, with an index.",
     discussion: """
-      Jobs are listed with the filters of 'list' (by AWX, sorted by id, paged with id__gt) and \
+      Jobs are listed with the filters of 'list' (by AWX, sorted by id, paged with id__gt; \
+      with --limit the newest N) and \
       fetched --concurrency at a time, one connection per worker; a 429 or 503 answer pauses \
       every worker. A job whose directory is already there and verifies (SHA256SUMS and the \
       snapshot's digests) is not fetched again unless --refresh is given, so a second run costs \
@@ -67,6 +68,8 @@ struct ArchiveCommand: ParsableCommand {
         throw .other(error.message)
       }
       var finished = filter
+      // --limit without --order keeps the newest jobs.
+      if filters.limit != nil && filters.order == nil { finished.order = "-id" }
       finished.statuses =
         filter.statuses.isEmpty
         ? WorkflowJobFilter.finishedStatuses
@@ -78,7 +81,7 @@ struct ArchiveCommand: ParsableCommand {
         fetchedAt: ReportOptions.sourceDateEpoch(environment), quiet: report.quiet)
       outcome = try archiver.run(
         connection: connection, environment: environment, filter: finished,
-        limit: filters.limit, byID: filters.order == nil)
+        limit: filters.limit, byID: filters.order == nil && filters.limit == nil)
     } catch {
       Diagnostics.report(error)
       throw ExitCode(ExitStatus.toolFailed)
@@ -259,11 +262,13 @@ struct FetchWorker: @unchecked Sendable {
   func run() {
     var client: AWXClient?
     while let job = queue.next() {
-      if !refresh, FileManager.default.fileExists(atPath: directory.jobURL(job.id).path),
-        directory.verify(job.id) == nil
-      {
-        queue.finish(WorkQueue.Result(id: job.id, kind: .skipped))
-        continue
+      if !refresh, FileManager.default.fileExists(atPath: directory.jobURL(job.id).path) {
+        guard let problem = directory.verify(job.id) else {
+          queue.finish(WorkQueue.Result(id: job.id, kind: .skipped))
+          continue
+        }
+        Diagnostics.warning(
+          "workflow-job-\(job.id) does not verify (\(problem)): fetching it again")
       }
       do throws(FetchError) {
         if client == nil { client = try makeClient() }

@@ -52,8 +52,11 @@ struct IndexCommand: ParsableCommand {
       throw .template(error)
     }
     var warnings: [String] = []
+    let entries = archive.scanEntries()
+    let present = Set(entries.map(\.id))
     let written = try archive.writeIndex(
-      entries: archive.scanEntries(), failures: archive.previousFailures(), templates: library,
+      entries: entries, failures: archive.previousFailures().filter { !present.contains($0.id) },
+      templates: library,
       strictValidation: strict, warnings: &warnings)
     for w in warnings { Diagnostics.warning(w) }
     return written

@@ -167,7 +167,8 @@ package struct ArchiveIndex: Sendable {
   package var templates: [TemplateRuns]
   /// All runs together.
   package var totals: RunFigures
-  /// Jobs that could not be archived, by id.
+  /// Jobs that could not be archived this time, by id (one each). A job can have a directory
+  /// and a failure: an earlier copy that no longer verified and could not be fetched again.
   package var failures: [ArchiveFailure]
   /// The newest fetch time of the runs: the index's date, so the same directories always give
   /// the same bytes.
@@ -177,12 +178,8 @@ package struct ArchiveIndex: Sendable {
 
   package init(entries: [ArchiveEntry], failures: [ArchiveFailure], tool: String) {
     self.entries = entries.sorted { $0.id > $1.id }
-    let archived = Set(entries.map(\.id))
     var seenFailures: Set<Int> = []
-    self.failures = failures.filter {
-      !archived.contains($0.id) && seenFailures.insert($0.id).inserted
-    }
-    .sorted { $0.id < $1.id }
+    self.failures = failures.filter { seenFailures.insert($0.id).inserted }.sorted { $0.id < $1.id }
     self.tool = tool
     totals = RunFigures(self.entries)
     generatedAt = entries.compactMap(\.fetchedAt).max()
