@@ -73,4 +73,4 @@ CONTROLLER_HOST="http://127.0.0.1:$port" CONTROLLER_TOKEN="$token" \
   "$bin" archive --out "$workdir/archive" --concurrency "$concurrency" -q
 end="$(date +%s.%N)"
 after="$(stats)"
-printf 'second run:    %d requests (list only), %.2f s\n' "$((after - before))" "$(echo "$end - $start" | bc)"
+printf 'second run:    %d requests (GET /api/ and the list pages), %.2f s\n' "$((after - before))" "$(echo "$end - $start" | bc)"
