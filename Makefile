@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
 .PHONY: help deps build release test lint format report install uninstall clean templates \
-        bench bench-layout bench-fetch bench-validate bench-render leak-check example
+        bench bench-layout bench-fetch bench-validate bench-render bench-archive leak-check example
 
 help: ## List the targets.
 	@echo "Targets:"
@@ -60,7 +60,7 @@ install: deps ## Install a self-contained binary (Swift runtime linked in) into 
 uninstall: ## Remove the installed binary.
 	rm -f "$(DESTDIR)$(BINDIR)/$(PRODUCT)"
 
-bench: bench-layout bench-fetch bench-validate bench-render ## Every benchmark.
+bench: bench-layout bench-fetch bench-validate bench-render bench-archive ## Every benchmark.
 
 bench-layout: ## Layout + SVG speed and quality vs Graphviz dot.
 	bash Benchmarks/bench-layout.sh
@@ -73,6 +73,9 @@ bench-validate: ## libxml2 validation time of a 5,000-node workflow SVG.
 
 bench-render: ## Template step and whole render of a 1,000-node workflow.
 	bash Benchmarks/bench-render.sh
+
+bench-archive: ## Archive 300 jobs (5-25 nodes, 20 ms latency, --concurrency 4) vs the ideal time.
+	bash Benchmarks/bench-archive.sh
 
 leak-check: ## Validate 10,000 SVGs under valgrind; fails on any leaked byte.
 	bash Benchmarks/leak-check.sh

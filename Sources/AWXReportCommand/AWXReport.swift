@@ -14,7 +14,10 @@ package struct AWXReport: ParsableCommand {
       validation, I/O), explained in one line on stderr; 64 bad usage.
       """,
     version: version,
-    subcommands: [FetchCommand.self, RenderCommand.self, ValidateCommand.self])
+    subcommands: [
+      FetchCommand.self, RenderCommand.self, ValidateCommand.self, ListCommand.self,
+      ArchiveCommand.self, IndexCommand.self,
+    ])
 
   package init() {}
 }

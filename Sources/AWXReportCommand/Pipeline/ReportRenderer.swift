@@ -14,6 +14,9 @@ struct ReportRenderer: Sendable {
   /// is rendered, after anything wrong with the snapshot itself, as it always was.
   private let templates: Result<TemplateLibrary, CommandError>
 
+  /// The parsed templates (the index page uses them too), or why they could not be loaded.
+  func library() throws(CommandError) -> TemplateLibrary { try templates.get() }
+
   init(options: ReportOptions) {
     self.options = options
     do {

@@ -7,6 +7,17 @@ workflow job detail, paginated workflow nodes, unified jobs and workflow approva
 ?id__in=, labels, notifications, activity stream. HTTP/1.1 keep-alive; every response has a
 Content-Length. With --tls-cert/--tls-key it serves https.
 
+With --jobs N the server also holds N more workflow jobs (ids from 2000 up) for list and
+archive: over four templates, with statuses, launch types, labels, launchers, creation dates
+(one every 7 hours from 2024-09-01; job 2001's launcher has a hostile name) and 5 to 25 nodes each drawn from a seeded generator
+(--seed), every one fetchable like the top job. GET {root}workflow_jobs/ lists them (without
+--jobs: every workflow job) and honours AWX's list filters: status, status__in, or__status,
+not__status, workflow_job_template, workflow_job_template__name, created__gte/__lt,
+launch_type, launch_type__in, labels__name, name__icontains, id__gt, id__in, order_by (comma
+lists, '-' descending, id as the tiebreak) and page/page_size (at most 200). Any other
+parameter gives 400, as an unknown field does in AWX. GET /_jobs lists the generated jobs'
+list items (never counted), so a test can compute the expected answer itself.
+
 Control endpoints (never counted, no auth): GET /_stats -> {"requests", "connections", "log"},
 where log lists {"path", "status", "sha256"} for every API request in order.
 
@@ -68,6 +79,83 @@ PATHS = {"job": "jobs", "project_update": "project_updates", "workflow_job": "wo
          "workflow_approval": "workflow_approvals", "inventory_update": "inventory_updates"}
 
 
+def iso(epoch):
+    """An epoch time as AWX writes it: UTC, 'Z', microseconds only when not zero."""
+    import datetime
+    t = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
+    text = t.strftime("%Y-%m-%dT%H:%M:%S")
+    if t.microsecond:
+        text += f".{t.microsecond:06d}"
+    return text + "Z"
+
+
+def parse_time(text):
+    import datetime
+    t = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=datetime.timezone.utc)
+    return t
+
+
+LIST_RESERVED = {"page", "page_size", "order_by", "format"}
+
+
+def filter_jobs(items, query):
+    """AWX's list filters over list items; (400, detail) for a parameter it would refuse."""
+    def one(name):
+        return query[name][-1]
+
+    out = list(items)
+    for name in query:
+        if name in LIST_RESERVED:
+            continue
+        if name == "status":
+            out = [j for j in out if j["status"] == one(name)]
+        elif name == "status__in":
+            wanted = one(name).split(",")
+            out = [j for j in out if j["status"] in wanted]
+        elif name == "or__status":
+            out = [j for j in out if j["status"] in query[name]]
+        elif name == "not__status":
+            out = [j for j in out if j["status"] != one(name)]
+        elif name == "workflow_job_template":
+            out = [j for j in out if str(j["workflow_job_template"]) == one(name)]
+        elif name == "workflow_job_template__name":
+            out = [j for j in out if j["summary_fields"].get("workflow_job_template", {})
+                   .get("name") == one(name)]
+        elif name in ("created__gte", "created__lt"):
+            try:
+                limit = parse_time(one(name))
+            except ValueError:
+                return 400, f"{name}: invalid date"
+            if name == "created__gte":
+                out = [j for j in out if parse_time(j["created"]) >= limit]
+            else:
+                out = [j for j in out if parse_time(j["created"]) < limit]
+        elif name == "launch_type":
+            out = [j for j in out if j["launch_type"] == one(name)]
+        elif name == "launch_type__in":
+            out = [j for j in out if j["launch_type"] in one(name).split(",")]
+        elif name == "labels__name":
+            out = [j for j in out if one(name) in
+                   [l["name"] for l in j["summary_fields"].get("labels", {}).get("results", [])]]
+        elif name == "name__icontains":
+            out = [j for j in out if one(name).lower() in j["name"].lower()]
+        elif name == "id__gt":
+            out = [j for j in out if j["id"] > int(one(name))]
+        elif name == "id__in":
+            ids = {int(x) for x in one(name).split(",") if x.strip().isdigit()}
+            out = [j for j in out if j["id"] in ids]
+        else:
+            return 400, f"Cannot filter on {name}"
+    order = query.get("order_by", ["id"])[-1].split(",") + ["id"]
+    for field in reversed(order):
+        key = field.lstrip("-")
+        out.sort(key=lambda j: (j.get(key) is None, j.get(key) if j.get(key) is not None else 0),
+                 reverse=field.startswith("-"))
+    return 200, out
+
+
 def parse_args():
     p = argparse.ArgumentParser()
     p.add_argument("--prefix", choices=["v2", "controller"], default="v2")
@@ -91,6 +179,10 @@ def parse_args():
     p.add_argument("--username")
     p.add_argument("--password")
     p.add_argument("--latency-ms", type=float, default=0)
+    p.add_argument("--jobs", type=int, default=0, help="generated workflow jobs for list/archive")
+    p.add_argument("--seed", type=int, default=14)
+    p.add_argument("--jobs-finished", action="store_true",
+                   help="every generated job has finished (no running or pending ones)")
     p.add_argument("--faults", default="[]")
     p.add_argument("--tls-cert", help="serve https with this PEM certificate (needs --tls-key)")
     p.add_argument("--tls-key")
@@ -279,6 +371,74 @@ class World:
         if args.status in CAN_CANCEL:
             detail["finished"] = None
         self.next_new_job = 9001
+        self.listed = None
+        self.job_labels = {}
+        if args.jobs:
+            self.generate_jobs(args.jobs, args.seed)
+
+    TEMPLATES = [(39, "Deploy"), (40, "Backup"), (41, "Patch Linux"), (42, "Rotate certs")]
+
+    def generate_jobs(self, count, seed):
+        """count workflow jobs from id 2000, varied but the same for the same seed."""
+        import random
+        rng = random.Random(seed)
+        base = 1725148800  # 2024-09-01T00:00:00Z
+        self.listed = []
+        for k in range(count):
+            wf = 2000 + k
+            nodes = rng.randint(5, 25)
+            self.add_workflow(wf, nodes, 0, [], None)
+            tid, tname = self.TEMPLATES[rng.randrange(4)]
+            status = rng.choices(["successful", "failed", "error", "canceled", "running",
+                                  "pending"], [70, 14, 4, 6, 3, 3])[0]
+            if self.args.jobs_finished and status in CAN_CANCEL:
+                status = "successful"
+            launch = rng.choices(["manual", "scheduled", "relaunch", "webhook", "workflow"],
+                                 [40, 35, 10, 10, 5])[0]
+            labels = [l for l in ("prod", "staging", "nightly") if rng.random() < 0.35]
+            created = base + k * 7 * 3600 + rng.randrange(3600)
+            elapsed = round(rng.uniform(30, 900) * (2 if tid == 40 else 1), 3)
+            started = created + 5
+            d = self.workflows[wf]["detail"]
+            r = self.root
+            if launch in ("manual", "relaunch"):
+                user = rng.choice(["alice", "bob", "carol"])
+                by = {"id": 1, "name": user, "type": "user", "url": f"{r}users/1/"}
+            elif launch == "scheduled":
+                by = {"id": 7, "name": f"Nightly {tname}", "type": "schedule",
+                      "url": f"{r}schedules/7/"}
+            else:
+                by = {}
+            if k == 1:
+                # Text a listing must escape: CSV formula and quoting, tab, terminal escapes
+                # (OSC title, colour), BEL, a line break, a bidi override.
+                by = {"id": 2, "name": "=HYPERLINK(\"x\"),\tme\x1b]0;pwn\x07\x1b[31m red\nline2\u202e",
+                      "type": "user", "url": f"{r}users/2/"}
+            finished = None if status in CAN_CANCEL else iso(started + elapsed)
+            d.update({
+                "name": tname if k % 9 else f"{tname} (hotfix {k})",
+                "status": status, "failed": status in ("failed", "error", "canceled"),
+                "launch_type": launch, "launched_by": by,
+                "created": iso(created), "modified": iso(created), "started": iso(started),
+                "finished": finished, "elapsed": elapsed if finished else 0.0,
+                "workflow_job_template": tid, "unified_job_template": tid,
+            })
+            d["related"]["unified_job_template"] = f"{r}workflow_job_templates/{tid}/"
+            d["related"]["workflow_job_template"] = f"{r}workflow_job_templates/{tid}/"
+            sf = d["summary_fields"]
+            sf["workflow_job_template"] = {"id": tid, "name": tname, "description": ""}
+            sf["unified_job_template"] = {"id": tid, "name": tname, "description": "",
+                                          "unified_job_type": "workflow_job"}
+            sf["labels"] = {"count": len(labels), "results": [
+                {"id": 60 + i, "name": l} for i, l in enumerate(labels)]}
+            self.job_labels[wf] = labels
+            self.listed.append(wf)
+
+    def list_item(self, wf):
+        d = dict(self.workflows[wf]["detail"])
+        for key in ("job_args", "job_cwd", "job_env", "result_traceback"):
+            d.pop(key, None)
+        return d
 
     def new_workflow_job(self, launch_type, extra_vars="{}"):
         """A job made by relaunch or launch: pending, no nodes yet; readable with GET."""
@@ -411,11 +571,12 @@ class World:
 
     def labels(self, wf):
         r = self.root
+        names = self.job_labels.get(wf, [f"label-{i}" for i in range(self.args.labels)])
         return [{"id": 60 + i, "type": "label", "url": f"{r}labels/{60 + i}/",
                  "related": {"organization": f"{r}organizations/1/"},
                  "summary_fields": {"organization": {"id": 1, "name": "Default"}},
-                 "created": CREATED, "modified": CREATED, "name": f"label-{i}",
-                 "organization": 1} for i in range(self.args.labels)]
+                 "created": CREATED, "modified": CREATED, "name": name,
+                 "organization": 1} for i, name in enumerate(names)]
 
     def notifications(self, wf):
         r = self.root
@@ -464,6 +625,9 @@ def make_handler(world, state, args):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "FakeAWX/1.0"
+        # Headers and body go out in two writes; with Nagle's algorithm the body would wait
+        # for the client's delayed ACK (40 ms on Linux), which no real AWX front end adds.
+        disable_nagle_algorithm = True
         counted_connection = False
 
         def log_message(self, fmt, *a):  # quiet
@@ -601,6 +765,15 @@ def make_handler(world, state, args):
             return 404, {"detail": "Not found."}, []
 
         def handle_get(self):
+            if self.path.startswith("/_jobs"):
+                ids = world.listed if world.listed is not None else sorted(world.workflows)
+                data = json.dumps([world.list_item(i) for i in ids]).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                return
             if self.path.startswith("/_stats"):
                 with state.lock:
                     body = {"requests": state.requests, "connections": state.connections,
@@ -700,6 +873,12 @@ def make_handler(world, state, args):
             if rest == [""]:
                 return 200, {"workflow_jobs": f"{r}workflow_jobs/",
                              "unified_jobs": f"{r}unified_jobs/"}
+            if rest == ["workflow_jobs"]:
+                ids = world.listed if world.listed is not None else sorted(world.workflows)
+                status, found = filter_jobs([world.list_item(i) for i in ids], query)
+                if status != 200:
+                    return status, {"detail": found}
+                return self.paginate(path, query, found)
             if rest[0] == "workflow_jobs" and len(rest) >= 2 and rest[1].isdigit():
                 wf = world.workflows.get(int(rest[1]))
                 if wf is None:
