@@ -1,3 +1,4 @@
+import AWXReportRender
 import Foundation
 
 /// Archive progress on stderr: a bar redrawn in place on a terminal (jobs done / total,
@@ -47,7 +48,7 @@ final class ArchiveProgress {
     Diagnostics.note(
       "awx-report: archive: \(done) jobs: \(fetched) fetched, \(skipped) already archived, "
         + "\(failed) failed; \(counter.value) requests in "
-        + String(format: "%.1f", seconds) + " s")
+        + NumberFormat.decimal(seconds, places: 1, trimmingZeros: false) + " s")
   }
 
   /// `m:ss` left, from the pace so far.

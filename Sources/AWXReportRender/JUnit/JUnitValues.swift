@@ -9,10 +9,7 @@ enum JUnitValues {
   /// absurdly large values are capped at 10^12 seconds.
   static func seconds(_ value: Double?) -> String {
     guard let value, value.isFinite, value > 0 else { return "0.000" }
-    let millis = Int64((min(value, 1e12) * 1000).rounded())
-    let fraction = millis % 1000
-    let digits = fraction < 10 ? "00\(fraction)" : fraction < 100 ? "0\(fraction)" : "\(fraction)"
-    return "\(millis / 1000).\(digits)"
+    return NumberFormat.decimal(min(value, 1e12), places: 3, trimmingZeros: false)
   }
 
   /// `YYYY-MM-DDTHH:MM:SS` in UTC with no zone and no fraction, as windyroad's schema demands
