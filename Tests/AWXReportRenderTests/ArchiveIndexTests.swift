@@ -90,6 +90,8 @@ import Testing
   func chartAndPage() throws {
     var entries = Self.entries()
     entries[0].templateName = "Deploy <script>alert(1)</script> \u{202E}"
+    // AWX's microseconds: HTML's datetime takes at most three fraction digits.
+    entries[1].started = Timestamp(iso8601: "2024-10-02T00:00:00.123456Z")
     let index = ArchiveIndex(
       entries: entries, failures: [.init(id: 9, reason: "<b>x</b>")], tool: "t")
     let charts = ArchiveIndexPage.charts(index)
@@ -106,5 +108,11 @@ import Testing
     #expect(!html.unicodeScalars.contains("\u{202E}"))
     #expect(html.contains("<a href=\"workflow-job-221/report.html\">221</a>"))
     #expect(html.contains("84.6 %"))
+    for attribute in html.components(separatedBy: "datetime=\"").dropFirst() {
+      let value = attribute.prefix { $0 != "\"" }
+      let fraction = value.split(separator: ".").dropFirst().first?.dropLast() ?? ""
+      #expect(fraction.count <= 3, "datetime=\"\(value)\" is not valid HTML")
+    }
+    #expect(html.contains("datetime=\"2024-10-02T00:00:00.123Z\""))
   }
 }

@@ -62,7 +62,7 @@ package struct ArchiveIndexPage: Sendable {
         "launchType": .string(HTMLText.line(e.launchType)),
         "launchedBy": .string(HTMLText.line(e.launchedBy ?? "")),
         "started": TemplateValue(e.started.map(\.display)),
-        "startedISO": TemplateValue(e.started.map(\.iso8601)),
+        "startedISO": TemplateValue(e.started.map { TimeText($0).iso }),
         "elapsed": TemplateValue(e.elapsed.map(ElapsedFormat.clock)),
         "unhandled": .int(e.unhandledFailures),
       ]
