@@ -277,6 +277,44 @@ struct JUnitWriterTests {
 
   // MARK: - Values
 
+  @Test(
+    "a workflow that failed, errored or was canceled with no node to show it gets one case",
+    arguments: [
+      (JobStatus.failed, "failure", "failed"), (.error, "error", "error"),
+      (.canceled, "failure", "canceled"),
+    ])
+  func workflowOwnCase(status: JobStatus, element: String, type: String) throws {
+    let job = WorkflowJob(
+      id: 77, name: "Nightly", status: status, explanation: "the template was deleted")
+    let ok = WorkflowNode(
+      id: 1, identifier: "build", templateID: 1, jobID: 11,
+      job: ChildJob(id: 11, type: .job, name: "build", status: .successful, hasDetail: true))
+    let summary = RunSummary(try AnalyzedRun(WorkflowRun(job: job, nodes: [ok])))
+    let xml = JUnitWriter.render(summary, host: "https://awx.example.com")
+    try checkJUnit(xml, summary, host: "https://awx.example.com")
+    let cases = try junitTestcases(xml)
+    #expect(cases.count == 2)
+    let own = try #require(cases["[workflow job 77] Nightly"])
+    #expect(own.result == element)
+    #expect(own.type == type)
+    #expect(own.message?.contains("the template was deleted") == true)
+    #expect(own.text.contains("https://awx.example.com/#/jobs/workflow/77/output"))
+    // A successful run, or one whose failed node already says it, gets no such case.
+    let fine = RunSummary(
+      try AnalyzedRun(
+        WorkflowRun(
+          job: WorkflowJob(id: 78, name: "Nightly", status: .successful), nodes: [ok])))
+    #expect(try junitTestcases(JUnitWriter.render(fine, host: "")).count == 1)
+  }
+
+  @Test func skippedReasonIsAlsoTheElementText() throws {
+    let summary = RunSummary(try AnalyzedRun(Self.mappingRun(status: .failed)))
+    let xml = JUnitWriter.render(summary, host: "https://awx.example.com")
+    let skipped = try junitTestcases(xml).values.filter { $0.result == "skipped" }
+    #expect(!skipped.isEmpty)
+    for c in skipped { #expect(c.text == c.message, "GitLab shows only the text") }
+  }
+
   @Test func times() {
     #expect(JUnitValues.seconds(61.02) == "61.020")
     #expect(JUnitValues.seconds(12.345678) == "12.346")
@@ -644,7 +682,15 @@ func checkJUnit(
       cases.filter { !$0.elements(forName: name).isEmpty }.count
     }
     #expect(count("tests") == String(cases.count), sourceLocation: sourceLocation)
-    #expect(cases.count == run.nodes.count, sourceLocation: sourceLocation)
+    // One case per node, plus the workflow job's own when it failed, errored or was canceled
+    // and no node's case says so.
+    let nodeFailures = cases.filter { c in
+      let result = c.children?.compactMap { $0 as? XMLElement }.first?.name
+      return (result == "failure" || result == "error")
+        && !(c.attribute(forName: "name")?.stringValue ?? "").hasPrefix("[workflow job ")
+    }
+    let ownCase = [.failed, .error, .canceled].contains(run.job.status) && nodeFailures.isEmpty
+    #expect(cases.count == run.nodes.count + (ownCase ? 1 : 0), sourceLocation: sourceLocation)
     #expect(count("failures") == String(results("failure")), sourceLocation: sourceLocation)
     #expect(count("errors") == String(results("error")), sourceLocation: sourceLocation)
     #expect(count("skipped") == String(results("skipped")), sourceLocation: sourceLocation)

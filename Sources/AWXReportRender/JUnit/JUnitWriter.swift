@@ -114,8 +114,17 @@ package enum JUnitWriter {
     let classname = "workflow_job_\(job.id)"
     let nodes = run.nodes.sorted { $0.id < $1.id }
     let lookup = Lookup(run: run, suiteNames: suiteNames, links: context.links)
-    let names = testNames(nodes, lookup: lookup)
-    let cases = nodes.map { node in (node, outcome(of: node, lookup: lookup)) }
+    let nodeNames = testNames(nodes, lookup: lookup)
+    var names = nodeNames
+    var cases: [(node: RunSummary.Node?, outcome: Outcome)] = nodes.map { node in
+      (node, outcome(of: node, lookup: lookup))
+    }
+    // A workflow that failed, errored or was canceled with no node to show it (AWX's own
+    // explanation, a deleted template…) still fails in every reader: one case for the job.
+    if let own = workflowOutcome(job, cases: cases.map(\.outcome), links: context.links) {
+      cases.append((nil, own))
+      names.append("[workflow job \(job.id)] \(JUnitValues.line(job.name, limit: nameLimit))")
+    }
     var failures = 0
     var errors = 0
     var skipped = 0
@@ -158,7 +167,7 @@ package enum JUnitWriter {
       out += "    <testcase"
       attribute("classname", classname, into: &out)
       attribute("name", name, into: &out)
-      attribute("time", JUnitValues.seconds(node.elapsed), into: &out)
+      attribute("time", JUnitValues.seconds(node.map { $0.elapsed } ?? elapsed), into: &out)
       switch outcome {
       case .passed:
         out += "/>\n"
@@ -170,19 +179,51 @@ package enum JUnitWriter {
         attribute("message", message, into: &out)
         out += ">\(XMLEscaping.text(text))</\(element)>\n"
       case .skipped(let message):
+        // The reason in the text too: GitLab shows a skipped case's text, not its attribute.
         out += ">\n      <skipped"
         attribute("message", message, into: &out)
-        out += "/>\n"
+        out += ">\(XMLEscaping.text(message))</skipped>\n"
       }
       out += "    </testcase>\n"
     }
 
-    let testNameByID = Dictionary(zip(nodes.map(\.id), names)) { first, _ in first }
+    let testNameByID = Dictionary(zip(nodes.map(\.id), nodeNames)) { first, _ in first }
+
     let text = systemOut(suite, testNames: testNameByID, links: context.links)
     out += "    <system-out>\(XMLEscaping.text(text))"
     out += "</system-out>\n"
     out += "    <system-err/>\n"
     out += "  </testsuite>\n"
+  }
+
+  /// The outcome of the workflow job's own case, when it failed, errored or was canceled and
+  /// no node's case says so.
+  private static func workflowOutcome(_ job: WorkflowJob, cases: [Outcome], links: AWXLinks)
+    -> Outcome?
+  {
+    let shown = cases.contains {
+      switch $0 {
+      case .failure, .error: return true
+      default: return false
+      }
+    }
+    guard !shown else { return nil }
+    let explanation = JUnitValues.line(job.explanation, limit: messageLimit)
+    let reason = explanation.isEmpty ? "" : ": \(explanation)"
+    let url = links.workflow(job.id).map { "\nAWX: \($0)" } ?? ""
+    switch job.status {
+    case .failed:
+      let message = "workflow job \(job.id) failed\(reason)"
+      return .failure(type: "failed", message: message, text: message + url)
+    case .error:
+      let message = "workflow job \(job.id) ended with status error\(reason)"
+      return .error(type: "error", message: message, text: message + url)
+    case .canceled:
+      let message = "workflow job \(job.id) was canceled\(reason)"
+      return .failure(type: "canceled", message: message, text: message + url)
+    default:
+      return nil
+    }
   }
 
   private static func attribute(_ name: String, _ value: String, into out: inout String) {
