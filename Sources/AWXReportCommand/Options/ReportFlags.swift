@@ -13,7 +13,9 @@ struct ReportFlags: ParsableArguments {
   @Option(name: .long, help: "Directory of templates overriding the built-in ones.")
   var templates: String?
 
-  @Flag(name: .long, help: "Show secret-looking extra_vars values instead of masking them.")
+  @Flag(
+    name: .long,
+    help: "Show secret-looking values (variables, explanations, output) instead of masking them.")
   var noRedact = false
 
   @Flag(name: .long, help: "Fail when the SVG 1.1 DTD is not installed (default: warn).")
@@ -25,7 +27,7 @@ struct ReportFlags: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Formats to write, comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: all).",
+      "Formats to write, comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
       discussion: "snapshot.json and SHA256SUMS are always written.", valueName: "list"))
   var formats: FormatList = FormatList(Set(OutputFormat.allCases))
 
