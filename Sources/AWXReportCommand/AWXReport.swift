@@ -11,10 +11,15 @@ package struct AWXReport: ParsableCommand {
     abstract: "Explain, archive and attach AWX workflow job runs: DOT, SVG and HTML reports.",
     discussion: """
       Exit codes: 0 the reports were written; 1 an error (network, API, bad snapshot, \
-      validation, I/O), explained in one line on stderr; 64 bad usage.
+      validation, I/O), explained in one line on stderr; 64 bad usage. With --exit-status: 2 \
+      the run failed or errored, 3 canceled, 4 not finished. watch: 4 when --timeout ends it, \
+      130 / 143 when SIGINT / SIGTERM does (the report is written first).
       """,
     version: version,
-    subcommands: [FetchCommand.self, RenderCommand.self, ValidateCommand.self])
+    subcommands: [
+      FetchCommand.self, RenderCommand.self, ValidateCommand.self, WatchCommand.self,
+      CancelCommand.self, RelaunchCommand.self, LaunchCommand.self,
+    ])
 
   package init() {}
 }
