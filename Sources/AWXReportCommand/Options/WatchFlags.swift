@@ -24,6 +24,11 @@ struct WatchFlags: ParsableArguments {
   @Option(help: .hidden)
   var maxInterval: Double = PollSchedule.defaultMaximum
 
+  /// Seconds the changed-nodes filter reaches back before the previous poll (default: twice
+  /// the interval, at least 2 s); tests that compress a run into seconds shorten it.
+  @Option(help: .hidden)
+  var overlap: Double?
+
   /// Appends one JSON line per poll to FILE: `{"requests":2,"changes":0,"full":false}` (tests).
   @Option(help: .hidden)
   var pollLog: String?

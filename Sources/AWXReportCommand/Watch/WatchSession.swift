@@ -43,7 +43,7 @@ struct WatchSession {
     StopSignal.install()
     let poller = JobPoller(
       client: client, workflowJobID: jobID, depth: flags.depth,
-      overlap: max(2 * flags.interval, 2))
+      overlap: flags.overlap ?? max(2 * flags.interval, 2))
     var schedule = PollSchedule(base: flags.interval, maximum: flags.maxInterval)
     let start = Self.monotonic()
     let deadline = flags.timeout.map { start + $0.seconds }

@@ -11,8 +11,9 @@ import AWXReportModel
 ///   `workflow_nodes/?or__job__status__in=new,pending,waiting,running&or__job__finished__gte=T
 ///   &or__modified__gt=M`, then the child job details in bulk for just the nodes whose status
 ///   moved. When nothing changed that is 2 requests, whatever the workflow's size.
-/// - `T` is the server's clock (the `Date` header of the previous poll's first answer, else the
-///   newest timestamp seen) minus `overlap`, because AWX stamps a row before it commits it.
+/// - `T` is the server's clock at the previous poll (the `Date` header, or `started + elapsed`
+///   of the running job, which AWX computes live; else the newest timestamp seen) minus
+///   `overlap`, because AWX stamps a row before it commits it.
 ///   `M` is the later of `T` and the newest node `modified` already seen, so the nodes created
 ///   with the job do not come back on every poll while the run is young.
 /// - A child job's `modified` is never used: AWX does not update it on status changes.
@@ -175,7 +176,7 @@ package final class JobPoller {
     let path = try detailPath(workflowJobID)
     let response = try client.exchange(.get(path))
     let json = try AWXClient.parseObject(response.body, url: path)
-    if let date = response.header("date").flatMap(Self.httpDate) { serverClock = date }
+    serverClock = Self.serverClock(json, date: response.header("date")) ?? serverClock
     try update(workflowJobID, from: json, url: path, parentNodeID: nil, level: 0, &changes)
   }
 
@@ -355,6 +356,20 @@ package final class JobPoller {
   }
 
   // MARK: Helpers
+
+  /// The server's clock when it answered the job detail: the `Date` header (whole seconds,
+  /// rounded down), or, while the job runs, `started + elapsed` (AWX computes a running job's
+  /// `elapsed` live, to the millisecond), whichever is later.
+  static func serverClock(_ job: JSONValue, date: String?) -> Timestamp? {
+    let header = date.flatMap(httpDate)
+    guard job["finished"]?.string == nil,
+      let started = job["started"]?.string.flatMap(Timestamp.init(iso8601:)),
+      let elapsed = job["elapsed"]?.double, elapsed > 0, elapsed.isFinite
+    else { return header }
+    let live = Timestamp(microseconds: started.microseconds + Int64(elapsed * 1_000_000))
+    guard let header else { return live }
+    return max(header, live)
+  }
 
   /// `WorkflowNode.displayName` from a node list item.
   static func displayName(_ item: JSONValue) -> String {

@@ -43,6 +43,20 @@ POST endpoints, in AWX's shapes (awx/api/views, AWX 24.x):
                                         configured to prompt on launch."]}; a body that is not a
                                         JSON object gives 400 {"detail": ...}
 Jobs created by relaunch and launch can then be read with GET (ids from 9001 up).
+Templates 39 "Deploy", 40 "Deploy (broken)" (needs the survey answer "region"; its runs fail at
+node 3, which has no failure path), 41 and 42 (both "Twin"); GET workflow_job_templates/,
+inventories/ and labels/ filter by ?name=.
+
+Live mode (--live): the top workflow job is launched when the server starts and advances with
+wall-clock time, one pass of AWX's workflow manager every --pass-seconds (class Live): nodes are
+spawned as AWX's bfs_nodes_to_run allows, jobs go pending -> running -> successful (or failed
+for --fail-at indexes) in --run-cycles passes, do_not_run marks appear as mark_dnr_nodes sets
+them (no timestamp changes), approvals wait --approve-after passes (0: for ever), nested
+workflow nodes launch a nested workflow job that runs the same way, cancel cancels the
+children first. Node i's success edge goes to i + --width. A running job's elapsed is live.
+Jobs launched or relaunched in live mode run too. Node lists honour the changed-nodes filters
+(or__job__status__in, or__job__finished__gte, or__modified__gt[e]), and
+workflow_job_nodes/?workflow_job__in= lists the nodes of several workflow jobs.
 """
 
 import argparse
