@@ -200,6 +200,11 @@ import Testing
     let html = try String(
       contentsOf: out.appendingPathComponent("workflow-job-7/report.html"), encoding: .utf8)
     #expect(html.contains("running"))
+    // The timeline's open bars reach the fetch time.
+    let timeline = try String(
+      contentsOf: out.appendingPathComponent("workflow-job-7/timeline.svg"), encoding: .utf8)
+    #expect(timeline.contains("when the data was fetched; the run had not finished."))
+    #expect(timeline.contains("not finished at "))
   }
 
   @Test func cancelOnTimeoutCancelsThenWritesTheCanceledRun() throws {

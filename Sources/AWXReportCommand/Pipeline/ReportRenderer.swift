@@ -125,7 +125,8 @@ struct ReportRenderer: Sendable {
         return Drawn(
           graphSVG: [],
           dot: DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict),
-          timeline: TimelineSVG.render(tree), snapshotSHA256: digest, summary: summary,
+          timeline: TimelineSVG.render(tree, asOf: decoded.snapshot.fetchedAt),
+          snapshotSHA256: digest, summary: summary,
           summaryJSON: SummaryJSON.render(summary, source: source),
           summaryMD: SummaryMarkdown.render(summary, host: decoded.snapshot.host))
       })
