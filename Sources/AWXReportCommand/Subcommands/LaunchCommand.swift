@@ -124,7 +124,8 @@ struct LaunchCommand: ParsableCommand {
       return found[0].id
     default:
       throw LookupError(
-        message: "\(found.count) \(what)s are named \(name) (ids "
+        message: "\(found.count) \(what == "inventory" ? "inventories" : what + "s") are named "
+          + "\(name) (ids "
           + found.map { String($0.id) }.joined(separator: ", ") + "); pass the id instead")
     }
   }

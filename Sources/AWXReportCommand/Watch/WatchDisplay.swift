@@ -111,6 +111,23 @@ final class WatchDisplay {
       + (counts.isEmpty ? "" : ": \(counts)")
   }
 
+  /// The last line, from the report's full fetch (which also knows the `do_not_run` marks):
+  /// `workflow job 7 "Deploy" successful: 38 successful, 5 never run`.
+  static func reportLine(_ summary: RunSummary) -> String {
+    let order = [
+      "successful", "failed", "error", "canceled", "running", "waiting", "pending", "new",
+      "not_started", "never_run", "deleted",
+    ]
+    let known = Set(order)
+    let counts = (order + summary.counts.keys.filter { !known.contains($0) }.sorted())
+      .compactMap { state in
+        summary.counts[state].map { "\($0) \(TerminalText.escaped(state.replacingUnderscores))" }
+      }
+    return "workflow job \(summary.job.id) \(TerminalText.quoted(summary.job.name)) "
+      + "\(summary.job.status.rawValue)"
+      + (counts.isEmpty ? "" : ": " + counts.joined(separator: ", "))
+  }
+
   /// The line for one change, or nil for changes not worth a line (`new`, `pending`,
   /// `waiting`: the next line, `running`, follows within seconds).
   static func text(for change: JobPoller.Change, poller: JobPoller) -> String? {
@@ -269,5 +286,12 @@ final class WatchDisplay {
     localtime_r(&t, &parts)
     func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
     return "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+  }
+}
+
+extension String {
+  /// `never_run` → `never run`.
+  fileprivate var replacingUnderscores: String {
+    String(map { $0 == "_" ? " " : $0 })
   }
 }

@@ -104,6 +104,7 @@ struct WatchSession {
     let written = try ReportWriter.write(
       client: client, jobID: jobID, depth: flags.depth, report: report,
       environment: environment)
+    display.note(WatchDisplay.reportLine(written.summary))
     switch ending {
     case .finished: return report.exitCode(for: written.summary)
     case .timedOut: return ExitCode(ExitStatus.runNotFinished)
