@@ -166,8 +166,18 @@ import Testing
     #expect(
       try error(["39", "--extra-vars", "[1, 2]"]).hasSuffix(
         "--extra-vars must be a mapping of variable names to values"))
-    // Nothing was launched by the refused requests but those AWX itself refused.
-    #expect(try server.received().filter { $0.method == "POST" }.count == 2)
+    // The inventory is looked up by name (id 2), then refused by AWX: not prompted on launch.
+    #expect(
+      try error(["39", "--inventory", "Staging"]).hasSuffix(
+        "AWX refused to launch workflow job template 39: inventory: Field is not configured to "
+          + "prompt on launch."))
+    #expect(
+      try error(["39", "--label", "no-such-label"]).hasSuffix(#"no label is named "no-such-label""#)
+    )
+    let posts = try server.received().filter { $0.method == "POST" }
+    // Only the requests AWX itself refused were sent; look-up failures send nothing.
+    #expect(posts.count == 3)
+    #expect(posts.last?.body == #"{"inventory":2}"#)
   }
 
   @Test func cancelWaitEndsCanceledAndAFinishedJobCannotBeCanceled() throws {
@@ -293,7 +303,52 @@ import Testing
     #expect(try server.received().allSatisfy { $0.method == "GET" })
   }
 
+  @Test func aRefusalEndsTheWatchWithOneLine() throws {
+    let faults = #"[{"kind": "status", "code": 403, "match": "workflow_nodes/?", "count": 1}]"#
+    let server = try Self.live(["--nodes", "12", "--pass-seconds", "0.1", "--faults", faults])
+    let out = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let r = try Self.run(
+      ["watch", "7", "--out", out.path] + Self.fast, environment: Self.environment(server))
+    #expect(r.status == 1)
+    let errors = r.stderr.split(separator: "\n").filter { $0.hasPrefix("awx-report: error: ") }
+    #expect(errors.count == 1 && errors[0].contains("HTTP 403 Forbidden for GET "), "\(r.stderr)")
+    #expect(tree(out).isEmpty)
+
+    let missing = try Self.run(
+      ["watch", "999", "--out", out.path], environment: Self.environment(server))
+    #expect(missing.status == 1)
+    #expect(
+      missing.stderr.contains(
+        "awx-report: error: HTTP 404 Not Found for GET /api/v2/workflow_jobs/999/"))
+  }
+
   // MARK: Output
+
+  @Test func oneLinePerChange() throws {
+    let settings = ConnectionSettings(
+      origin: try ConnectionSettings.parseHost("http://awx.invalid"), credentials: .token("t"))
+    let poller = JobPoller(
+      client: AWXClient(settings: settings, transport: NoTransport()), workflowJobID: 7)
+    var node = JobPoller.Node(
+      id: 302, workflowJobID: 7, name: "Sync cloud inventory", jobID: 41, jobType: "job",
+      status: .successful, doNotRun: false, started: nil, finished: nil, elapsed: 75,
+      explanation: "")
+    #expect(
+      WatchDisplay.text(for: .node(node, previous: .running), poller: poller)
+        == #"node 302 "Sync cloud inventory" successful after 1m 15s"#)
+    node.status = .failed
+    node.elapsed = 3
+    node.explanation = "Task failed\u{1B}[31m"
+    node.workflowJobID = 500
+    #expect(
+      WatchDisplay.text(for: .node(node, previous: .running), poller: poller)
+        == #"node 302 "Sync cloud inventory" (workflow job 500) failed after 3.0s: Task failed\x1b[31m"#
+    )
+    node.status = .pending
+    #expect(WatchDisplay.text(for: .node(node, previous: nil), poller: poller) == nil)
+    #expect(WatchDisplay.timeOfDay(0).wholeMatch(of: #/\d\d:\d\d:\d\d/#) != nil)
+  }
 
   @Test func namesFromAWXNeverBringControlCharactersToTheTerminal() {
     let hostile = "evil\u{1B}]0;owned\u{07}\u{1B}[2J\r\n\u{202E}txt\"\\"
@@ -360,5 +415,12 @@ extension FakeAWXServer {
         method: $0["method"]?.string ?? "", path: $0["path"]?.string ?? "",
         body: $0["body"]?.string ?? "")
     }
+  }
+}
+
+/// A transport for tests that never send anything.
+private struct NoTransport: HTTPTransport {
+  func send(_ request: HTTPRequest) throws(FetchError) -> HTTPResponse {
+    throw .connection(url: request.target, reason: "no network in this test")
   }
 }

@@ -94,7 +94,14 @@ struct WatchSession {
       let limit = flags.timeout.map { ElapsedFormat.short($0.seconds) } ?? ""
       Diagnostics.warning(
         "workflow job \(jobID) did not finish within \(limit); writing the report as it stands")
-      if flags.cancelOnTimeout { try cancelAndWait(display: display) }
+      if flags.cancelOnTimeout {
+        // A cancel that fails still leaves a report to write: say why, then write it.
+        do throws(CommandError) {
+          try cancelAndWait(display: display)
+        } catch {
+          Diagnostics.report(error)
+        }
+      }
     case .signal(let sig):
       Diagnostics.warning(
         "stopped by \(sig == SIGINT ? "SIGINT" : "SIGTERM"); writing the report of workflow job "

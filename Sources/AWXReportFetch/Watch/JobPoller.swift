@@ -47,6 +47,25 @@ package final class JobPoller {
     package var explanation: String
     /// Whether the node is an approval.
     package var isApproval: Bool { jobType == "workflow_approval" }
+
+    /// Creates a node.
+    package init(
+      id: Int, workflowJobID: Int, name: String, jobID: Int?, jobType: String?,
+      status: JobStatus?, doNotRun: Bool, started: Timestamp?, finished: Timestamp?,
+      elapsed: Double?, explanation: String
+    ) {
+      self.id = id
+      self.workflowJobID = workflowJobID
+      self.name = name
+      self.jobID = jobID
+      self.jobType = jobType
+      self.status = status
+      self.doNotRun = doNotRun
+      self.started = started
+      self.finished = finished
+      self.elapsed = elapsed
+      self.explanation = explanation
+    }
   }
 
   /// A workflow job being followed: the top one, or a nested one.
