@@ -88,6 +88,9 @@ import Testing
       #/^\d\d:\d\d:\d\d node \d+ "node-\d+"( \(workflow job \d+\))? (running|successful after [0-9.hms ]+|awaiting approval|approved after [0-9.hms ]+)$/#
     let nodeLines = lines.filter { $0.contains(" node ") }
     #expect(nodeLines.count > 1000)
+    // The nested workflows (ids from 9001) were followed as they ran.
+    #expect(nodeLines.contains { $0.contains(" (workflow job 9001) successful after ") })
+    #expect(lines.contains { $0.contains(#"workflow job 9002 "Nested" successful after "#) })
     #expect(nodeLines.allSatisfy { $0.wholeMatch(of: nodeLine) != nil }, "\(nodeLines.prefix(5))")
     // The last line is the report's: the full fetch counts the do_not_run marks too.
     let last = try #require(lines.last)
