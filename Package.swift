@@ -44,7 +44,8 @@ let package = Package(
 
     // Benchmarks (run by `make bench-*`, never by `make test`).
     .executableTarget(
-      name: "bench-layout", dependencies: ["AWXReportLayout"], path: "Benchmarks/LayoutBench"),
+      name: "bench-layout", dependencies: ["AWXReportLayout", "AWXReportModel", "AWXReportRender"],
+      path: "Benchmarks/LayoutBench"),
     .executableTarget(
       name: "bench-validate", dependencies: ["AWXReportValidate"],
       path: "Benchmarks/ValidateBench"),
@@ -63,7 +64,8 @@ let package = Package(
       name: "AWXReportModelTests", dependencies: ["AWXReportModel"]),
     .testTarget(name: "AWXReportJSONTests", dependencies: ["AWXReportJSON"]),
     .testTarget(
-      name: "AWXReportAPITests", dependencies: ["AWXReportAPI", "AWXReportJSON"],
+      name: "AWXReportAPITests",
+      dependencies: ["AWXReportAPI", "AWXReportJSON", "AWXReportLayout"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "AWXReportFetchTests", dependencies: ["AWXReportFetch", "AWXReportJSON"],
@@ -73,15 +75,17 @@ let package = Package(
     .testTarget(
       name: "AWXReportTemplateTests", dependencies: ["AWXReportTemplate"], exclude: ["Spec"]),
     .testTarget(
-      name: "AWXReportValidateTests", dependencies: ["AWXReportValidate"],
+      name: "AWXReportValidateTests", dependencies: ["AWXReportValidate", "AWXReportLayout"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "AWXReportRenderTests", dependencies: ["AWXReportRender", "AWXReportAPI"],
-      exclude: ["Golden"]),
+      name: "AWXReportRenderTests",
+      dependencies: ["AWXReportRender", "AWXReportAPI", "AWXReportValidate"],
+      exclude: ["Golden", "Fixtures"]),
     .testTarget(
       name: "AWXReportCommandTests",
       dependencies: [
-        "AWXReportCommand", "AWXReportAPI", "AWXReportFetch", "AWXReportJSON", "awx-report",
+        "AWXReportCommand", "AWXReportAPI", "AWXReportFetch", "AWXReportJSON",
+        "AWXReportValidate", "awx-report",
       ]),
   ]
 )

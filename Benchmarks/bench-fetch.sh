@@ -14,7 +14,7 @@ nodes="${NODES:-1000}"
 latency="${LATENCY_MS:-20}"
 runs="${RUNS:-3}"
 server_script="$repo/Tests/AWXReportFetchTests/Server/awx_server.py"
-python="$(command -v /usr/bin/python3 || command -v python3)"
+python="$(command -v python3)"
 
 echo "building bench-fetch (release) in $package" >&2
 swift build -c release --product bench-fetch --package-path "$package" >&2

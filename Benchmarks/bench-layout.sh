@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Layout benchmark: our engine (AWXReportLayout via bench-layout) against Graphviz dot on the
-# generated workflow DAGs, scored by crossings.py. Prints one side-by-side table.
+# Layout benchmark: the shipped graph drawing (AWXReportLayout laid out and drawn by
+# AWXReportRender's SVGGraphWriter, via bench-layout) against Graphviz dot on the generated
+# workflow DAGs, scored by crossings.py. Prints one side-by-side table; our time is split into
+# layout (text fitting + LayeredLayout) and SVG writing.
 #
 #   Benchmarks/bench-layout.sh [SIZES]          default SIZES=50,200,1000,5000,10000
 #
 # Environment:
 #   BENCH_DIR     benchmark kit (gen_dags.py, crossings.py, dot-baseline.md)
-#                 default /work/shared/bench
+#                 default Benchmarks/kit (in this repository)
 #   PACKAGE_DIR   Swift package to build bench-layout in (default: repo root)
 #   OUT_DIR       scratch output (default: <repo>/bench-out/layout, git-ignored)
 #   DOT_TIMEOUT   seconds dot may take per graph before its recorded baseline is used (60)
@@ -14,12 +16,19 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BENCH_DIR="${BENCH_DIR:-/work/shared/bench}"
+BENCH_DIR="${BENCH_DIR:-$ROOT/Benchmarks/kit}"
 PACKAGE_DIR="${PACKAGE_DIR:-$ROOT}"
 OUT_DIR="${OUT_DIR:-$ROOT/bench-out/layout}"
 DOT_TIMEOUT="${DOT_TIMEOUT:-60}"
 RUNS="${RUNS:-5}"
 SIZES="${1:-50,200,1000,5000,10000}"
+
+for f in gen_dags.py crossings.py; do
+  if [ ! -f "$BENCH_DIR/$f" ]; then
+    echo "bench-layout: $BENCH_DIR/$f is missing: set BENCH_DIR to a copy of Benchmarks/kit" >&2
+    exit 2
+  fi
+done
 
 mkdir -p "$OUT_DIR/graphs"
 echo "== building bench-layout (release) in $PACKAGE_DIR" >&2
@@ -45,6 +54,8 @@ for n in "${SIZE_LIST[@]}"; do
   echo "== $name: our engine ($runs runs)" >&2
   line="$("$BIN" "$json" "$svg" --runs "$runs")"
   ms="$(sed -n 's/.*layout_svg_ms=\([0-9.]*\).*/\1/p' <<<"$line")"
+  layout_ms="$(sed -n 's/.* layout_ms=\([0-9.]*\).*/\1/p' <<<"$line")"
+  svg_ms="$(sed -n 's/.* svg_ms=\([0-9.]*\).*/\1/p' <<<"$line")"
   ours="$(python3 "$BENCH_DIR/crossings.py" --json "$svg")"
   dot_json="null"
   dot_s="null"
@@ -63,7 +74,7 @@ for n in "${SIZE_LIST[@]}"; do
   else
     dot_note="\"dot not installed: recorded baseline (dot-baseline.md)\""
   fi
-  echo "{\"n\": $n, \"ours_ms\": $ms, \"ours\": $ours, \"dot_s\": $dot_s, \"dot\": $dot_json, \"note\": $dot_note}" >>"$RESULTS"
+  echo "{\"n\": $n, \"ours_ms\": $ms, \"layout_ms\": $layout_ms, \"svg_ms\": $svg_ms, \"ours\": $ours, \"dot_s\": $dot_s, \"dot\": $dot_json, \"note\": $dot_note}" >>"$RESULTS"
 done
 
 python3 - "$RESULTS" <<'PY'
@@ -94,9 +105,10 @@ cols = [("time s", "s", ""), ("layered X", "crossings_layered", ""),
         ("geometric X", "crossings_geometric", ""), ("node overlaps", "node_overlaps", ""),
         ("edge–node overlaps", "edge_node_overlaps", ""), ("area Mpt²", "area", "M"),
         ("edge length kpt", "total_edge_length", "k"), ("width × height pt", "wh", "")]
-head = "| nodes | " + " | ".join(f"{c} ours / dot (ratio)" for c, _, _ in cols) + " | dot source |"
+head = ("| nodes | layout + SVG ms (ours) | "
+        + " | ".join(f"{c} ours / dot (ratio)" for c, _, _ in cols) + " | dot source |")
 print(head)
-print("|" + "---|" * (len(cols) + 2))
+print("|" + "---|" * (len(cols) + 3))
 for r in rows:
     n = r["n"]; o = dict(r["ours"]); o["s"] = r["ours_ms"] / 1000
     o["wh"] = f"{o['width']:.0f} × {o['height']:.0f}" if "width" in o else None
@@ -111,5 +123,11 @@ for r in rows:
     for _, key, unit in cols:
         a, b = o.get(key), d.get(key)
         cells.append(f"{fmt(a, unit)} / {fmt(b, unit)} ({ratio(a, b)})")
-    print(f"| {n} | " + " | ".join(cells) + f" | {src} |")
+    split = f"{r['layout_ms']:.1f} + {r['svg_ms']:.1f}"
+    print(f"| {n} | {split} | " + " | ".join(cells) + f" | {src} |")
+print()
+print("time s: layout + SVG writing (median of runs, each phase's median in the first column).")
+print("Our node boxes are sized from their text by SVGGraphWriter (at least 120 x 40 pt, START a")
+print("36 pt circle); dot's are the generator's fixed 115.2 x 32.4 pt, so area and edge length")
+print("ratios include that difference.")
 PY

@@ -1,8 +1,16 @@
-// bench-layout: lays out a gen_dags.py JSON graph with AWXReportLayout, writes an SVG in
-// the convention crossings.py reads, and prints timings (median of --runs).
+// bench-layout: draws a gen_dags.py JSON graph the way `awx-report` draws a workflow, with
+// the shipped `SVGGraphWriter` (AWXReportRender), and prints timings (median of --runs).
 //
 //   bench-layout INPUT.json OUTPUT.svg [--runs N] [--lr]
+//
+// The graph becomes a `DisplayGraph` (START node, jobs, approvals, typed edges), so node boxes
+// are sized from their text as in a report. Two phases are timed: `layout_ms` is
+// `SVGGraphWriter.layOut` (text fitting + `LayeredLayout`), `svg_ms` the writer's document of
+// that layout; `layout_svg_ms` is both, i.e. `SVGGraphWriter.render`. The SVG follows the
+// Graphviz convention `crossings.py` reads (`<g class="node …"><title>ID</title>…`).
 import AWXReportLayout
+import AWXReportModel
+import AWXReportRender
 import Foundation
 
 struct BenchGraph: Decodable {
@@ -10,8 +18,6 @@ struct BenchGraph: Decodable {
     var id: String
     var label: String?
     var kind: String?
-    var width: Double
-    var height: Double
   }
   struct Edge: Decodable {
     var source: String
@@ -43,156 +49,62 @@ while !arguments.isEmpty {
   default: positional.append(a)
   }
 }
-guard positional.count == 2 else { fail("usage: bench-layout INPUT.json OUTPUT.svg [--runs N] [--lr]") }
+guard positional.count == 2 else {
+  fail("usage: bench-layout INPUT.json OUTPUT.svg [--runs N] [--lr]")
+}
 
 guard let data = FileManager.default.contents(atPath: positional[0]) else {
   fail("cannot read \(positional[0])")
 }
 let input: BenchGraph
-do { input = try JSONDecoder().decode(BenchGraph.self, from: data) } catch { fail("bad JSON: \(error)") }
-var index: [String: Int] = [:]
-for (i, n) in input.nodes.enumerated() { index[n.id] = i }
-let graph = LayoutGraph(
-  nodes: input.nodes.map { LayoutNode(width: $0.width, height: $0.height) },
-  edges: input.edges.compactMap { e in
+do { input = try JSONDecoder().decode(BenchGraph.self, from: data) } catch {
+  fail("bad JSON: \(error)")
+}
+
+/// The generated graph as a finished run would show it: every job successful, every edge
+/// taken; `join` nodes (fan-ins) wait for all parents and carry the ALL badge.
+func displayGraph(_ input: BenchGraph) -> DisplayGraph {
+  var index: [String: Int] = [:]
+  for (i, n) in input.nodes.enumerated() { index[n.id] = i }
+  let nodes = input.nodes.map { n -> DisplayGraph.Node in
+    let start = n.kind == "start"
+    return DisplayGraph.Node(
+      id: n.id, name: start ? "START" : n.label ?? n.id,
+      type: start ? nil : n.kind == "approval" ? .workflowApproval : .job,
+      state: start ? nil : .successful, elapsed: nil, convergesAll: n.kind == "join",
+      critical: false, unhandledFailure: false, cluster: nil, jobID: nil)
+  }
+  let edges = input.edges.compactMap { e -> DisplayGraph.Edge? in
     guard let t = index[e.source], let h = index[e.target] else { return nil }
-    return LayoutEdge(tail: t, head: h)
-  })
-let options = LayoutOptions(rankDirection: direction)
+    return DisplayGraph.Edge(
+      tail: t, head: h, kind: EdgeKind(rawValue: e.type ?? "success") ?? .success,
+      outcome: .taken)
+  }
+  return DisplayGraph(nodes: nodes, edges: edges)
+}
+
+let graph = displayGraph(input)
+let writer = SVGGraphWriter(rankDirection: direction)
+let title = input.name ?? "bench graph"
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-/// Two decimals, without Foundation's slow formatting.
-func fmt(_ v: Double) -> String {
-  let hundredths = Int((v * 100).rounded())
-  let sign = hundredths < 0 ? "-" : ""
-  let a = abs(hundredths)
-  let frac = a % 100
-  if frac == 0 { return sign + String(a / 100) }
-  return sign + String(a / 100) + (frac < 10 ? ".0" : ".") + String(frac)
-}
-
-@MainActor
-func svg(_ layout: GraphLayout) -> [UInt8] {
-  var out = SVGText(capacity: 320 * (layout.nodes.count + layout.edges.count) + 256)
-  out.add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-  out.add("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-  out.add(number: layout.width)
-  out.add("pt\" height=\"")
-  out.add(number: layout.height)
-  out.add("pt\" viewBox=\"0 0 ")
-  out.add(number: layout.width)
-  out.add(" ")
-  out.add(number: layout.height)
-  out.add("\">\n")
-  for (i, r) in layout.clusters.enumerated() {
-    out.add("<g id=\"cluster-")
-    out.add(i)
-    out.add("\" class=\"cluster\"><rect x=\"")
-    out.add(number: r.x)
-    out.add("\" y=\"")
-    out.add(number: r.y)
-    out.add("\" width=\"")
-    out.add(number: r.width)
-    out.add("\" height=\"")
-    out.add(number: r.height)
-    out.add("\" fill=\"none\" stroke=\"#999\"/></g>\n")
-  }
-  for (i, n) in layout.nodes.enumerated() {
-    let node = input.nodes[i]
-    out.add("<g id=\"node-")
-    out.add(i)
-    out.add("\" class=\"node\"><title>")
-    out.add(escaped: node.id)
-    out.add("</title><rect x=\"")
-    out.add(number: n.x - n.width / 2)
-    out.add("\" y=\"")
-    out.add(number: n.y - n.height / 2)
-    out.add("\" width=\"")
-    out.add(number: n.width)
-    out.add("\" height=\"")
-    out.add(number: n.height)
-    out.add("\" rx=\"4\" fill=\"#f5f5f5\" stroke=\"#333\"/><text x=\"")
-    out.add(number: n.x)
-    out.add("\" y=\"")
-    out.add(number: n.y + 3)
-    out.add("\" font-size=\"9\" text-anchor=\"middle\">")
-    out.add(escaped: node.label ?? node.id)
-    out.add("</text></g>\n")
-  }
-  var e = 0
-  for edge in input.edges {
-    guard let t = index[edge.source], let h = index[edge.target] else { continue }
-    let route = layout.edges[e]
-    e += 1
-    out.add("<g id=\"edge-")
-    out.add(t)
-    out.add("-")
-    out.add(h)
-    out.add("\" class=\"edge ")
-    out.add(text: edge.type ?? "success")
-    out.add("\"><title>")
-    out.add(escaped: edge.source)
-    out.add("-&gt;")
-    out.add(escaped: edge.target)
-    out.add("</title>")
-    if !route.points.isEmpty {
-      out.add("<path fill=\"none\" stroke=\"#555\" d=\"M")
-      out.add(number: route.points[0].x)
-      out.add(",")
-      out.add(number: route.points[0].y)
-      var k = 1
-      while k + 2 < route.points.count {
-        out.add(" C")
-        for (j, p) in route.points[k...(k + 2)].enumerated() {
-          if j > 0 { out.add(" ") }
-          out.add(number: p.x)
-          out.add(",")
-          out.add(number: p.y)
-        }
-        k += 3
-      }
-      out.add("\"/>")
-    }
-    let tip = route.arrowTip
-    let base = route.arrowBase
-    let dx = tip.x - base.x
-    let dy = tip.y - base.y
-    let len = max(1e-9, (dx * dx + dy * dy).squareRoot())
-    let nx = -dy / len * 3
-    let ny = dx / len * 3
-    out.add("<polygon class=\"arrowhead\" points=\"")
-    out.add(number: tip.x)
-    out.add(",")
-    out.add(number: tip.y)
-    out.add(" ")
-    out.add(number: base.x + nx)
-    out.add(",")
-    out.add(number: base.y + ny)
-    out.add(" ")
-    out.add(number: base.x - nx)
-    out.add(",")
-    out.add(number: base.y - ny)
-    out.add("\"/></g>\n")
-  }
-  out.add("</svg>\n")
-  return out.bytes
-}
-
 var layoutTimes: [Double] = []
+var svgTimes: [Double] = []
 var totalTimes: [Double] = []
-var text: [UInt8] = []
+var text = ""
 for _ in 0..<runs {
   let t0 = now()
-  let layout = LayeredLayout.layout(graph, options: options)
+  let laidOut = writer.layOut(graph)
   let t1 = now()
-  text = svg(layout)
+  text = writer.render(laidOut, title: title, description: "Benchmark graph \(title).")
   let t2 = now()
   layoutTimes.append(t1 - t0)
+  svgTimes.append(t2 - t1)
   totalTimes.append(t2 - t0)
 }
 do {
-  try Data(text).write(to: URL(fileURLWithPath: positional[1]), options: .atomic)
+  try Data(text.utf8).write(to: URL(fileURLWithPath: positional[1]), options: .atomic)
 } catch {
   fail("cannot write \(positional[1]): \(error)")
 }
@@ -200,6 +112,9 @@ func median(_ xs: [Double]) -> Double {
   let s = xs.sorted()
   return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
 }
+/// Milliseconds, two decimals.
+func ms(_ seconds: Double) -> String { String(format: "%.2f", seconds * 1000) }
 print(
   "nodes=\(graph.nodes.count) edges=\(graph.edges.count) runs=\(runs) "
-    + "layout_ms=\(fmt(median(layoutTimes) * 1000)) layout_svg_ms=\(fmt(median(totalTimes) * 1000))")
+    + "layout_ms=\(ms(median(layoutTimes))) svg_ms=\(ms(median(svgTimes))) "
+    + "layout_svg_ms=\(ms(median(totalTimes)))")

@@ -89,8 +89,9 @@ tree.visitNested { _, child, _, _ in nestedNodes += child.run.nodes.count }
 print("nodes: \(run.nodes.count) (+\(nestedNodes) nested)")
 print("decode + analyse: \(ms(decodeTime))")
 print("timeline SVG: \(ms(timelineTime)) (\(timeline?.utf8.count ?? 0) bytes)")
-print("template step (view model + render), median of \(times.count): \(ms(median))"
-  + " [min \(ms(times[0])), max \(ms(times[times.count - 1]))]")
+print(
+  "template step (view model + render), median of \(times.count): \(ms(median))"
+    + " [min \(ms(times[0])), max \(ms(times[times.count - 1]))]")
 print("report.html: \(html.utf8.count) bytes")
 if let htmlOut {
   _ = FileManager.default.createFile(atPath: htmlOut, contents: Data(html.utf8))

@@ -1,4 +1,5 @@
 import AWXReportJSON
+
 /// Why a snapshot or an API answer could not be turned into a workflow run. Every case says
 /// where: the snapshot file's position, or the response (by URL) and the JSON path within it.
 package enum APIError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -93,7 +93,9 @@ struct JSONReader {
   /// an error, since a wrong edge list would draw a wrong graph.
   func idList(_ key: String) throws(APIError) -> [Int] {
     guard let v = value[key] else { return [] }
-    guard let items = v.array else { throw fail(key, "expected a list of node ids, got \(v.typeName)") }
+    guard let items = v.array else {
+      throw fail(key, "expected a list of node ids, got \(v.typeName)")
+    }
     var ids: [Int] = []
     ids.reserveCapacity(items.count)
     for (k, item) in items.enumerated() {

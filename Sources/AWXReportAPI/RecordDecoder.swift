@@ -61,7 +61,9 @@ enum RecordDecoder {
     let related = try r.object("related")
     var type = JobType(awx: try jobSummary?.optionalString("type"))
     if type == .unknown { type = JobType(awx: try template?.optionalString("unified_job_type")) }
-    if type == .unknown, let url = try related?.optionalString("job") { type = jobType(fromURL: url) }
+    if type == .unknown, let url = try related?.optionalString("job") {
+      type = jobType(fromURL: url)
+    }
     if type == .unknown, let url = try related?.optionalString("unified_job_template") {
       type = jobType(fromURL: url)
     }
@@ -108,7 +110,7 @@ enum RecordDecoder {
     let decider = try summary?.object("approved_or_denied_by")
     var type = JobType(awx: try r.optionalString("type"))
     if type == .unknown, let url = try r.optionalString("url") { type = jobType(fromURL: url) }
-    return ChildJob(
+    var job = ChildJob(
       id: try r.int("id"), type: type, name: try r.optionalString("name") ?? "",
       status: JobStatus(try r.optionalString("status") ?? "pending"),
       started: try r.optionalTimestamp("started"),
@@ -120,6 +122,10 @@ enum RecordDecoder {
       decidedBy: try decider?.nonEmptyString("username"),
       approvalExpiration: try r.optionalTimestamp("approval_expiration"),
       hasDetail: true)
+    if let v = r.value["event_processing_finished"], let b = v.bool {
+      job.eventProcessingFinished = b
+    }
+    return job
   }
 
   static func notification(_ r: JSONReader) throws(APIError) -> NotificationRecord {
@@ -142,7 +148,8 @@ enum RecordDecoder {
       actor: try actor?.nonEmptyString("username"),
       operation: try r.optionalString("operation") ?? "",
       objectType: try r.optionalString("object_type") ?? "",
-      object1: try r.optionalString("object1") ?? "", object2: try r.optionalString("object2") ?? "",
+      object1: try r.optionalString("object1") ?? "",
+      object2: try r.optionalString("object2") ?? "",
       changes: changes)
   }
 
@@ -154,7 +161,8 @@ enum RecordDecoder {
       ("/inventory_updates/", .inventoryUpdate), ("/inventory_sources/", .inventoryUpdate),
       ("/system_jobs/", .systemJob), ("/system_job_templates/", .systemJob),
       ("/workflow_jobs/", .workflowJob), ("/workflow_job_templates/", .workflowJob),
-      ("/workflow_approvals/", .workflowApproval), ("/workflow_approval_templates/", .workflowApproval),
+      ("/workflow_approvals/", .workflowApproval),
+      ("/workflow_approval_templates/", .workflowApproval),
     ]
     for (fragment, type) in table where url.contains(fragment) { return type }
     return .unknown

@@ -14,4 +14,23 @@ package enum ResponseKind: String, Sendable, CaseIterable, Hashable {
   case notifications
   /// One page of `/workflow_jobs/{id}/activity_stream/`.
   case activityStream = "activity_stream"
+  /// The failed leaf events of a failed child job: one page of `jobs/{id}/job_events/` (or an
+  /// update's `events/`) with `failed=true&event__in=runner_on_failed,…`. Carries `unified_job`.
+  case jobEventsFailed = "job_events_failed"
+  /// The last events of a failed child job by counter: one page with `order_by=-counter`.
+  /// Carries `unified_job`.
+  case jobEventsTail = "job_events_tail"
+  /// One page of a failed playbook job's `jobs/{id}/job_host_summaries/`. Carries `unified_job`.
+  case jobHostSummaries = "job_host_summaries"
+  /// A failed child job's `stdout/?format=txt`, asked for only when it has no events at all.
+  /// The body is text, not JSON. Carries `unified_job`.
+  case jobStdout = "job_stdout"
+
+  /// Whether the response belongs to one child job's drill-down (and names it).
+  package var isDrillDown: Bool {
+    switch self {
+    case .jobEventsFailed, .jobEventsTail, .jobHostSummaries, .jobStdout: true
+    default: false
+    }
+  }
 }

@@ -6,7 +6,8 @@ package enum RunDecoder {
   /// Decodes the snapshot's workflow run.
   /// - Parameter fileName: the snapshot's path, used in error messages.
   /// - Throws: `APIError` naming the response (by URL) and the JSON path at fault.
-  package static func decode(_ snapshot: Snapshot, fileName: String) throws(APIError) -> WorkflowRun {
+  package static func decode(_ snapshot: Snapshot, fileName: String) throws(APIError) -> WorkflowRun
+  {
     var parsed: [Int: JSONValue] = [:]
     var visiting = Set<Int>()
     return try run(
@@ -25,7 +26,8 @@ package enum RunDecoder {
       throw .missing("\(fileName): no workflow_job response for workflow job \(id)")
     }
     let jobValue = try body(jobEntry.offset, jobEntry.element, fileName: fileName, parsed: &parsed)
-    var job = try RecordDecoder.workflowJob(JSONReader(jobValue, source: source(jobEntry.element, fileName)))
+    var job = try RecordDecoder.workflowJob(
+      JSONReader(jobValue, source: source(jobEntry.element, fileName)))
     guard job.id == id else {
       throw .shape(
         source: source(jobEntry.element, fileName), path: "id",
@@ -38,17 +40,20 @@ package enum RunDecoder {
     var sawLabels = false
     var notifications: [NotificationRecord] = []
     var activity: [ActivityEntry] = []
-    for (offset, response) in mine where response.kind != .workflowJob {
+    for (offset, response) in mine where response.kind != .workflowJob && !response.kind.isDrillDown
+    {
       let value = try body(offset, response, fileName: fileName, parsed: &parsed)
       let src = source(response, fileName)
       let page = JSONReader(value, source: src)
       guard case .object = value else {
-        throw .shape(source: src, path: "", message: "expected a page object, got \(value.typeName)")
+        throw .shape(
+          source: src, path: "", message: "expected a page object, got \(value.typeName)")
       }
       for (k, item) in try page.array("results").enumerated() {
         let r = JSONReader(item, source: src, path: "results[\(k)]")
         guard case .object = item else {
-          throw .shape(source: src, path: r.path, message: "expected an object, got \(item.typeName)")
+          throw .shape(
+            source: src, path: r.path, message: "expected an object, got \(item.typeName)")
         }
         switch response.kind {
         case .workflowNodes: nodes.append(try RecordDecoder.node(r))
@@ -60,7 +65,7 @@ package enum RunDecoder {
           if let name = try r.nonEmptyString("name") { labels.append(name) }
         case .notifications: notifications.append(try RecordDecoder.notification(r))
         case .activityStream: activity.append(try RecordDecoder.activity(r))
-        case .workflowJob: break
+        case .workflowJob, .jobEventsFailed, .jobEventsTail, .jobHostSummaries, .jobStdout: break
         }
       }
       if response.kind == .labels { sawLabels = true }
@@ -78,7 +83,8 @@ package enum RunDecoder {
       if isWorkflow, !visiting.contains(jobID),
         snapshot.responses.contains(where: { $0.workflowJobID == jobID && $0.kind == .workflowJob })
       {
-        let child = try run(jobID, in: snapshot, fileName: fileName, parsed: &parsed, visiting: &visiting)
+        let child = try run(
+          jobID, in: snapshot, fileName: fileName, parsed: &parsed, visiting: &visiting)
         nested[jobID] = child
         if nodes[k].job == nil {
           nodes[k].job = ChildJob(
@@ -89,9 +95,15 @@ package enum RunDecoder {
       }
     }
     notifications.sort { $0.id < $1.id }
-    activity.sort { ($0.timestamp ?? Timestamp(microseconds: 0), $0.id) < ($1.timestamp ?? Timestamp(microseconds: 0), $1.id) }
+    activity.sort {
+      ($0.timestamp ?? Timestamp(microseconds: 0), $0.id) < (
+        $1.timestamp ?? Timestamp(microseconds: 0), $1.id
+      )
+    }
+    let details = FailureDetailDecoder.decode(mine.map(\.element), children: children)
     return WorkflowRun(
-      job: job, nodes: nodes, nested: nested, notifications: notifications, activity: activity)
+      job: job, nodes: nodes, nested: nested, notifications: notifications, activity: activity,
+      failureDetails: details)
   }
 
   /// The richer of the node's job summary and the child's own record.
@@ -112,7 +124,8 @@ package enum RunDecoder {
   ) throws(APIError) -> JSONValue {
     if let v = parsed[offset] { return v }
     guard (200..<300).contains(r.status) else {
-      throw .shape(source: source(r, fileName), path: "", message: "stored with HTTP status \(r.status)")
+      throw .shape(
+        source: source(r, fileName), path: "", message: "stored with HTTP status \(r.status)")
     }
     do {
       let v = try JSONParser.parse(r.body)

@@ -48,7 +48,8 @@ package enum SHA256 {
                 | UInt32(m[j &+ 3])
             }
             for t in 16..<64 {
-              let x = w[t &- 15], y = w[t &- 2]
+              let x = w[t &- 15]
+              let y = w[t &- 2]
               let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
               let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
               w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1

@@ -44,6 +44,9 @@ package struct Snapshot: Equatable, Sendable {
       var m: [(key: String, value: JSONValue)] = [
         ("kind", .string(r.kind.rawValue)),
         ("workflow_job", .number(String(r.workflowJobID))),
+      ]
+      if let unified = r.unifiedJobID { m.append(("unified_job", .number(String(unified)))) }
+      m += [
         ("method", .string("GET")),
         ("url", .string(r.url)),
         ("status", .number(String(r.status))),
@@ -85,7 +88,8 @@ package struct Snapshot: Equatable, Sendable {
     }
     let r = JSONReader(root, source: source)
     guard case .object = root else {
-      throw .shape(source: source, path: "", message: "expected a JSON object, got \(root.typeName)")
+      throw .shape(
+        source: source, path: "", message: "expected a JSON object, got \(root.typeName)")
     }
     let format = try r.string("format")
     guard format == formatName else {
@@ -101,14 +105,16 @@ package struct Snapshot: Equatable, Sendable {
     }
     let fetchedText = try r.string("fetched_at")
     guard let fetchedAt = Timestamp(iso8601: fetchedText) else {
-      throw .shape(source: source, path: "fetched_at", message: "not an ISO 8601 time: \(fetchedText)")
+      throw .shape(
+        source: source, path: "fetched_at", message: "not an ISO 8601 time: \(fetchedText)")
     }
     var responses: [SnapshotResponse] = []
     for (k, item) in try r.array("responses").enumerated() {
       let ir = JSONReader(item, source: source, path: "responses[\(k)]")
       let kindText = try ir.string("kind")
       guard let kind = ResponseKind(rawValue: kindText) else {
-        throw .shape(source: source, path: "responses[\(k)].kind", message: "unknown kind \"\(kindText)\"")
+        throw .shape(
+          source: source, path: "responses[\(k)].kind", message: "unknown kind \"\(kindText)\"")
       }
       let body: [UInt8]
       if let text = item["body"]?.string {
@@ -129,7 +135,8 @@ package struct Snapshot: Equatable, Sendable {
       }
       responses.append(
         SnapshotResponse(
-          kind: kind, workflowJobID: try ir.int("workflow_job"), url: try ir.string("url"),
+          kind: kind, workflowJobID: try ir.int("workflow_job"),
+          unifiedJobID: try ir.optionalInt("unified_job"), url: try ir.string("url"),
           status: try ir.int("status"), body: body, sha256: digest))
     }
     let snapshot = Snapshot(
@@ -158,6 +165,8 @@ package struct SnapshotResponse: Equatable, Sendable {
   package var kind: ResponseKind
   /// The workflow job it belongs to (a nested workflow's responses carry the child's id).
   package var workflowJobID: Int
+  /// The child job a drill-down response is about (`unified_job`; nil for the other kinds).
+  package var unifiedJobID: Int?
   /// The host-relative URL requested (path and query), exactly as sent.
   package var url: String
   /// The HTTP status.
@@ -169,11 +178,12 @@ package struct SnapshotResponse: Equatable, Sendable {
 
   /// Creates a stored response.
   package init(
-    kind: ResponseKind, workflowJobID: Int, url: String, status: Int, body: [UInt8],
-    sha256: String? = nil
+    kind: ResponseKind, workflowJobID: Int, unifiedJobID: Int? = nil, url: String, status: Int,
+    body: [UInt8], sha256: String? = nil
   ) {
     self.kind = kind
     self.workflowJobID = workflowJobID
+    self.unifiedJobID = unifiedJobID
     self.url = url
     self.status = status
     self.body = body
@@ -182,7 +192,8 @@ package struct SnapshotResponse: Equatable, Sendable {
 
   /// Equal when what was fetched is equal; the recorded digest is derived from the body.
   package static func == (a: SnapshotResponse, b: SnapshotResponse) -> Bool {
-    a.kind == b.kind && a.workflowJobID == b.workflowJobID && a.url == b.url
+    a.kind == b.kind && a.workflowJobID == b.workflowJobID && a.unifiedJobID == b.unifiedJobID
+      && a.url == b.url
       && a.status == b.status && a.body == b.body
   }
 }

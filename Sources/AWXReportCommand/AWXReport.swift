@@ -17,8 +17,9 @@ package struct AWXReport: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      FetchCommand.self, RenderCommand.self, ValidateCommand.self, WatchCommand.self,
-      CancelCommand.self, RelaunchCommand.self, LaunchCommand.self,
+      FetchCommand.self, RenderCommand.self, ValidateCommand.self, ListCommand.self,
+      ArchiveCommand.self, IndexCommand.self, WatchCommand.self, CancelCommand.self,
+      RelaunchCommand.self, LaunchCommand.self,
     ])
 
   package init() {}

@@ -27,11 +27,27 @@ struct FetchCommand: ParsableCommand {
   @Option(help: "Levels of nested workflows to fetch (0: none).")
   var depth: Int = AWXFetcher.defaultDepth
 
+  @Option(
+    help: ArgumentHelp(
+      "What to fetch about failed child jobs: failed (their failed tasks, host summaries and "
+        + "last output lines, at most 3 requests per failed job) or none.",
+      valueName: "failed|none"))
+  var events: String = "failed"
+
+  @Option(help: "The most events asked for per failed job and request (1-200).")
+  var maxEvents: Int = EventOptions.defaultMaxEvents
+
   @OptionGroup var report: ReportFlags
 
   func validate() throws {
     guard id > 0 else { throw ValidationError("the workflow job id must be a positive integer") }
     guard depth >= 0 else { throw ValidationError("--depth must be 0 or more") }
+    guard events == "failed" || events == "none" else {
+      throw ValidationError("--events must be failed or none")
+    }
+    guard (1...200).contains(maxEvents) else {
+      throw ValidationError("--max-events must be from 1 to 200 (AWX's page size cap)")
+    }
   }
 
   func run() throws {
@@ -59,7 +75,9 @@ struct FetchCommand: ParsableCommand {
       let snapshot: Snapshot
       do {
         snapshot = try fetcher.fetch(
-          workflowJobID: id, depth: depth, now: Self.now(), tool: "awx-report \(AWXReport.version)")
+          workflowJobID: id, depth: depth,
+          events: EventOptions(failed: events == "failed", maxEvents: maxEvents), now: Self.now(),
+          tool: "awx-report \(AWXReport.version)")
       } catch {
         progress.clear()
         throw .other(error.description)
@@ -92,7 +110,8 @@ final class ProgressLine: @unchecked Sendable {
     guard enabled else { return }
     shown = true
     Diagnostics.progress(
-      "awx-report: \(p.requests) requests, \(p.nodes) nodes, \(p.workflows) workflow\(p.workflows == 1 ? "" : "s")")
+      "awx-report: \(p.requests) requests, \(p.nodes) nodes, \(p.workflows) workflow\(p.workflows == 1 ? "" : "s")"
+    )
   }
 
   func clear() {

@@ -48,7 +48,8 @@ package struct JSONParser {
     }
     let atEnd = i >= bytes.count
     return JSONSyntaxError(
-      message: atEnd && message.hasPrefix("expected") ? "unexpected end of data (\(message))" : message,
+      message: atEnd && message.hasPrefix("expected")
+        ? "unexpected end of data (\(message))" : message,
       line: line, column: col, offset: i)
   }
 
@@ -65,9 +66,15 @@ package struct JSONParser {
     case UInt8(ascii: "{"): return try object()
     case UInt8(ascii: "["): return try array()
     case UInt8(ascii: "\""): return .string(try string())
-    case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-    case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-    case UInt8(ascii: "n"): try literal("null"); return .null
+    case UInt8(ascii: "t"):
+      try literal("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try literal("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
     default: throw error("expected a value")
     }
@@ -82,7 +89,9 @@ package struct JSONParser {
 
   private mutating func enter() throws(JSONSyntaxError) {
     depth += 1
-    if depth > JSONParser.maxDepth { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
+    if depth > JSONParser.maxDepth {
+      throw error("nesting deeper than \(JSONParser.maxDepth) levels")
+    }
   }
 
   private mutating func object() throws(JSONSyntaxError) -> JSONValue {

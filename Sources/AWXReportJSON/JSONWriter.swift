@@ -14,7 +14,7 @@ package struct JSONWriter {
     case spaced
   }
 
-  private var out: String = ""
+  private var out: [UInt8] = []
   private let style: Style
 
   /// Serialises `value` in `style`.
@@ -22,8 +22,8 @@ package struct JSONWriter {
     var w = JSONWriter(style: style)
     w.out.reserveCapacity(4096)
     w.emit(value, indent: 0)
-    if style == .pretty { w.out += "\n" }
-    return w.out
+    if style == .pretty { w.out.append(0x0A) }
+    return String(decoding: w.out, as: UTF8.self)
   }
 
   /// Serialises `value`: pretty (with a final newline) or compact.
@@ -33,81 +33,101 @@ package struct JSONWriter {
 
   private init(style: Style) { self.style = style }
 
+  private mutating func append(_ text: String) {
+    out.append(contentsOf: text.utf8)
+  }
+
   private mutating func separator() {
     switch style {
-    case .pretty, .compact: out += ","
-    case .spaced: out += ", "
+    case .pretty, .compact: out.append(0x2C)
+    case .spaced: out.append(contentsOf: [0x2C, 0x20])
     }
   }
 
   private mutating func newline(_ indent: Int) {
     guard style == .pretty else { return }
-    out += "\n"
-    out += String(repeating: "  ", count: indent)
+    out.append(0x0A)
+    out.append(contentsOf: repeatElement(0x20, count: 2 * indent))
   }
 
   private mutating func emit(_ v: JSONValue, indent: Int) {
     switch v {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .number(let t): out += t
-    case .string(let s): out += JSONWriter.quote(s)
+    case .null: append("null")
+    case .bool(let b): append(b ? "true" : "false")
+    case .number(let t): append(t)
+    case .string(let s): JSONWriter.appendQuoted(s, to: &out)
     case .array(let items):
       if items.isEmpty {
-        out += "[]"
+        append("[]")
         return
       }
-      out += "["
+      out.append(0x5B)
       for (k, item) in items.enumerated() {
         if k > 0 { separator() }
         newline(indent + 1)
         emit(item, indent: indent + 1)
       }
       newline(indent)
-      out += "]"
+      out.append(0x5D)
     case .object(let members):
       if members.isEmpty {
-        out += "{}"
+        append("{}")
         return
       }
-      out += "{"
+      out.append(0x7B)
       for (k, m) in members.enumerated() {
         if k > 0 { separator() }
         newline(indent + 1)
-        out += JSONWriter.quote(m.key)
-        out += style == .compact ? ":" : ": "
+        JSONWriter.appendQuoted(m.key, to: &out)
+        append(style == .compact ? ":" : ": ")
         emit(m.value, indent: indent + 1)
       }
       newline(indent)
-      out += "}"
+      out.append(0x7D)
     }
   }
 
   /// `s` as a JSON string literal, quotes included.
   package static func quote(_ s: String) -> String {
-    var r = "\""
-    r.reserveCapacity(s.utf8.count + 2)
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": r += "\\\""
-      case "\\": r += "\\\\"
-      case "\n": r += "\\n"
-      case "\r": r += "\\r"
-      case "\t": r += "\\t"
-      default:
-        if needsEscape(u) {
-          if u.value > 0xFFFF {
-            let v = u.value - 0x10000
-            r += "\\u" + hex4(0xD800 + (v >> 10)) + "\\u" + hex4(0xDC00 + (v & 0x3FF))
-          } else {
-            r += "\\u" + hex4(u.value)
-          }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(s.utf8.count + 2)
+    appendQuoted(s, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `s` as a JSON string literal, quotes included. ASCII text that needs no escape is
+  /// copied as it is; the rest goes scalar by scalar.
+  private static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+    out.append(0x22)
+    let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }
+    if plain {
+      out.append(contentsOf: s.utf8)
+    } else {
+      for u in s.unicodeScalars { appendEscaped(u, to: &out) }
+    }
+    out.append(0x22)
+  }
+
+  private static func appendEscaped(_ u: Unicode.Scalar, to out: inout [UInt8]) {
+    switch u {
+    case "\"": out.append(contentsOf: [0x5C, 0x22])
+    case "\\": out.append(contentsOf: [0x5C, 0x5C])
+    case "\n": out.append(contentsOf: [0x5C, 0x6E])
+    case "\r": out.append(contentsOf: [0x5C, 0x72])
+    case "\t": out.append(contentsOf: [0x5C, 0x74])
+    default:
+      if needsEscape(u) {
+        if u.value > 0xFFFF {
+          let v = u.value - 0x10000
+          appendUnicodeEscape(0xD800 + (v >> 10), to: &out)
+          appendUnicodeEscape(0xDC00 + (v & 0x3FF), to: &out)
         } else {
-          r.unicodeScalars.append(u)
+          appendUnicodeEscape(u.value, to: &out)
         }
+      } else {
+        if let encoded = UTF8.encode(u) { out.append(contentsOf: encoded) }
       }
     }
-    return r + "\""
   }
 
   private static func needsEscape(_ u: Unicode.Scalar) -> Bool {
@@ -117,8 +137,12 @@ package struct JSONWriter {
       || v == 0x2028 || v == 0x2029 || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
   }
 
-  private static func hex4(_ v: UInt32) -> String {
-    let h = String(v, radix: 16)
-    return String(repeating: "0", count: max(0, 4 - h.count)) + h
+  /// `\u` and four lowercase hex digits.
+  private static func appendUnicodeEscape(_ v: UInt32, to out: inout [UInt8]) {
+    let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    out.append(contentsOf: [0x5C, 0x75])
+    for shift in stride(from: 12, through: 0, by: -4) {
+      out.append(digits[Int((v >> UInt32(shift)) & 0xF)])
+    }
   }
 }

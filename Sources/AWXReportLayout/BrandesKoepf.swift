@@ -126,7 +126,8 @@ struct BrandesKoepf {
         for i in (d / 2)...((d + 1) / 2) {
           let w = buffer[i]
           if align[v] != v { break }
-          let conflict = useUpper
+          let conflict =
+            useUpper
             ? conflicts.contains(key(w, v)) : conflicts.contains(key(v, w))
           if previous < position[w] && !conflict {
             align[w] = v

@@ -26,26 +26,25 @@ struct CrossingCounter {
     while first < lowerCount { first *= 2 }
     let size = 2 * first - 1
     first -= 1
-    if tree.count < size {
-      tree = [Int](repeating: 0, count: size)
-    } else {
-      tree.withUnsafeMutableBufferPointer { tree in
-        tree.baseAddress?.update(repeating: 0, count: size)
-      }
-    }
+    if tree.count < size { tree = [Int](repeating: 0, count: size) }
+    // Through spans of uniquely held locals, unchecked (positions are below `lowerCount`, the
+    // tree has `2 * first + 1` slots): every sweep counts every rank pair, so this is a hot
+    // kernel.
+    var treeStore: [Int] = []
+    swap(&treeStore, &self.tree)
+    defer { swap(&treeStore, &self.tree) }
+    let sequenceStore = self.sequence
+    var tree = treeStore.mutableSpan
+    for i in 0..<size { tree[unchecked: i] = 0 }
+    let sequence = sequenceStore.span
     var crossings = 0
-    // Through buffer pointers: every sweep counts every rank pair, so this is a hot kernel.
-    sequence.withUnsafeBufferPointer { sequence in
-      tree.withUnsafeMutableBufferPointer { tree in
-        for p in sequence {
-          var index = p &+ first
-          tree[index] &+= 1
-          while index > 0 {
-            if index & 1 == 1 { crossings &+= tree[index &+ 1] }
-            index = (index &- 1) >> 1
-            tree[index] &+= 1
-          }
-        }
+    for k in 0..<sequence.count {
+      var index = sequence[unchecked: k] &+ first
+      tree[unchecked: index] &+= 1
+      while index > 0 {
+        if index & 1 == 1 { crossings &+= tree[unchecked: index &+ 1] }
+        index = (index &- 1) >> 1
+        tree[unchecked: index] &+= 1
       }
     }
     return crossings

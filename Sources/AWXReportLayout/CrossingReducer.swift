@@ -3,7 +3,8 @@ import Dispatch
 /// Orders the nodes inside each rank to reduce crossings, after Graphviz's `mincross`:
 /// two breadth-first starts (from the sources, from the sinks), weighted-median sweeps
 /// alternating down and up, adjacent-exchange transposition, and the best ordering seen kept;
-/// small graphs add sifting and restarts from shuffled ranks.
+/// small graphs add sifting and restarts from shuffled ranks. Every limit and threshold is in
+/// `LayoutTuning`.
 ///
 /// With clusters, every sort is hierarchical (a cluster's nodes move as one block) and
 /// transposition only swaps nodes of the same innermost cluster, so each cluster stays
@@ -15,8 +16,7 @@ struct CrossingReducer {
   private(set) var layers: [[Int]]
   /// Crossings of the best order an `explore` found.
   private var best = Int.max
-  /// Whether a large graph's two starts may run on two cores.
-  private var parallel = true
+  private let tuning: LayoutTuning
   private var position: [Int]
   private var counter = CrossingCounter()
   private var median: [Double]
@@ -26,36 +26,10 @@ struct CrossingReducer {
   private let upOne: [Int]
   private let downOne: [Int]
 
-  private static let maxIterations = 24
-  private static let minQuit = 8
-  /// Large graphs stop after fewer fruitless sweeps: on the bench graphs from 20,000 layered
-  /// nodes up the best order is found in the first few, and each sweep's transposition costs
-  /// tens of milliseconds (13 % of the 5,000-node layout, same crossings).
-  private static let largeGraph = 10_000
-  private static let largeMinQuit = 4
-  /// Small graphs are cheap to sweep: give them many more tries (Graphviz's defaults suit
-  /// large graphs; below a few thousand layered nodes the extra effort is milliseconds).
-  private static let smallGraph = 2_000
-  private static let smallMaxIterations = 200
-  private static let smallMinQuit = 60
-  /// Small graphs also get this many more runs, each from every rank shuffled (as OGDF's
-  /// `runs`), and keep the run with the fewest crossings: the sweeps end in local optima
-  /// that depend on the start. Seeded, so the result is still a pure function of the input.
-  static let smallRestarts = 4
-  /// Restarts only up to this many layered nodes (the 200-node bench graph has 746): each run
-  /// of a small graph costs up to 200 sweeps, which on a realistic 1,000-node workflow
-  /// (1,500 layered nodes) came to 150 ms.
-  private static let restartLimit = 1_000
-  private static let siftPasses = 6
-  /// The most edge visits one sifting pass may cost (see `siftCost`; about 640 instructions
-  /// each): the 200-node bench graph needs 210 k and still sifts, while a realistic
-  /// 1,000-node workflow (1.7 M, over a second of sifting) is left to median and transpose.
-  private static let siftBudget = 400_000
-  private static let convergence = 0.995
-
-  init(graph: LayeredGraph, clusters: ClusterTree) {
+  init(graph: LayeredGraph, clusters: ClusterTree, tuning: LayoutTuning = LayoutTuning()) {
     self.graph = graph
     self.clusters = clusters
+    self.tuning = tuning
     hasClusters = graph.cluster.contains { $0 >= 0 }
     layers = [[Int]](repeating: [], count: graph.rankCount)
     position = [Int](repeating: 0, count: graph.count)
@@ -66,15 +40,11 @@ struct CrossingReducer {
   }
 
   /// Runs the whole heuristic and returns the ordering, top rank first.
-  /// `restarts`: extra runs from shuffled ranks on small graphs; `parallel`: the two starts
-  /// of a large graph on two cores (tests compare both with the plain sequence).
   static func order(
-    _ graph: LayeredGraph, clusters: ClusterTree, restarts: Int = smallRestarts,
-    parallel: Bool = true
+    _ graph: LayeredGraph, clusters: ClusterTree, tuning: LayoutTuning = LayoutTuning()
   ) -> [[Int]] {
-    var reducer = CrossingReducer(graph: graph, clusters: clusters)
-    reducer.parallel = parallel
-    reducer.run(restarts: restarts)
+    var reducer = CrossingReducer(graph: graph, clusters: clusters, tuning: tuning)
+    reducer.run()
     return reducer.layers
   }
 
@@ -85,9 +55,12 @@ struct CrossingReducer {
     return reducer.totalCrossings()
   }
 
-  private mutating func run(restarts: Int) {
+  /// One run, then (small graphs) `tuning.restarts` more from shuffled ranks, each seeded, so
+  /// the result is still a pure function of the input; the run with fewest crossings wins.
+  private mutating func run() {
     runOnce(shuffle: 0)
-    guard graph.count <= Self.restartLimit, restarts > 0 else { return }
+    let restarts = tuning.restarts
+    guard graph.count <= tuning.restartLimit, restarts > 0 else { return }
     var bestLayers = layers
     var best = totalCrossings()
     for k in 1...restarts where best > 0 {
@@ -103,18 +76,11 @@ struct CrossingReducer {
 
   /// Shuffles every rank (Fisher–Yates with SplitMix64 from `seed`): a different start.
   private mutating func shuffleLayers(_ seed: UInt64) {
-    var state = seed &* 0x9E37_79B9_7F4A_7C15
-    func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
+    var random = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15)
     var shuffled = layers
     for r in shuffled.indices where shuffled[r].count > 1 {
       for i in stride(from: shuffled[r].count - 1, to: 0, by: -1) {
-        shuffled[r].swapAt(i, Int(next() % UInt64(i + 1)))
+        shuffled[r].swapAt(i, Int(random.next() % UInt64(i + 1)))
       }
     }
     setLayers(shuffled)
@@ -129,12 +95,12 @@ struct CrossingReducer {
   /// One whole run: the two breadth-first starts (shuffled when `shuffle` > 0), sweeps from
   /// the better, then transposition and, on small graphs, sifting.
   private mutating func runOnce(shuffle: UInt64) {
-    let small = graph.count <= Self.smallGraph
-    let quit =
-      small ? Self.smallMinQuit : graph.count > Self.largeGraph ? Self.largeMinQuit : Self.minQuit
+    let small = graph.count <= tuning.smallGraph
+    let large = graph.count > tuning.largeGraph
+    let quit = small ? tuning.smallMinQuit : large ? tuning.largeMinQuit : tuning.minQuit
     // The two starts are independent: on graphs where they take time, one per core.
     var starts = [self, self]
-    if small || !parallel {
+    if small || !tuning.parallelStarts {
       for i in 0..<2 { starts[i].explore(fromTop: i == 0, shuffle: shuffle) }
     } else {
       starts.withUnsafeMutableBufferPointer { buffer in
@@ -152,31 +118,31 @@ struct CrossingReducer {
     setLayers(bestLayers)
     var trying = 0
     var current = best
-    for iteration in 0..<(small ? Self.smallMaxIterations : Self.maxIterations) {
+    for iteration in 0..<(small ? tuning.smallMaxIterations : tuning.maxIterations) {
       if trying >= quit || current == 0 { break }
       trying += 1
       step(iteration)
       current = totalCrossings()
       if current <= best {
-        if Double(current) < Self.convergence * Double(best) { trying = 0 }
+        if Double(current) < tuning.convergence * Double(best) { trying = 0 }
         best = current
         bestLayers = layers
       }
     }
     setLayers(bestLayers)
     if best > 0 { transpose(reverse: false) }
-    if small && !hasClusters && best > 0 && siftCost() <= Self.siftBudget { sift() }
+    if small && !hasClusters && best > 0 && siftCost() <= tuning.siftBudget { sift() }
   }
 
   /// Passes 0 and 1 of `mincross`: a breadth-first start from the sources (or the sinks),
-  /// shuffled when `shuffle` > 0, and four sweeps. Leaves in `layers` the last order with the
-  /// fewest crossings seen, and their number in `best`.
+  /// shuffled when `shuffle` > 0, and `tuning.startSweeps` sweeps. Leaves in `layers` the
+  /// last order with the fewest crossings seen, and their number in `best`.
   private mutating func explore(fromTop: Bool, shuffle: UInt64) {
     buildInitialOrder(fromTop: fromTop)
     if shuffle > 0 { shuffleLayers(shuffle &* 2 &+ (fromTop ? 0 : 1)) }
     best = totalCrossings()
     var bestLayers = layers
-    for iteration in 0..<4 where best > 0 {
+    for iteration in 0..<tuning.startSweeps where best > 0 {
       step(iteration)
       let current = totalCrossings()
       if current <= best {
@@ -195,7 +161,7 @@ struct CrossingReducer {
       var edges = 0
       for v in layer { edges += graph.up[v].count + graph.down[v].count }
       cost += layer.count * layer.count * max(edges, 1)
-      if cost > Self.siftBudget { return cost }
+      if cost > tuning.siftBudget { return cost }
     }
     return cost
   }
@@ -204,7 +170,7 @@ struct CrossingReducer {
   /// its rank and kept where it crosses least with both neighbouring ranks. Escapes the
   /// local optima of median + transposition; quadratic per rank, so small graphs only.
   private mutating func sift() {
-    for _ in 0..<Self.siftPasses {
+    for _ in 0..<tuning.siftPasses {
       var improved = false
       for r in layers.indices where layers[r].count > 1 {
         for v in layers[r] {
@@ -301,9 +267,9 @@ struct CrossingReducer {
     let reverse = iteration % 4 < 2
     let rankCount = layers.count
     // Past the small graphs, transposition starts only where the sweep changed an order (and
-    // next to it): elsewhere the last transposition left nothing to gain. Same orders on the
-    // bench graphs of 1,000 to 10,000 nodes, 15 % less time at 10,000.
-    let local = graph.count > Self.smallGraph
+    // next to it): elsewhere the last transposition left nothing to gain (same orders on the
+    // bench graphs, less time: docs/layout-tuning.md).
+    let local = graph.count > tuning.smallGraph
     var changed = [Bool](repeating: false, count: local ? rankCount : 0)
     if rankCount > 1 {
       if iteration % 2 == 0 {
@@ -473,45 +439,54 @@ struct CrossingReducer {
   private mutating func transposeStep(_ r: Int, reverse: Bool) -> Int {
     candidate[r] = false
     if layers[r].count < 2 { return 0 }
-    // The layer is taken out of `layers` and everything is read through buffer pointers:
-    // this loop runs for every adjacent pair of every rank, many times per sweep, and array
-    // bounds and uniqueness checks would otherwise dominate it.
-    var layer: [Int] = []
-    swap(&layer, &layers[r])
+    // The layer and the positions are taken out of `self` and worked on through spans: this
+    // loop runs for every adjacent pair of every rank, many times per sweep, and array
+    // uniqueness and bounds checks would otherwise dominate it (the indices are nodes and
+    // positions of this rank, in range by construction). The arrays are copied to locals
+    // first: reaching `graph.up` through `self` inside the closures retains every array of
+    // `graph`, which costs more than the kernel. The swaps back are in `defer`.
+    var layerStore: [Int] = []
+    var positionStore: [Int] = []
+    swap(&layerStore, &layers[r])
+    swap(&positionStore, &position)
+    defer {
+      swap(&layerStore, &layers[r])
+      swap(&positionStore, &position)
+    }
     let hasClusters = self.hasClusters
-    let cluster = graph.cluster
+    let clusterStore = graph.cluster
     let up = graph.up
     let down = graph.down
     let upOne = self.upOne
     let downOne = self.downOne
     var delta = 0
     var changed = false
-    position.withUnsafeMutableBufferPointer { position in
-      layer.withUnsafeMutableBufferPointer { layer in
-        up.withView(single: upOne) { up in
-          down.withView(single: downOne) { down in
-            for i in 0..<(layer.count - 1) {
-              let v = layer[i]
-              let w = layer[i + 1]
-              if hasClusters && cluster[v] != cluster[w] { continue }
-              let a = up.crossings(v, w, position)
-              let b = down.crossings(v, w, position)
-              let c0 = a.before &+ b.before
-              let c1 = a.after &+ b.after
-              if c1 < c0 || (c0 > 0 && reverse && c1 == c0) {
-                layer[i] = w
-                layer[i + 1] = v
-                position[w] = i
-                position[v] = i + 1
-                delta += c0 - c1
-                changed = true
-              }
+    do {
+      var layer = layerStore.mutableSpan
+      var position = positionStore.mutableSpan
+      let cluster = clusterStore.span
+      up.withView(single: upOne) { up in
+        down.withView(single: downOne) { down in
+          for i in 0..<(layer.count - 1) {
+            let v = layer[unchecked: i]
+            let w = layer[unchecked: i + 1]
+            if hasClusters && cluster[unchecked: v] != cluster[unchecked: w] { continue }
+            let a = up.crossings(v, w, position.span)
+            let b = down.crossings(v, w, position.span)
+            let c0 = a.before &+ b.before
+            let c1 = a.after &+ b.after
+            if c1 < c0 || (c0 > 0 && reverse && c1 == c0) {
+              layer[unchecked: i] = w
+              layer[unchecked: i + 1] = v
+              position[unchecked: w] = i
+              position[unchecked: v] = i + 1
+              delta += c0 - c1
+              changed = true
             }
           }
         }
       }
     }
-    swap(&layer, &layers[r])
     if changed {
       candidate[r] = true
       if r > 0 { candidate[r - 1] = true }

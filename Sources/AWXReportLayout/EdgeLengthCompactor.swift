@@ -15,19 +15,22 @@ struct EdgeLengthCompactor {
   let graph: LayeredGraph
   let layers: [[Int]]
   let separation: (_ left: Int, _ right: Int) -> Double
-  /// Upper bound on descent rounds (each: rank sweep down, up, segment and group moves).
-  var rounds = 12
-  /// Stop when a round improves the objective by less than this fraction.
-  var tolerance = 0.002
+  /// `compactorRounds`: upper bound on descent rounds (each: rank sweep down, up, segment and
+  /// group moves); `compactorTolerance`: stop when a round improves the objective by less
+  /// than this fraction; and the width's weight, as in `PositionSimplex`.
+  let tuning: LayoutTuning
   /// Each node's index in its rank.
   private let position: [Int]
 
   init(
-    graph: LayeredGraph, layers: [[Int]], separation: @escaping (_ left: Int, _ right: Int) -> Double
+    graph: LayeredGraph, layers: [[Int]],
+    separation: @escaping (_ left: Int, _ right: Int) -> Double,
+    tuning: LayoutTuning = LayoutTuning()
   ) {
     self.graph = graph
     self.layers = layers
     self.separation = separation
+    self.tuning = tuning
     var position = [Int](repeating: 0, count: graph.count)
     for layer in layers { for (i, v) in layer.enumerated() { position[v] = i } }
     self.position = position
@@ -37,15 +40,19 @@ struct EdgeLengthCompactor {
   @inline(__always)
   static func weight(_ graph: LayeredGraph, _ u: Int, _ v: Int) -> Double {
     switch (graph.isVirtual(u), graph.isVirtual(v)) {
-    case (true, true): return 8
-    case (false, false): return 1
-    default: return 2
+    case (true, true): return LayoutTuning.virtualVirtualWeight
+    case (false, false): return LayoutTuning.realRealWeight
+    default: return LayoutTuning.realVirtualWeight
     }
   }
 
+  /// Two x closer than this are one column; moves must gain more than `epsilon`.
+  private static let straight = LayoutTuning.straightTolerance
+  private static let epsilon = LayoutTuning.costTolerance
+
   /// What `PositionSimplex` minimises: `cost` plus the width at its weight.
   func objective(_ x: [Double]) -> Double {
-    cost(x) + Double(PositionSimplex.widthWeight(nodeCount: graph.count)) * width(x)
+    cost(x) + Double(tuning.widthWeight(nodeCount: graph.count)) * width(x)
   }
 
   /// From the left side of the leftmost box to the right side of the rightmost.
@@ -87,13 +94,13 @@ struct EdgeLengthCompactor {
     }
     var solver = RankSolver()
     var previous = cost(x)
-    for _ in 0..<rounds {
+    for _ in 0..<tuning.compactorRounds {
       for r in layers.indices { solver.solve(layers[r], offsets[r], graph, &x) }
       for r in layers.indices.reversed() { solver.solve(layers[r], offsets[r], graph, &x) }
       moveSegments(&x)
       moveGroups(&x)
       let current = cost(x)
-      if previous - current <= tolerance * previous { break }
+      if previous - current <= tuning.compactorTolerance * previous { break }
       previous = current
     }
   }
@@ -105,7 +112,8 @@ struct EdgeLengthCompactor {
     var next = [Int](repeating: -1, count: n)
     var hasAbove = [Bool](repeating: false, count: n)
     for u in 0..<n {
-      for v in graph.down[u] where next[u] < 0 && !hasAbove[v] && abs(x[u] - x[v]) < 1e-7 {
+      for v in graph.down[u]
+      where next[u] < 0 && !hasAbove[v] && abs(x[u] - x[v]) < Self.straight {
         next[u] = v
         hasAbove[v] = true
       }
@@ -138,10 +146,12 @@ struct EdgeLengthCompactor {
           if i + 1 < layer.count { high = min(high, x[layer[i + 1]] - separation(m, layer[i + 1])) }
         }
         let here = x[top]
-        if !points.isEmpty && low <= here + 1e-9 && here <= high + 1e-9 {
+        if !points.isEmpty && low <= here + Self.epsilon && here <= high + Self.epsilon {
           let (a, b) = RankSolver.medianInterval(&points)
           let target = min(max(min(max(here, a), b), low), high)
-          if target != here && segmentCost(points, target) < segmentCost(points, here) - 1e-9 {
+          if target != here
+            && segmentCost(points, target) < segmentCost(points, here) - Self.epsilon
+          {
             for m in members { x[m] = target }
           }
         }
@@ -158,11 +168,13 @@ struct EdgeLengthCompactor {
     var points: [(Double, Double)] = []
     for r in groups.indices where groups[r].count > 1 {
       let (low, high) = neighbourhood(groups[r], r, root, x, borders: nil, into: &points)
-      if points.isEmpty || low > 1e-9 || high < -1e-9 { continue }
+      if points.isEmpty || low > Self.epsilon || high < -Self.epsilon { continue }
       let here = x[groups[r][0]]
       let (a, b) = RankSolver.medianInterval(&points)
       let shift = min(max(min(max(here, a), b) - here, low), high)
-      if shift != 0 && segmentCost(points, here + shift) < segmentCost(points, here) - 1e-9 {
+      if shift != 0
+        && segmentCost(points, here + shift) < segmentCost(points, here) - Self.epsilon
+      {
         for m in groups[r] { x[m] += shift }
       }
     }
@@ -181,15 +193,18 @@ struct EdgeLengthCompactor {
     var points: [(Double, Double)] = []
     for r in groups.indices where !groups[r].isEmpty {
       let (low, high) = neighbourhood(groups[r], r, root, x, borders: outer, into: &points)
-      if points.isEmpty || low > 1e-9 || high < -1e-9 { continue }
+      if points.isEmpty || low > Self.epsilon || high < -Self.epsilon { continue }
       let here = x[groups[r][0]]
       let (a, b) = RankSolver.medianInterval(&points)
       let from = max(a, here + low)
       let to = min(b, here + high)
       if from > to { continue }
       // On the solver's grid, so that centring adds no digits.
-      let shift = (((from + to) / 2 - here) * PositionSimplex.scale).rounded() / PositionSimplex.scale
-      if shift != 0 && segmentCost(points, here + shift) <= segmentCost(points, here) + 1e-9 {
+      let shift =
+        (((from + to) / 2 - here) * PositionSimplex.scale).rounded() / PositionSimplex.scale
+      if shift != 0
+        && segmentCost(points, here + shift) <= segmentCost(points, here) + Self.epsilon
+      {
         for m in groups[r] { x[m] += shift }
       }
     }
@@ -201,7 +216,7 @@ struct EdgeLengthCompactor {
     let n = graph.count
     var sets = DisjointSets(count: n)
     for u in 0..<n {
-      for v in graph.down[u] where abs(x[u] - x[v]) < 1e-7 { sets.union(u, v) }
+      for v in graph.down[u] where abs(x[u] - x[v]) < Self.straight { sets.union(u, v) }
     }
     let root = sets.representatives()
     var groups = [[Int]](repeating: [], count: n)

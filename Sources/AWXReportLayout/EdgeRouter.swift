@@ -28,7 +28,8 @@ struct EdgeRouter {
         result.append(selfLoop(edge.tail))
       } else {
         result.append(
-          route(chain: chain, upperX: bottomPort[e], lowerX: topPort[e],
+          route(
+            chain: chain, upperX: bottomPort[e], lowerX: topPort[e],
             arrowAtLower: !graph.reversed[e]))
       }
     }
@@ -51,7 +52,12 @@ struct EdgeRouter {
     let entering = Adjacency(count: graph.realCount, pairs: upPairs)
     for v in 0..<graph.realCount {
       assign(v, leaving, next: { graph.chains[$0][1] }, into: &bottom)
-      assign(v, entering, next: { let c = graph.chains[$0]; return c[c.count - 2] }, into: &top)
+      assign(
+        v, entering,
+        next: {
+          let c = graph.chains[$0]
+          return c[c.count - 2]
+        }, into: &top)
     }
     return (bottom, top)
   }
@@ -90,9 +96,11 @@ struct EdgeRouter {
     let lowerRank = graph.rank[lower]
     let upperBorder = Point(x: upperX, y: spacing.center[upperRank] + graph.height[upper] / 2)
     let lowerBorder = Point(x: lowerX, y: spacing.center[lowerRank] - graph.height[lower] / 2)
-    let start = arrowAtLower
+    let start =
+      arrowAtLower
       ? upperBorder : Point(x: upperBorder.x, y: upperBorder.y + arrowLength)
-    let end = arrowAtLower
+    let end =
+      arrowAtLower
       ? Point(x: lowerBorder.x, y: lowerBorder.y - arrowLength) : lowerBorder
     var path = BezierPath(start: start)
     path.line(to: Point(x: start.x, y: bandBottom(upperRank)))

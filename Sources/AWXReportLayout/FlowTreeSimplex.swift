@@ -1,5 +1,6 @@
 /// The spanning-tree basis and the pivots. Arrays are raw buffers: every pivot reads and
-/// writes scattered entries.
+/// writes scattered entries. The solver owns them: it is `~Copyable`, so a copy (which would
+/// free them twice) does not compile, and its `deinit` frees them.
 ///
 /// The start is a feasible flow (f = ω), not a basic one: the tree is the star of artificial
 /// arcs v → root (cost 0, flow 0) and the potentials are 0. Every cycle through the root
@@ -12,18 +13,17 @@
 ///    graphs: mostly the separations, packing the ranks);
 /// 3. block-search pivots to optimality.
 /// Pivots keep the flow feasible and the tree strongly feasible whatever the arc, so 2 is
-/// only a crash: on the 44,100-node auxiliary graph it takes 8k pivots and saves 13k of 3,
-/// a quarter of the time.
-struct FlowTreeSimplex {
-  /// The capacity of uncapacitated arcs: far above any flow (< 2^57), so that a ratio test
-  /// ending above `infinite / 2` means that nothing blocks the cycle.
-  static let infinite = 1 << 61
+/// only a crash, which saves time on large auxiliary graphs (docs/layout-tuning.md).
+struct FlowTreeSimplex: ~Copyable {
+  /// The capacity of uncapacitated arcs: far above any flow, so that a ratio test ending
+  /// above `infinite / 2` means that nothing blocks the cycle.
+  static let infinite = LayoutTuning.infiniteCapacity
   /// Arc states: at flow 0, at capacity, in the tree.
   static let lower = 1
   static let upper = -1
   static let tree = 0
   /// Pivots between two `renumber`s.
-  static let renumberPeriod = 1000
+  static let renumberPeriod = LayoutTuning.renumberPeriod
 
   /// Real nodes; the artificial root is node `n`.
   let n: Int
@@ -124,7 +124,7 @@ struct FlowTreeSimplex {
     }
   }
 
-  func deallocate() {
+  deinit {
     for p in [
       source, target, cost, capacity, flow, state, pi, parent, pred, predDir, thread,
       revThread, succNum, lastSucc, dirty, label, newID, scratch,

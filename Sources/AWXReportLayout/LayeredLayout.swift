@@ -8,14 +8,11 @@
 /// Left-to-right layouts are computed top-to-bottom with sizes swapped, then transposed.
 /// The result is a pure function of the input: every tie is broken by index.
 package enum LayeredLayout {
-  /// Padding between a cluster's border and its contents.
-  static let clusterPadding = 8.0
-  /// Length of the arrowhead, from `arrowBase` to `arrowTip`.
-  static let arrowLength = 7.0
-
   /// Lays out `graph`; see `GraphLayout` for what is returned.
-  package static func layout(_ graph: LayoutGraph, options: LayoutOptions = .init()) -> GraphLayout {
+  package static func layout(_ graph: LayoutGraph, options: LayoutOptions = .init()) -> GraphLayout
+  {
     let options = options.sanitized
+    let tuning = options.tuning
     let leftToRight = options.rankDirection == .leftToRight
     let n = graph.nodes.count
     let sizes = graph.nodes.map { node -> (width: Double, height: Double) in
@@ -50,21 +47,22 @@ package enum LayeredLayout {
     for (i, e) in edges.enumerated() where e.tail != e.head {
       dagEdges.append(reversed[i] ? (e.head, e.tail) : (e.tail, e.head))
     }
-    let ranks = NetworkSimplexRanker.ranks(nodeCount: n, edges: dagEdges)
+    let ranks = NetworkSimplexRanker.ranks(
+      nodeCount: n, edges: dagEdges, searchSize: tuning.rankSearchSize)
     let layered = LayeredGraph(
       sizes: sizes, nodeClusters: nodeClusters, edges: edges, reversed: reversed, ranks: ranks,
       clusters: tree)
-    var layers = CrossingReducer.order(layered, clusters: tree)
+    var layers = CrossingReducer.order(layered, clusters: tree, tuning: tuning)
 
     let separation = Separation(graph: layered, clusters: tree, options: options)
     let placement = ClusterPlacement(graph: layered, clusters: tree)
     let hasClusters = layered.cluster.contains { $0 >= 0 }
     if hasClusters { layers = placement.consistentOrder(layers) }
     let compactor = EdgeLengthCompactor(
-      graph: layered, layers: layers, separation: separation.distance)
+      graph: layered, layers: layers, separation: separation.distance, tuning: tuning)
     var x: [Double]
     if let optimum = PositionSimplex(
-      graph: layered, layers: layers, separation: separation.distance
+      graph: layered, layers: layers, separation: separation.distance, tuning: tuning
     ).solve() {
       x = optimum
       compactor.center(&x)
@@ -74,7 +72,7 @@ package enum LayeredLayout {
       compactor.compact(&x)
     }
 
-    let pad = clusterPadding
+    let pad = tuning.clusterPadding
     let labelHeights = graph.clusters.map { LayoutOptions.clamp($0.labelHeight) }
     let labelWidths = graph.clusters.map { LayoutOptions.clamp($0.labelWidth) }
     // The label sits at the top of the drawn box: the rank side in TB, the cross side in LR.
@@ -92,7 +90,8 @@ package enum LayeredLayout {
     let spacing = RankSpacing(
       graph: layered, clusters: tree, topPadding: topPadding,
       bottomPadding: [Double](repeating: pad, count: k), rankSeparation: options.rankSeparation)
-    let router = EdgeRouter(graph: layered, x: x, spacing: spacing, arrowLength: arrowLength)
+    let router = EdgeRouter(
+      graph: layered, x: x, spacing: spacing, arrowLength: tuning.arrowLength)
     let routes = router.routes(edges: edges, valid: valid)
 
     var nodes: [PositionedNode] = (0..<n).map { v in

@@ -16,28 +16,33 @@ package struct LayoutOptions: Sendable {
   package var rankSeparation: Double
   /// Empty border around the drawing.
   package var margin: Double
+  /// The engine's thresholds, limits and fixed geometry; the defaults are what ships, and
+  /// tests change them to pin a code path.
+  package var tuning: LayoutTuning
 
   /// Creates options; the defaults match Graphviz `dot`'s defaults.
   package init(
     rankDirection: RankDirection = .topToBottom, nodeSeparation: Double = 21.6,
-    rankSeparation: Double = 36, margin: Double = 8
+    rankSeparation: Double = 36, margin: Double = 8, tuning: LayoutTuning = LayoutTuning()
   ) {
     self.rankDirection = rankDirection
     self.nodeSeparation = nodeSeparation
     self.rankSeparation = rankSeparation
     self.margin = margin
+    self.tuning = tuning
   }
 
   /// The largest length the layout takes: beyond it sizes and gaps are clamped, so that no
   /// input, however absurd, overflows the solver's integer coordinates.
   static let maximumLength = 1e6
 
-  /// Every distance finite, non-negative and at most `maximumLength`.
+  /// Every distance finite, non-negative and at most `maximumLength`; the tuning in range.
   var sanitized: LayoutOptions {
     var copy = self
     copy.nodeSeparation = Self.clamp(nodeSeparation)
     copy.rankSeparation = Self.clamp(rankSeparation)
     copy.margin = Self.clamp(margin)
+    copy.tuning = tuning.sanitized
     return copy
   }
 

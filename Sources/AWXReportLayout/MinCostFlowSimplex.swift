@@ -52,7 +52,7 @@ enum MinCostFlowSimplex {
     // Flows stay below Σω < 2^57, and reduced costs and differences of potentials below
     // n·2·max|δ| < 2^58, so the wrapping arithmetic of the pivots is exact where it matters
     // (see `FlowTreeSimplex.infinite`).
-    let limit = 1 << 57
+    let limit = LayoutTuning.flowLimit
     var inDegree = [Int](repeating: 0, count: n)
     var outDegree = [Int](repeating: 0, count: n)
     var firstOut = [Int](repeating: -1, count: n)
@@ -108,7 +108,6 @@ enum MinCostFlowSimplex {
     }
 
     var solver = FlowTreeSimplex(nodeCount: kept, arcs: arcs)
-    defer { solver.deallocate() }
     guard solver.run() else { return nil }
     // Potentials are exact modulo 2^64 (the pivots use wrapping arithmetic, and shifting the
     // side holding the root drifts them all); their differences are small and exact.

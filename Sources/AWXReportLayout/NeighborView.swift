@@ -1,7 +1,10 @@
 /// Read-only view of one side's adjacency (CSR lists plus each node's only neighbour), for
 /// the crossing kernels that run on every adjacent pair many times per sweep.
 ///
-/// Valid only inside `Adjacency.withView`, which holds the buffers.
+/// Valid only inside `Adjacency.withView`, which holds the buffers. It stays a sanctioned
+/// unsafe view: the safe form, a `~Escapable` struct of `Span` fields returned by a function,
+/// needs the experimental Lifetimes feature on Swift 6.3.1 ("the 'get' accessor cannot return
+/// a ~Escapable result"). The positions it reads come in as a `Span`.
 struct NeighborView {
   let start: UnsafeBufferPointer<Int>
   let items: UnsafeBufferPointer<Int>
@@ -26,14 +29,14 @@ struct NeighborView {
   /// and with `w` left of `v` (`after`).
   @inline(__always)
   func crossings(
-    _ v: Int, _ w: Int, _ position: UnsafeMutableBufferPointer<Int>
+    _ v: Int, _ w: Int, _ position: Span<Int>
   ) -> (before: Int, after: Int) {
     let sv = single[v]
     let sw = single[w]
     if sv >= 0 && sw >= 0 {
       // The common case (virtual nodes, chains): one edge each.
-      let pv = position[sv]
-      let pw = position[sw]
+      let pv = position[unchecked: sv]
+      let pw = position[unchecked: sw]
       return (pw < pv ? 1 : 0, pw > pv ? 1 : 0)
     }
     if sv == Self.noNeighbor || sw == Self.noNeighbor { return (0, 0) }
@@ -44,7 +47,7 @@ struct NeighborView {
   /// common case stays small.
   @inline(never)
   private func listCrossings(
-    _ v: Int, _ w: Int, _ position: UnsafeMutableBufferPointer<Int>
+    _ v: Int, _ w: Int, _ position: Span<Int>
   ) -> (before: Int, after: Int) {
     let v0 = start[v]
     let v1 = start[v + 1]
@@ -55,9 +58,9 @@ struct NeighborView {
     if v1 &- v0 == 1 || w1 &- w0 == 1 {
       // One edge against a list (a chain next to a fan): one pass over the list.
       let vSingle = v1 &- v0 == 1
-      let pivot = position[items[vSingle ? v0 : w0]]
+      let pivot = position[unchecked: items[vSingle ? v0 : w0]]
       for i in (vSingle ? w0..<w1 : v0..<v1) {
-        let p = position[items[i]]
+        let p = position[unchecked: items[i]]
         before &+= p < pivot ? 1 : 0
         after &+= p > pivot ? 1 : 0
       }
@@ -70,8 +73,8 @@ struct NeighborView {
       return withUnsafeTemporaryAllocation(of: Int.self, capacity: v1 - v0 + w1 - w0) { buffer in
         var a = UnsafeMutableBufferPointer(rebasing: buffer[0..<(v1 - v0)])
         var b = UnsafeMutableBufferPointer(rebasing: buffer[(v1 - v0)...])
-        for i in v0..<v1 { a[i - v0] = position[items[i]] }
-        for i in w0..<w1 { b[i - w0] = position[items[i]] }
+        for i in v0..<v1 { a[i - v0] = position[unchecked: items[i]] }
+        for i in w0..<w1 { b[i - w0] = position[unchecked: items[i]] }
         a.sort()
         b.sort()
         // before: pairs with b < a; after: pairs with b > a.
@@ -87,9 +90,9 @@ struct NeighborView {
       }
     }
     for i in v0..<v1 {
-      let pv = position[items[i]]
+      let pv = position[unchecked: items[i]]
       for j in w0..<w1 {
-        let pw = position[items[j]]
+        let pw = position[unchecked: items[j]]
         before &+= pw < pv ? 1 : 0
         after &+= pw > pv ? 1 : 0
       }

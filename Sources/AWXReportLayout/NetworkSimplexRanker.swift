@@ -3,8 +3,9 @@
 ///
 /// Follows Graphviz's implementation: longest-path start, tight spanning tree, cut values
 /// kept up to date incrementally along the tree path of each exchange, and a cyclic
-/// leave-edge search over at most `searchSize` negative edges. All loops run in index order
-/// and are iterative (no recursion: chains of thousands of nodes are common).
+/// leave-edge search over at most `searchSize` (`LayoutTuning.rankSearchSize`) negative
+/// edges. All loops run in index order and are iterative (no recursion: chains of thousands
+/// of nodes are common).
 struct NetworkSimplexRanker {
   var tail: [Int] = []
   var head: [Int] = []
@@ -34,13 +35,15 @@ struct NetworkSimplexRanker {
   /// Scratch stack of `enterEdge`, kept between pivots.
   var searchStack: [Int] = []
   let nodeCount: Int
-  static let searchSize = 30
+  /// Negative cut values the leave-edge search collects before it picks the most negative.
+  let searchSize: Int
 
   /// Ranks for `nodeCount` nodes; `edges` must be acyclic and free of self loops. Every edge
   /// gets length ≥ 1; each connected component starts at rank 0. With `balanced`, nodes free
   /// to move at no cost are then spread over the least crowded ranks (see `balance`).
   static func ranks(
-    nodeCount: Int, edges: [(tail: Int, head: Int)], balanced: Bool = true
+    nodeCount: Int, edges: [(tail: Int, head: Int)], balanced: Bool = true,
+    searchSize: Int = LayoutTuning().rankSearchSize
   ) -> [Int] {
     if nodeCount == 0 { return [] }
     let component = components(nodeCount: nodeCount, edges: edges)
@@ -60,7 +63,7 @@ struct NetworkSimplexRanker {
         all.append((tail: nodeCount, head: v, minLength: 0, weight: 0))
       }
     }
-    var solver = NetworkSimplexRanker(nodeCount: total, edges: all)
+    var solver = NetworkSimplexRanker(nodeCount: total, edges: all, searchSize: searchSize)
     solver.solve()
     var result = Array(solver.rank.prefix(nodeCount))
     var minimum = [Int](repeating: Int.max, count: nodeCount)
@@ -109,9 +112,11 @@ struct NetworkSimplexRanker {
   }
 
   init(
-    nodeCount: Int, edges: [(tail: Int, head: Int, minLength: Int, weight: Int)]
+    nodeCount: Int, edges: [(tail: Int, head: Int, minLength: Int, weight: Int)],
+    searchSize: Int = LayoutTuning().rankSearchSize
   ) {
     self.nodeCount = nodeCount
+    self.searchSize = max(1, searchSize)
     tail = edges.map(\.tail)
     head = edges.map(\.head)
     minLength = edges.map(\.minLength)
@@ -244,77 +249,64 @@ struct NetworkSimplexRanker {
 
   /// Post-order numbering of the subtree at `root`: `low...lim` is the range of the subtree.
   mutating func computeRanges(root: Int, parentEdge: Int, lowStart: Int) {
-    // Work on uniquely held locals through buffer pointers: this runs once per pivot over
-    // the whole subtree of the exchange's common ancestor, and array uniqueness and bounds
-    // checks would otherwise cost more than the walk itself.
-    var parent: [Int] = []
-    var low: [Int] = []
-    var lim: [Int] = []
-    var stack: [Int] = []
-    swap(&parent, &self.parent)
-    swap(&low, &self.low)
-    swap(&lim, &self.lim)
-    swap(&stack, &rangeStack)
+    // Works on uniquely held locals through spans: this runs once per pivot over the whole
+    // subtree of the exchange's common ancestor, and array uniqueness and bounds checks would
+    // otherwise cost more than the walk itself. Every index is a node, edge or slot number
+    // read from the tree's own arrays, in range by construction, hence `[unchecked:]` (as the
+    // buffer pointers these spans replace were unchecked in release builds).
+    var parentStore: [Int] = []
+    var lowStore: [Int] = []
+    var limStore: [Int] = []
+    var stackStore: [Int] = []
+    swap(&parentStore, &self.parent)
+    swap(&lowStore, &self.low)
+    swap(&limStore, &self.lim)
+    swap(&stackStore, &rangeStack)
     defer {
-      swap(&parent, &self.parent)
-      swap(&low, &self.low)
-      swap(&lim, &self.lim)
-      swap(&stack, &rangeStack)
+      swap(&parentStore, &self.parent)
+      swap(&lowStore, &self.low)
+      swap(&limStore, &self.lim)
+      swap(&stackStore, &rangeStack)
     }
     // Pairs (node, next tree slot to visit); the depth is at most the node count.
-    if stack.count < 2 * nodeCount { stack = [Int](repeating: 0, count: 2 * nodeCount) }
-    let tail = self.tail
-    let head = self.head
-    let dirty = self.dirty
-    let treeFirst = self.treeFirst
-    let slotNext = self.slotNext
-    parent.withUnsafeMutableBufferPointer { parent in
-      low.withUnsafeMutableBufferPointer { low in
-        lim.withUnsafeMutableBufferPointer { lim in
-          stack.withUnsafeMutableBufferPointer { stack in
-            tail.withUnsafeBufferPointer { tail in
-              head.withUnsafeBufferPointer { head in
-                dirty.withUnsafeBufferPointer { dirty in
-                  treeFirst.withUnsafeBufferPointer { treeFirst in
-                    slotNext.withUnsafeBufferPointer { slotNext in
-                      var counter = lowStart
-                      parent[root] = parentEdge
-                      low[root] = counter
-                      stack[0] = root
-                      stack[1] = treeFirst[root]
-                      var top = 0
-                      while top >= 0 {
-                        let v = stack[2 * top]
-                        let next = stack[2 * top + 1]
-                        if next >= 0 {
-                          let e = next >> 1
-                          stack[2 * top + 1] = slotNext[next]
-                          if e == parent[v] { continue }
-                          let w = tail[e] == v ? head[e] : tail[e]
-                          // An untouched subtree at the same place keeps its numbering
-                          // (Graphviz dfs_range).
-                          if !dirty[w] && parent[w] == e && low[w] == counter {
-                            counter = lim[w] + 1
-                            continue
-                          }
-                          parent[w] = e
-                          low[w] = counter
-                          top += 1
-                          stack[2 * top] = w
-                          stack[2 * top + 1] = treeFirst[w]
-                        } else {
-                          lim[v] = counter
-                          counter += 1
-                          top -= 1
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
+    if stackStore.count < 2 * nodeCount { stackStore = [Int](repeating: 0, count: 2 * nodeCount) }
+    var parent = parentStore.mutableSpan
+    var low = lowStore.mutableSpan
+    var lim = limStore.mutableSpan
+    var stack = stackStore.mutableSpan
+    let tail = self.tail.span
+    let head = self.head.span
+    let dirty = self.dirty.span
+    let treeFirst = self.treeFirst.span
+    let slotNext = self.slotNext.span
+    var counter = lowStart
+    parent[unchecked: root] = parentEdge
+    low[unchecked: root] = counter
+    stack[unchecked: 0] = root
+    stack[unchecked: 1] = treeFirst[unchecked: root]
+    var top = 0
+    while top >= 0 {
+      let v = stack[unchecked: 2 * top]
+      let next = stack[unchecked: 2 * top + 1]
+      if next >= 0 {
+        let e = next >> 1
+        stack[unchecked: 2 * top + 1] = slotNext[unchecked: next]
+        if e == parent[unchecked: v] { continue }
+        let w = tail[unchecked: e] == v ? head[unchecked: e] : tail[unchecked: e]
+        // An untouched subtree at the same place keeps its numbering (Graphviz dfs_range).
+        if !dirty[unchecked: w] && parent[unchecked: w] == e && low[unchecked: w] == counter {
+          counter = lim[unchecked: w] + 1
+          continue
         }
+        parent[unchecked: w] = e
+        low[unchecked: w] = counter
+        top += 1
+        stack[unchecked: 2 * top] = w
+        stack[unchecked: 2 * top + 1] = treeFirst[unchecked: w]
+      } else {
+        lim[unchecked: v] = counter
+        counter += 1
+        top -= 1
       }
     }
   }
@@ -383,7 +375,7 @@ struct NetworkSimplexRanker {
           result = f
         }
         found += 1
-        if found >= Self.searchSize {
+        if found >= searchSize {
           searchStart = i
           return result
         }
@@ -414,60 +406,50 @@ struct NetworkSimplexRanker {
     let inside = hi - lo + 1 <= nodeCount / 2
     let out = inside ? searchOut : !searchOut
     let adjacency = out ? outEdges : inEdges
-    // Read through buffer pointers: this walks up to half the tree on every pivot.
+    // Read through spans, unchecked as in `computeRanges`: this walks up to half the tree on
+    // every pivot.
     var stack: [Int] = []
     swap(&stack, &searchStack)
+    defer { swap(&stack, &searchStack) }
     stack.removeAll(keepingCapacity: true)
     stack.append(inside ? down : 0)
-    let ends = (tail: tail, head: head, rank: rank, minLength: minLength)
-    let tree = (inTree: inTree, lim: lim, parent: parent, first: treeFirst, next: slotNext)
-    ends.tail.withUnsafeBufferPointer { tail in
-      ends.head.withUnsafeBufferPointer { head in
-        ends.rank.withUnsafeBufferPointer { rank in
-          ends.minLength.withUnsafeBufferPointer { minLength in
-            tree.inTree.withUnsafeBufferPointer { inTree in
-              tree.lim.withUnsafeBufferPointer { lim in
-                tree.parent.withUnsafeBufferPointer { parent in
-                  tree.first.withUnsafeBufferPointer { treeFirst in
-                    tree.next.withUnsafeBufferPointer { slotNext in
-                      adjacency.start.withUnsafeBufferPointer { start in
-                        adjacency.items.withUnsafeBufferPointer { items in
-                          var bestSlack = Int.max
-                          while let v = stack.popLast() {
-                            for i in start[v]..<start[v + 1] {
-                              let e = items[i]
-                              if inTree[e] { continue }
-                              let other = out ? head[e] : tail[e]
-                              let otherInside = lo <= lim[other] && lim[other] <= hi
-                              if otherInside == inside { continue }
-                              let s = rank[head[e]] - rank[tail[e]] - minLength[e]
-                              if s < bestSlack {
-                                bestSlack = s
-                                best = e
-                              }
-                            }
-                            if bestSlack == 0 { break }
-                            var slot = treeFirst[v]
-                            while slot >= 0 {
-                              let e = slot >> 1
-                              if e != parent[v] && e != leaving {
-                                stack.append(tail[e] == v ? head[e] : tail[e])
-                              }
-                              slot = slotNext[slot]
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
+    let tail = self.tail.span
+    let head = self.head.span
+    let rank = self.rank.span
+    let minLength = self.minLength.span
+    let inTree = self.inTree.span
+    let lim = self.lim.span
+    let parent = self.parent.span
+    let treeFirst = self.treeFirst.span
+    let slotNext = self.slotNext.span
+    let start = adjacency.start.span
+    let items = adjacency.items.span
+    var bestSlack = Int.max
+    while let v = stack.popLast() {
+      for i in start[unchecked: v]..<start[unchecked: v + 1] {
+        let e = items[unchecked: i]
+        if inTree[unchecked: e] { continue }
+        let other = out ? head[unchecked: e] : tail[unchecked: e]
+        let otherInside = lo <= lim[unchecked: other] && lim[unchecked: other] <= hi
+        if otherInside == inside { continue }
+        let s =
+          rank[unchecked: head[unchecked: e]] - rank[unchecked: tail[unchecked: e]]
+          - minLength[unchecked: e]
+        if s < bestSlack {
+          bestSlack = s
+          best = e
         }
       }
+      if bestSlack == 0 { break }
+      var slot = treeFirst[unchecked: v]
+      while slot >= 0 {
+        let e = slot >> 1
+        if e != parent[unchecked: v] && e != leaving {
+          stack.append(tail[unchecked: e] == v ? head[unchecked: e] : tail[unchecked: e])
+        }
+        slot = slotNext[unchecked: slot]
+      }
     }
-    swap(&stack, &searchStack)
     return best >= 0 ? best : nil
   }
 
@@ -506,39 +488,35 @@ struct NetworkSimplexRanker {
 
   /// Shifts the part of the tree reached from `v` without crossing `skip` or going up.
   mutating func rerank(_ v: Int, _ delta: Int, skip: Int) {
-    // Through buffer pointers, like `computeRanges`: this shifts up to half the tree per pivot.
+    // Through spans of uniquely held locals, unchecked like `computeRanges`: this shifts up to
+    // half the tree per pivot.
     var stack: [Int] = []
-    var rank: [Int] = []
+    var rankStore: [Int] = []
     swap(&stack, &searchStack)
-    swap(&rank, &self.rank)
+    swap(&rankStore, &self.rank)
+    defer {
+      swap(&stack, &searchStack)
+      swap(&rankStore, &self.rank)
+    }
     stack.removeAll(keepingCapacity: true)
     stack.append(v)
-    let tree = (tail: tail, head: head, parent: parent, first: treeFirst, next: slotNext)
-    rank.withUnsafeMutableBufferPointer { rank in
-      tree.tail.withUnsafeBufferPointer { tail in
-        tree.head.withUnsafeBufferPointer { head in
-          tree.parent.withUnsafeBufferPointer { parent in
-            tree.first.withUnsafeBufferPointer { treeFirst in
-              tree.next.withUnsafeBufferPointer { slotNext in
-                while let x = stack.popLast() {
-                  rank[x] -= delta
-                  var slot = treeFirst[x]
-                  while slot >= 0 {
-                    let t = slot >> 1
-                    if t != parent[x] && t != skip {
-                      stack.append(tail[t] == x ? head[t] : tail[t])
-                    }
-                    slot = slotNext[slot]
-                  }
-                }
-              }
-            }
-          }
+    var rank = rankStore.mutableSpan
+    let tail = self.tail.span
+    let head = self.head.span
+    let parent = self.parent.span
+    let treeFirst = self.treeFirst.span
+    let slotNext = self.slotNext.span
+    while let x = stack.popLast() {
+      rank[unchecked: x] -= delta
+      var slot = treeFirst[unchecked: x]
+      while slot >= 0 {
+        let t = slot >> 1
+        if t != parent[unchecked: x] && t != skip {
+          stack.append(tail[unchecked: t] == x ? head[unchecked: t] : tail[unchecked: t])
         }
+        slot = slotNext[unchecked: slot]
       }
     }
-    swap(&stack, &searchStack)
-    swap(&rank, &self.rank)
   }
 
   mutating func treeUpdate(_ start: Int, _ w: Int, _ value: Int, _ dir: Bool) -> Int {

@@ -5,7 +5,7 @@
 /// written as dot's auxiliary graph: a node per pair of joined nodes pulling both ends (weight
 /// ω), an arc of length `separation` between rank neighbours, and a left and a right border
 /// node around every rank, pulled together. `MinCostFlowSimplex` solves it exactly in a
-/// fraction of the time dot's own simplex needs (80 s at 5,000 nodes for dot).
+/// fraction of the time dot's own simplex needs (docs/layout-tuning.md).
 ///
 /// Without the width term, parts of the drawing that can slide at no cost in edge length stay
 /// wherever the start put them, and a large workflow spreads over twice dot's width.
@@ -13,14 +13,13 @@ struct PositionSimplex {
   let graph: LayeredGraph
   let layers: [[Int]]
   let separation: (_ left: Int, _ right: Int) -> Double
-  /// Weight of the width, against ω of 1, 2 and 8 per edge. The edge terms add up with the
-  /// graph and the width grows more slowly, so the weight grows with the layered node count:
-  /// 1 for a small workflow, whose edges should rather stay straight than save a few points
-  /// of width, up to 20 from 2,000 layered nodes (measured on the bench graphs: 10 leaves
-  /// 1,000 nodes at 1.18× dot's area, 40 starts to bend edges across each other).
-  static func widthWeight(nodeCount: Int) -> Int { min(20, max(1, nodeCount / 100)) }
+  /// `widthWeight` and `maxWidthWeight` are read here. The width's weight, against ω of 1, 2
+  /// and 8 per edge, grows with the layered node count because the edge terms add up with the
+  /// graph and the width grows more slowly: a small workflow's edges should rather stay
+  /// straight than save a few points of width.
+  var tuning = LayoutTuning()
   /// Coordinates are solved in units of 1/scale pt.
-  static let scale = 10.0
+  static let scale = LayoutTuning.positionScale
 
   /// The optimal x of every layered node, the left border at 0; nil if the solver fails
   /// (it should not: the problem is always feasible and bounded).
@@ -44,7 +43,7 @@ struct PositionSimplex {
     }
     var pull: [Int: Int] = [:]
     var pairs: [(Int, Int)] = [(left, right)]
-    var weights: [Int] = [Self.widthWeight(nodeCount: n)]
+    var weights: [Int] = [tuning.widthWeight(nodeCount: n)]
     for u in 0..<n {
       for v in graph.down[u] {
         let a = min(u, v)
@@ -75,6 +74,6 @@ struct PositionSimplex {
 
   /// A length in solver units, rounded up so that no separation shrinks.
   private static func units(_ length: Double) -> Int {
-    Int((length * scale - 1e-6).rounded(.up))
+    Int((length * scale - LayoutTuning.unitRoundingSlack).rounded(.up))
   }
 }

@@ -15,7 +15,8 @@ package enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case .duplicateNode(let id):
       return "node id \(id) appears more than once"
     case .danglingEdge(let e):
-      return "node \(e.from) has a \(e.kind.rawValue) edge to node \(e.to), which is not in the node list"
+      return
+        "node \(e.from) has a \(e.kind.rawValue) edge to node \(e.to), which is not in the node list"
     case .cycle(let ids):
       return "the edges form a cycle: " + ids.map(String.init).joined(separator: " -> ")
     case .inWorkflowJob(let id, let error):

@@ -12,4 +12,5 @@
 #include <libxml/SAX2.h>
 #include <libxml/xmlIO.h>
 #include <libxml/globals.h>
+#include <libxml/xmlschemas.h>
 #endif

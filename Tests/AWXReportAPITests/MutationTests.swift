@@ -1,5 +1,6 @@
 import AWXReportAPI
 import AWXReportJSON
+import AWXReportLayout
 import AWXReportModel
 import AWXReportTestSupport
 import Testing
@@ -7,19 +8,10 @@ import Testing
 /// Seeded random damage to real AWX bodies: decoding and analysis must either succeed or throw
 /// an `APIError`/`ModelError`, never crash or hang.
 @Suite struct MutationTests {
-  struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-  }
-
-  static let tokens: [[UInt8]] = ["null", "true", "\"x\"", "-1", "1.5e9", "[]", "{}", "[1,2]", "\"\\u202e\"", "9999999999999999999999"].map { Array($0.utf8) }
+  static let tokens: [[UInt8]] = [
+    "null", "true", "\"x\"", "-1", "1.5e9", "[]", "{}", "[1,2]", "\"\\u202e\"",
+    "9999999999999999999999",
+  ].map { Array($0.utf8) }
 
   func mutate(_ body: [UInt8], rng: inout SplitMix64) -> [UInt8] {
     var b = body
@@ -34,7 +26,10 @@ import Testing
       default:
         // Replace the value after a random ':' with another token.
         if let colon = b[at...].firstIndex(of: UInt8(ascii: ":")) {
-          let end = b[(colon + 1)...].firstIndex(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}") }) ?? b.count
+          let end =
+            b[(colon + 1)...].firstIndex(where: {
+              $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}")
+            }) ?? b.count
           b.replaceSubrange((colon + 1)..<end, with: Self.tokens[rng.below(Self.tokens.count)])
         }
       }
@@ -46,15 +41,18 @@ import Testing
     let nodes = try fixture("workflow_nodes_page.json")
     let detail = try fixture("workflow_job_detail.json")
     let jobs = try fixture("unified_jobs_page.json")
-    var rng = SplitMix64(state: 20_261_129)
-    var decoded = 0, rejected = 0
+    var rng = SplitMix64(seed: 20_261_129)
+    var decoded = 0
+    var rejected = 0
     for _ in 0..<1_500 {
       let which = rng.below(3)
-      let s = snapshot(812, [
-        (.workflowJob, which == 0 ? mutate(detail, rng: &rng) : detail),
-        (.workflowNodes, which == 1 ? mutate(nodes, rng: &rng) : nodes),
-        (.unifiedJobs, which == 2 ? mutate(jobs, rng: &rng) : jobs),
-      ])
+      let s = snapshot(
+        812,
+        [
+          (.workflowJob, which == 0 ? mutate(detail, rng: &rng) : detail),
+          (.workflowNodes, which == 1 ? mutate(nodes, rng: &rng) : nodes),
+          (.unifiedJobs, which == 2 ? mutate(jobs, rng: &rng) : jobs),
+        ])
       do {
         let run = try RunDecoder.decode(s, fileName: "fuzz.json")
         _ = try? RunAnalysis(run)
@@ -71,7 +69,7 @@ import Testing
 
   @Test func damagedSnapshotFilesNeverCrash() throws {
     let good = snapshot(812, [(.workflowJob, try fixture("workflow_job_detail.json"))]).encoded()
-    var rng = SplitMix64(state: 7)
+    var rng = SplitMix64(seed: 7)
     for _ in 0..<500 {
       let bytes = mutate(good, rng: &rng)
       do {
@@ -81,4 +79,9 @@ import Testing
       }
     }
   }
+}
+
+extension SplitMix64 {
+  /// A number in `0..<n` (0 when n ≤ 1), by plain modulo as the mutations were seeded with.
+  fileprivate mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
 }

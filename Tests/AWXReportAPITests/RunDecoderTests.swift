@@ -1,18 +1,20 @@
 import AWXReportAPI
 import AWXReportModel
 import AWXReportTestSupport
-import Testing
 import Foundation
+import Testing
 
 @Suite struct RunDecoderTests {
   func modern() throws -> WorkflowRun {
     try RunDecoder.decode(
-      snapshot(812, [
-        (.workflowJob, try fixture("workflow_job_detail.json")),
-        (.workflowNodes, try fixture("workflow_nodes_page.json")),
-        (.unifiedJobs, try fixture("unified_jobs_page.json")),
-        (.workflowApprovals, try fixture("workflow_approvals_page.json")),
-      ]), fileName: "snap.json")
+      snapshot(
+        812,
+        [
+          (.workflowJob, try fixture("workflow_job_detail.json")),
+          (.workflowNodes, try fixture("workflow_nodes_page.json")),
+          (.unifiedJobs, try fixture("unified_jobs_page.json")),
+          (.workflowApprovals, try fixture("workflow_approvals_page.json")),
+        ]), fileName: "snap.json")
   }
 
   @Test func decodesTheJobDetail() throws {
@@ -43,7 +45,9 @@ import Foundation
     #expect(approval.jobType == .workflowApproval)
     #expect(approval.displayName == "Approve")
     #expect(approval.job?.timedOut == true)
-    #expect(approval.job?.explanation == "The approval node Approve (191) has expired after 3600 seconds.")
+    #expect(
+      approval.job?.explanation == "The approval node Approve (191) has expired after 3600 seconds."
+    )
     let deleted = run.nodes[2]
     #expect(deleted.templateID == nil && deleted.jobID == nil)
     let sync = run.nodes[3]
@@ -57,10 +61,12 @@ import Foundation
 
   @Test func legacyPayloadWithoutNewerFields() throws {
     let run = try RunDecoder.decode(
-      snapshot(55, [
-        (.workflowJob, try fixture("workflow_job_legacy.json")),
-        (.workflowNodes, try fixture("legacy_nodes_page.json")),
-      ]), fileName: "old.json")
+      snapshot(
+        55,
+        [
+          (.workflowJob, try fixture("workflow_job_legacy.json")),
+          (.workflowNodes, try fixture("legacy_nodes_page.json")),
+        ]), fileName: "old.json")
     #expect(run.job.launchedBy == nil)
     #expect(run.job.templateID == nil)
     #expect(run.job.extraVars == "{}")
@@ -75,20 +81,35 @@ import Foundation
 
   @Test func countDisabledPagesHaveOnlyResults() throws {
     let run = try RunDecoder.decode(
-      snapshot(55, [
-        (.workflowJob, try fixture("workflow_job_legacy.json")),
-        (.workflowNodes, bytes(#"{"results":[{"id":1,"success_nodes":[],"failure_nodes":[],"always_nodes":[]}]}"#)),
-      ]), fileName: "s.json")
+      snapshot(
+        55,
+        [
+          (.workflowJob, try fixture("workflow_job_legacy.json")),
+          (
+            .workflowNodes,
+            bytes(
+              #"{"results":[{"id":1,"success_nodes":[],"failure_nodes":[],"always_nodes":[]}]}"#)
+          ),
+        ]), fileName: "s.json")
     #expect(run.nodes.map(\.id) == [1])
   }
 
   @Test(arguments: [
     (#"{"results":[{"id":"12"}]}"#, "results[0].id: expected an integer, got a string"),
-    (#"{"results":[{"id":1,"success_nodes":"2,3"}]}"#, "results[0].success_nodes: expected a list of node ids, got a string"),
-    (#"{"results":[{"id":1,"failure_nodes":[2,"x"]}]}"#, "results[0].failure_nodes[1]: expected a node id (integer), got a string"),
+    (
+      #"{"results":[{"id":1,"success_nodes":"2,3"}]}"#,
+      "results[0].success_nodes: expected a list of node ids, got a string"
+    ),
+    (
+      #"{"results":[{"id":1,"failure_nodes":[2,"x"]}]}"#,
+      "results[0].failure_nodes[1]: expected a node id (integer), got a string"
+    ),
     (#"{"results":[{"id":1.5}]}"#, "results[0].id: expected an integer, got a number"),
     (#"{"results":{"id":1}}"#, "results: expected a list, got an object"),
-    (#"{"results":[{"id":1,"all_parents_must_converge":"yes"}]}"#, "results[0].all_parents_must_converge: expected true or false, got a string"),
+    (
+      #"{"results":[{"id":1,"all_parents_must_converge":"yes"}]}"#,
+      "results[0].all_parents_must_converge: expected true or false, got a string"
+    ),
   ])
   func strictWhereTheGraphWouldBeWrong(page: String, message: String) throws {
     let detail = try fixture("workflow_job_legacy.json")
@@ -102,8 +123,10 @@ import Foundation
   }
 
   @Test func tolerantWhereAWXVaries() throws {
-    let detail = #"{"id":7,"status":"running","name":null,"limit":"","scm_branch":null,"extra_vars":{"a":1},"elapsed":"12.5","started":"2024-01-01T00:00:00Z","finished":null,"launched_by":{}}"#
-    let run = try RunDecoder.decode(snapshot(7, [(.workflowJob, bytes(detail))]), fileName: "s.json")
+    let detail =
+      #"{"id":7,"status":"running","name":null,"limit":"","scm_branch":null,"extra_vars":{"a":1},"elapsed":"12.5","started":"2024-01-01T00:00:00Z","finished":null,"launched_by":{}}"#
+    let run = try RunDecoder.decode(
+      snapshot(7, [(.workflowJob, bytes(detail))]), fileName: "s.json")
     #expect(run.job.name == "" && run.job.limit == nil && run.job.scmBranch == nil)
     #expect(run.job.extraVars == #"{"a":1}"#)
     #expect(run.job.elapsed == 12.5)
@@ -118,10 +141,14 @@ import Foundation
 
   @Test func truncatedBodyNamesTheURL() throws {
     do {
-      _ = try RunDecoder.decode(snapshot(3, [(.workflowJob, bytes(#"{"id":3,"sta"#))]), fileName: "s.json")
+      _ = try RunDecoder.decode(
+        snapshot(3, [(.workflowJob, bytes(#"{"id":3,"sta"#))]), fileName: "s.json")
       Issue.record("decoded a truncated body")
     } catch {
-      #expect(error.description == "s.json: response GET /api/v2/test/0/: invalid JSON at line 1, column 13: unexpected end of data (expected '\"' to end the string)")
+      #expect(
+        error.description
+          == "s.json: response GET /api/v2/test/0/: invalid JSON at line 1, column 13: unexpected end of data (expected '\"' to end the string)"
+      )
     }
   }
 

@@ -1,5 +1,5 @@
-import AWXReportJSON
 import AWXReportAPI
+import AWXReportJSON
 import AWXReportModel
 import AWXReportTestSupport
 import Testing
@@ -21,9 +21,11 @@ import Testing
     let s = snapshot(9, [(.workflowJob, bytes("{\"id\":9}"))])
     let text = String(decoding: s.encoded(), as: UTF8.self).replacingOccurrences(
       of: #""body": "{\"id\":9}""#, with: #""body": "{\"id\":8}""#)
-    #expect(throws: APIError.shape(
-      source: "s.json", path: "responses[0].sha256",
-      message: "the body does not match its SHA-256 (the snapshot was altered)")) {
+    #expect(
+      throws: APIError.shape(
+        source: "s.json", path: "responses[0].sha256",
+        message: "the body does not match its SHA-256 (the snapshot was altered)")
+    ) {
       try Snapshot.decode(bytes(text), source: "s.json")
     }
   }
@@ -33,7 +35,8 @@ import Testing
       try Snapshot.decode(bytes("{\"id\": 3}"), source: "x.json")
     }
     do {
-      _ = try Snapshot.decode(bytes("{\"format\": \"awx-report-snapshot\", \"format_v"), source: "t.json")
+      _ = try Snapshot.decode(
+        bytes("{\"format\": \"awx-report-snapshot\", \"format_v"), source: "t.json")
       Issue.record("truncated snapshot decoded")
     } catch {
       #expect(error.description.hasPrefix("t.json: invalid JSON at line 1, column "))

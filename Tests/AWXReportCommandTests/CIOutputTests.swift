@@ -1,5 +1,6 @@
-import AWXReportTestSupport
 import AWXReportJSON
+import AWXReportTestSupport
+import AWXReportValidate
 import Foundation
 import Testing
 
@@ -113,18 +114,22 @@ import Testing
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     for run in try Self.runs(in: dir) {
-      let a = dir.appendingPathComponent("\(run.name)-a"), b = dir.appendingPathComponent("\(run.name)-b")
+      let a = dir.appendingPathComponent("\(run.name)-a")
+      let b = dir.appendingPathComponent("\(run.name)-b")
       let r = try awxReport(["render", run.path, "--out", a.path, "-q"])
       try #require(r.status == 0, "\(run.name): \(r.stderr)")
       #expect(try awxReport(["render", run.path, "--out", b.path, "-q"]).status == 0)
       // render reproduces every file byte for byte.
       #expect(tree(a) == tree(b), "\(run.name): two renders differ")
       let files = tree(a)
-      let id = files.keys.first { $0.hasSuffix("/SHA256SUMS") }.map { String($0.prefix { $0 != "/" }) }
+      let id = files.keys.first { $0.hasSuffix("/SHA256SUMS") }.map {
+        String($0.prefix { $0 != "/" })
+      }
       let reportDir = a.appendingPathComponent(try #require(id, "\(run.name): no SHA256SUMS"))
 
       // SHA256SUMS covers every other file and sha256sum accepts it.
-      let (status, output) = try Self.shell(["sha256sum", "-c", "--strict", "SHA256SUMS"], in: reportDir)
+      let (status, output) = try Self.shell(
+        ["sha256sum", "-c", "--strict", "SHA256SUMS"], in: reportDir)
       #expect(status == 0, "\(run.name): \(output)")
       let listed = Set(output.split(separator: "\n").map { String($0.prefix { $0 != ":" }) })
       let present = Set(try FileManager.default.contentsOfDirectory(atPath: reportDir.path))
@@ -143,8 +148,20 @@ import Testing
 
       try expectSummaryAgreesWithPage(reportDir, run: run.name)
 
+      // junit.xml is valid against both JUnit XSDs the CI readers follow.
+      let junit = try #require(
+        files["\(reportDir.lastPathComponent)/junit.xml"], "\(run.name): no junit.xml")
+      for xsd in ["jenkins-xunit/junit-10.xsd", "windyroad/JUnit.xsd"] {
+        let schema = repoRoot.appendingPathComponent(
+          "Tests/AWXReportRenderTests/Fixtures/junit/\(xsd)")
+        let errors = XMLSchemaValidator.validate(
+          xml: [UInt8](junit), schema: [UInt8](try Data(contentsOf: schema)))
+        #expect(errors.isEmpty, "\(run.name): junit.xml against \(xsd): \(errors.prefix(3))")
+      }
+
       // summary.md fits GitHub's 1 MiB step-summary limit.
-      let md = try #require(files["\(reportDir.lastPathComponent)/summary.md"], "\(run.name): no summary.md")
+      let md = try #require(
+        files["\(reportDir.lastPathComponent)/summary.md"], "\(run.name): no summary.md")
       #expect(md.count < 1 << 20, "\(run.name): summary.md is \(md.count) bytes")
     }
   }
@@ -152,9 +169,12 @@ import Testing
   /// summary.json says what report.html says: the verdict, each node's state, the critical path.
   func expectSummaryAgreesWithPage(_ dir: URL, run: String) throws {
     let json = try JSONParser.parse(
-      [UInt8](try #require(FileManager.default.contents(atPath: dir.appendingPathComponent("summary.json").path))))
+      [UInt8](
+        try #require(
+          FileManager.default.contents(atPath: dir.appendingPathComponent("summary.json").path))))
     let html = String(
-      decoding: try #require(FileManager.default.contents(atPath: dir.appendingPathComponent("report.html").path)),
+      decoding: try #require(
+        FileManager.default.contents(atPath: dir.appendingPathComponent("report.html").path)),
       as: UTF8.self)
     let verdict = try #require(json["verdict"]?["explanation"]?.string)
     #expect(html.contains("<strong>Verdict:</strong> \(escape(verdict))"), "\(run): verdict")
@@ -169,7 +189,8 @@ import Testing
     // The page's node table, one row per top-level node: id → the row's markup.
     var rows: [Int: Substring] = [:]
     for chunk in html.split(separator: "<tr id=\"row-").dropFirst() {
-      guard let id = Int(chunk.prefix { $0.isNumber }), chunk.dropFirst(String(id).count).first == "\""
+      guard let id = Int(chunk.prefix { $0.isNumber }),
+        chunk.dropFirst(String(id).count).first == "\""
       else { continue }
       rows[id] = chunk.prefix(4000)
     }
@@ -202,21 +223,25 @@ import Testing
     let r = try awxReport(["render", input.path, "--out", out.path])
     try #require(r.status == 0, "\(r.stderr)")
     let files = tree(out)
-    let snapshot = String(decoding: try #require(files["workflow-job-4711/snapshot.json"]), as: UTF8.self)
+    let snapshot = String(
+      decoding: try #require(files["workflow-job-4711/snapshot.json"]), as: UTF8.self)
     for secret in Self.secrets {
       // The snapshot keeps AWX's bodies verbatim (JSON-escaped inside it)…
       #expect(snapshot.contains(secret), "\(secret) was not planted")
       // …and no other file holds a byte of it.
       for (name, data) in files where !name.hasSuffix("snapshot.json") {
-        #expect(!String(decoding: data, as: UTF8.self).contains(secret), "\(secret) leaked into \(name)")
+        #expect(
+          !String(decoding: data, as: UTF8.self).contains(secret), "\(secret) leaked into \(name)")
       }
       #expect(!r.stdout.contains(secret) && !r.stderr.contains(secret))
     }
     #expect(files.keys.filter { !$0.hasSuffix("snapshot.json") }.count >= 6)
     // --no-redact shows them, so the test above is not passing by accident.
     let shown = dir.appendingPathComponent("shown")
-    #expect(try awxReport(["render", input.path, "--out", shown.path, "-q", "--no-redact"]).status == 0)
-    let plain = String(decoding: try #require(tree(shown)["workflow-job-4711/summary.json"]), as: UTF8.self)
+    #expect(
+      try awxReport(["render", input.path, "--out", shown.path, "-q", "--no-redact"]).status == 0)
+    let plain = String(
+      decoding: try #require(tree(shown)["workflow-job-4711/summary.json"]), as: UTF8.self)
     #expect(plain.contains("SECRET-EV-1") && plain.contains("SECRET-KV-3"))
   }
 
@@ -230,7 +255,9 @@ import Testing
     let input = dir.appendingPathComponent("run.snapshot.json")
     try Data(
       try SnapshotEditing.example { kind, wf, value in
-        if kind == .workflowJob && wf == 4711 { SnapshotEditing.set("status", .string(status), in: &value) }
+        if kind == .workflowJob && wf == 4711 {
+          SnapshotEditing.set("status", .string(status), in: &value)
+        }
       }
     ).write(to: input)
     let out = dir.appendingPathComponent("out")
@@ -264,7 +291,9 @@ import Testing
     #expect(r.status == 0)
     let listed = r.stdout.split(separator: "\n").map { String($0.split(separator: "/").last ?? "") }
     #expect(listed.last == "SHA256SUMS")
-    let sums = String(decoding: try #require(tree(out)["workflow-job-4711/SHA256SUMS"]), as: UTF8.self)
-    #expect(sums.split(separator: "\n").map { String($0.dropFirst(66)) } == Array(listed.dropLast()))
+    let sums = String(
+      decoding: try #require(tree(out)["workflow-job-4711/SHA256SUMS"]), as: UTF8.self)
+    #expect(
+      sums.split(separator: "\n").map { String($0.dropFirst(66)) } == Array(listed.dropLast()))
   }
 }

@@ -30,7 +30,9 @@ func awxReport(
   env.removeValue(forKey: "SOURCE_DATE_EPOCH")
   for (k, v) in environment { env[k] = v }
   p.environment = env
-  let out = Pipe(), err = Pipe(), input = Pipe()
+  let out = Pipe()
+  let err = Pipe()
+  let input = Pipe()
   p.standardOutput = out
   p.standardError = err
   p.standardInput = input

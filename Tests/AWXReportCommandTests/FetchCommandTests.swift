@@ -9,7 +9,8 @@ import Testing
     let server = try FakeAWXServer(
       ["--nodes", "30", "--approvals", "2", "--nested", "1", "--token", Self.token],
       discardingErrors: true)
-    let out = try temporaryDirectory(), again = try temporaryDirectory()
+    let out = try temporaryDirectory()
+    let again = try temporaryDirectory()
     defer {
       try? FileManager.default.removeItem(at: out)
       try? FileManager.default.removeItem(at: again)
@@ -17,7 +18,10 @@ import Testing
     let tokenFile = out.appendingPathComponent("token")
     try Data("\(Self.token)\n".utf8).write(to: tokenFile)
     let r = try awxReport(
-      ["fetch", "7", "--host", server.host, "--token-file", tokenFile.path, "--out", out.path, "-q"])
+      [
+        "fetch", "7", "--host", server.host, "--token-file", tokenFile.path, "--out", out.path,
+        "-q",
+      ])
     #expect(r.status == 0, "\(r.stderr)")
     try FileManager.default.removeItem(at: tokenFile)
     let fetched = tree(out)
@@ -31,7 +35,8 @@ import Testing
 
     // The secret is nowhere in the output tree, stdout or stderr.
     for (name, data) in fetched {
-      #expect(!String(decoding: data, as: UTF8.self).contains(Self.token), "\(name) holds the token")
+      #expect(
+        !String(decoding: data, as: UTF8.self).contains(Self.token), "\(name) holds the token")
     }
     #expect(!r.stdout.contains(Self.token) && !r.stderr.contains(Self.token))
   }
@@ -54,7 +59,8 @@ import Testing
     let out = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: out) }
     let r = try awxReport(
-      ["fetch", "7", "--host", server.host, "--out", out.path], environment: ["CONTROLLER_TOKEN": "wrong-token"])
+      ["fetch", "7", "--host", server.host, "--out", out.path],
+      environment: ["CONTROLLER_TOKEN": "wrong-token"])
     #expect(r.status == 1)
     let errors = r.stderr.split(separator: "\n").filter { $0.hasPrefix("awx-report: error: ") }
     #expect(errors.count == 1, "\(r.stderr)")

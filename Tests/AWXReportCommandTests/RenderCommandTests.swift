@@ -11,14 +11,16 @@ import Testing
     let files = tree(out)
     #expect(files["workflow-job-4711/graph.dot"] != nil)
     // The snapshot is archived verbatim with the report.
-    #expect(files["workflow-job-4711/snapshot.json"] == FileManager.default.contents(atPath: examplePath))
+    #expect(
+      files["workflow-job-4711/snapshot.json"] == FileManager.default.contents(atPath: examplePath))
     #expect(r.stdout.contains("workflow-job-4711/graph.dot"))
     // No staging directories left behind.
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["workflow-job-4711"])
   }
 
   @Test func sameInputSameBytes() throws {
-    let a = try temporaryDirectory(), b = try temporaryDirectory()
+    let a = try temporaryDirectory()
+    let b = try temporaryDirectory()
     defer {
       try? FileManager.default.removeItem(at: a)
       try? FileManager.default.removeItem(at: b)
@@ -48,18 +50,42 @@ import Testing
   }
 
   static let badSnapshots: [BadSnapshot] = [(String, String, String)]([
-    ("truncated", String(decoding: FileManager.default.contents(atPath: examplePath)!.prefix(5000), as: UTF8.self),
-      "invalid JSON at line "),
+    (
+      "truncated",
+      String(
+        decoding: FileManager.default.contents(atPath: examplePath)!.prefix(5000), as: UTF8.self),
+      "invalid JSON at line "
+    ),
     ("empty", "", "invalid JSON at line 1, column 1: the document is empty"),
-    ("wrong types", #"{"format":"awx-report-snapshot","format_version":"1"}"#,
-      "format_version: expected an integer, got a string"),
+    (
+      "wrong types", #"{"format":"awx-report-snapshot","format_version":"1"}"#,
+      "format_version: expected an integer, got a string"
+    ),
     ("not a snapshot", #"{"id": 4711, "type": "workflow_job"}"#, "format: missing"),
-    ("missing node", mutateExample { $0.replacingOccurrences(of: #"\"success_nodes\":[304]"#, with: #"\"success_nodes\":[999]"#) },
-      "workflow job 4711: node 302 has a success edge to node 999, which is not in the node list"),
-    ("cycle", mutateExample { $0.replacingOccurrences(of: #"\"failure_nodes\":[],\"always_nodes\":[],\"all_parents_must_converge\":false,\"do_not_run\":false,\"identifier\":\"collect-logs\""#, with: #"\"failure_nodes\":[310],\"always_nodes\":[],\"all_parents_must_converge\":false,\"do_not_run\":false,\"identifier\":\"collect-logs\""#) },
-      "workflow job 4711: the edges form a cycle: 310 -> 313 -> 310"),
-    ("node id string", mutateExample { $0.replacingOccurrences(of: #"{\"id\":301,"#, with: #"{\"id\":\"301\","#) },
-      "results[0].id: expected an integer, got a string"),
+    (
+      "missing node",
+      mutateExample {
+        $0.replacingOccurrences(of: #"\"success_nodes\":[304]"#, with: #"\"success_nodes\":[999]"#)
+      },
+      "workflow job 4711: node 302 has a success edge to node 999, which is not in the node list"
+    ),
+    (
+      "cycle",
+      mutateExample {
+        $0.replacingOccurrences(
+          of:
+            #"\"failure_nodes\":[],\"always_nodes\":[],\"all_parents_must_converge\":false,\"do_not_run\":false,\"identifier\":\"collect-logs\""#,
+          with:
+            #"\"failure_nodes\":[310],\"always_nodes\":[],\"all_parents_must_converge\":false,\"do_not_run\":false,\"identifier\":\"collect-logs\""#
+        )
+      },
+      "workflow job 4711: the edges form a cycle: 310 -> 313 -> 310"
+    ),
+    (
+      "node id string",
+      mutateExample { $0.replacingOccurrences(of: #"{\"id\":301,"#, with: #"{\"id\":\"301\","#) },
+      "results[0].id: expected an integer, got a string"
+    ),
   ]).map { BadSnapshot(name: $0.0, content: $0.1, message: $0.2) }
 
   @Test(arguments: badSnapshots)
@@ -77,7 +103,8 @@ import Testing
     #expect(r.stderr.hasPrefix("awx-report: error: \(file.path)"), "\(name): \(r.stderr)")
     #expect(r.stderr.contains(message), "\(name): \(r.stderr)")
     #expect(r.stdout.isEmpty)
-    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("workflow-job-4711").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: out.appendingPathComponent("workflow-job-4711").path))
     #expect((try? FileManager.default.contentsOfDirectory(atPath: out.path))?.isEmpty ?? true)
   }
 
@@ -117,7 +144,8 @@ import Testing
 /// The example snapshot with `edit` applied to its text, the SHA-256 digests dropped so the
 /// edited bodies are accepted.
 func mutateExample(_ edit: (String) -> String) -> String {
-  let text = String(decoding: FileManager.default.contents(atPath: examplePath) ?? Data(), as: UTF8.self)
+  let text = String(
+    decoding: FileManager.default.contents(atPath: examplePath) ?? Data(), as: UTF8.self)
   let edited = edit(text)
   precondition(edited != text, "the edit did not apply")
   return edited.split(separator: "\n", omittingEmptySubsequences: false)

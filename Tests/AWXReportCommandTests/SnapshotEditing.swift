@@ -1,6 +1,6 @@
-import AWXReportTestSupport
 import AWXReportAPI
 import AWXReportJSON
+import AWXReportTestSupport
 import Foundation
 import Testing
 

@@ -11,7 +11,9 @@ import Testing
     try Data("body { font-family: \"ACME Corporate Sans\"; }\n".utf8)
       .write(to: templates.appendingPathComponent("report.css"))
     let out = dir.appendingPathComponent("out")
-    let r = try awxReport(["render", examplePath, "--out", out.path, "--templates", templates.path, "-q"])
+    let r = try awxReport([
+      "render", examplePath, "--out", out.path, "--templates", templates.path, "-q",
+    ])
     #expect(r.status == 0, "\(r.stderr)")
     let html = String(
       decoding: FileManager.default.contents(
@@ -29,21 +31,26 @@ import Testing
       .write(to: partials.appendingPathComponent("summary.html.mustache"))
     let out = dir.appendingPathComponent("out")
     let r = try awxReport([
-      "render", examplePath, "--out", out.path, "--templates", dir.appendingPathComponent("templates").path,
+      "render", examplePath, "--out", out.path, "--templates",
+      dir.appendingPathComponent("templates").path,
     ])
     #expect(r.status == 1)
     let lines = r.stderr.split(separator: "\n").map(String.init)
     #expect(lines.first?.hasPrefix("awx-report: error: ") == true, "\(r.stderr)")
-    #expect(lines.first?.contains("summary.html.mustache:2:3: error: unclosed section 'nodes'") == true, "\(r.stderr)")
+    #expect(
+      lines.first?.contains("summary.html.mustache:2:3: error: unclosed section 'nodes'") == true,
+      "\(r.stderr)")
     #expect(lines.contains { $0.contains("{{#nodes}}<p>{{name}}</p>") })
     #expect(lines.contains { $0.trimmingCharacters(in: .whitespaces) == "^" || $0.hasSuffix("^") })
-    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("workflow-job-4711").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: out.appendingPathComponent("workflow-job-4711").path))
   }
 
   @Test func missingTemplatesDirectory() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let out = dir.appendingPathComponent("out"), missing = dir.appendingPathComponent("no-templates")
+    let out = dir.appendingPathComponent("out")
+    let missing = dir.appendingPathComponent("no-templates")
     let r = try awxReport(["render", examplePath, "--out", out.path, "--templates", missing.path])
     #expect(r.status == 1)
     #expect(r.stderr.split(separator: "\n").count == 1)

@@ -1,7 +1,8 @@
-@testable import AWXReportCommand
 import AWXReportTestSupport
 import Foundation
 import Testing
+
+@testable import AWXReportCommand
 
 @Suite struct ValidateCommandTests {
   func write(_ text: String, in dir: URL, as name: String) throws -> String {
@@ -32,7 +33,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let good = try write(Self.good, in: dir, as: "good.svg")
     let bad = try write(
-      Self.good.replacingOccurrences(of: "<rect x=\"1\"", with: "<rect onload=\"alert(1)\" x=\"1\""),
+      Self.good.replacingOccurrences(
+        of: "<rect x=\"1\"", with: "<rect onload=\"alert(1)\" x=\"1\""),
       in: dir, as: "bad.svg")
     let r = try awxReport(["validate", good, bad])
     #expect(r.status == 1)
@@ -65,7 +67,8 @@ import Testing
     let pipeline = ReportRenderer(options: ReportOptions())
     var warnings: [String] = []
     #expect(throws: CommandError.self) {
-      try pipeline.validate(Array("<svg><script>x</script>".utf8), as: "d/graph.svg", warnings: &warnings)
+      try pipeline.validate(
+        Array("<svg><script>x</script>".utf8), as: "d/graph.svg", warnings: &warnings)
     }
     do {
       try pipeline.validate(Array("<svg".utf8), as: "d/graph.svg", warnings: &warnings)

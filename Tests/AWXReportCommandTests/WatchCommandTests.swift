@@ -114,7 +114,7 @@ import Testing
     let server = try Self.live(["--nodes", "8", "--width", "2", "--pass-seconds", "0.05"])
     let out = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: out) }
-    // Template 40 fails (node 3 has no failure path) and needs the survey answer "region".
+    // Template 43 fails (node 3 has no failure path) and needs the survey answer "region".
     let failing = try Self.run(
       [
         "launch", "Deploy (broken)", "--extra-vars", #"{"region": "eu"}"#, "--watch",
@@ -156,11 +156,11 @@ import Testing
     }
     #expect(
       try error(["Twin"]).hasSuffix(
-        #"2 workflow job templates are named "Twin" (ids 41, 42); pass the id instead"#))
+        #"2 workflow job templates are named "Twin" (ids 44, 45); pass the id instead"#))
     #expect(try error(["Nope"]).hasSuffix(#"no workflow job template is named "Nope""#))
     #expect(
       try error(["Deploy (broken)"]).hasSuffix(
-        "AWX refused to launch workflow job template 40: variables_needed_to_start: 'region' value missing"
+        "AWX refused to launch workflow job template 43: variables_needed_to_start: 'region' value missing"
       ))
     #expect(
       try error(["39", "--limit", "web"]).hasSuffix(

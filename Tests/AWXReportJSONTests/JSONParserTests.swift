@@ -5,7 +5,10 @@ import Testing
 @Suite struct JSONParserTests {
   @Test func keepsKeyOrderAndNumberText() throws {
     let v = try JSONParser.parse(bytes(#"{"b":1.500,"a":[true,null,-0.5e3],"c":"x"}"#))
-    guard case .object(let members) = v else { Issue.record("not an object"); return }
+    guard case .object(let members) = v else {
+      Issue.record("not an object")
+      return
+    }
     #expect(members.map(\.key) == ["b", "a", "c"])
     #expect(v["b"] == .number("1.500"))
     #expect(v["a"]?.array?.count == 3)

@@ -16,7 +16,8 @@ private func scalar(_ value: UInt32) -> String { String(Unicode.Scalar(value)!) 
 
   @Test func keysKeepTheirOrderInEveryStyle() {
     #expect(
-      JSONWriter.write(Self.unsorted, style: .compact) == #"{"z":1,"a":[true,null,"s"],"m":{},"e":[]}"#)
+      JSONWriter.write(Self.unsorted, style: .compact)
+        == #"{"z":1,"a":[true,null,"s"],"m":{},"e":[]}"#)
     #expect(
       JSONWriter.write(Self.unsorted, style: .spaced)
         == #"{"z": 1, "a": [true, null, "s"], "m": {}, "e": []}"#)
@@ -80,12 +81,16 @@ private func scalar(_ value: UInt32) -> String { String(Unicode.Scalar(value)!) 
   @Test func controlsAndLineSeparatorsNeverReachTheOutput() {
     let all = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
     let quoted = JSONWriter.quote(all + "\u{2028}\u{2029}")
-    #expect(quoted.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x2028 && $0.value != 0x2029 })
+    #expect(
+      quoted.unicodeScalars.allSatisfy {
+        $0.value >= 0x20 && $0.value != 0x2028 && $0.value != 0x2029
+      })
     #expect(!quoted.contains("\n"))
   }
 
   @Test func escapedStringsParseBackToTheSameText() throws {
-    let hostile = "a\u{0}b\u{1B}[31m\u{7F}\u{85}\u{2028}\u{2029}\u{202E}evil\u{202C}"
+    let hostile =
+      "a\u{0}b\u{1B}[31m\u{7F}\u{85}\u{2028}\u{2029}\u{202E}evil\u{202C}"
       + scalar(0xFFFF) + scalar(0x10FFFE) + "\"\\/\n\r\t 🚀 é"
     let value: JSONValue = .object([(key: hostile, value: .string(hostile))])
     for style in [JSONWriter.Style.pretty, .compact, .spaced] {

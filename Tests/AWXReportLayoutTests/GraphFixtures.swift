@@ -18,7 +18,8 @@ enum Fixtures {
     if nodes >= 2 {
       for _ in 0..<edges {
         let a = Int.random(in: 0..<(nodes - 1), using: &rng)
-        let b = Int.random(in: (a + 1)..<min(nodes, a + 1 + Int.random(in: 1...8, using: &rng)), using: &rng)
+        let b = Int.random(
+          in: (a + 1)..<min(nodes, a + 1 + Int.random(in: 1...8, using: &rng)), using: &rng)
         graph.edges.append(LayoutEdge(tail: a, head: b))
       }
     }
@@ -50,9 +51,11 @@ enum Fixtures {
   }
 
   static func onBorder(_ p: Point, _ r: Rect, tolerance: Double = 1e-6) -> Bool {
-    let inside = p.x >= r.x - tolerance && p.x <= r.x + r.width + tolerance
+    let inside =
+      p.x >= r.x - tolerance && p.x <= r.x + r.width + tolerance
       && p.y >= r.y - tolerance && p.y <= r.y + r.height + tolerance
-    let onEdge = abs(p.x - r.x) < tolerance || abs(p.x - r.x - r.width) < tolerance
+    let onEdge =
+      abs(p.x - r.x) < tolerance || abs(p.x - r.x - r.width) < tolerance
       || abs(p.y - r.y) < tolerance || abs(p.y - r.y - r.height) < tolerance
     return inside && onEdge
   }

@@ -74,12 +74,15 @@ import Testing
         for step in 0...16 {
           let t = Double(step) / 16
           let m = 1 - t
-          let x = m * m * m * pts[k].x + 3 * m * m * t * pts[k + 1].x + 3 * m * t * t * pts[k + 2].x
+          let x =
+            m * m * m * pts[k].x + 3 * m * m * t * pts[k + 1].x + 3 * m * t * t * pts[k + 2].x
             + t * t * t * pts[k + 3].x
-          let y = m * m * m * pts[k].y + 3 * m * m * t * pts[k + 1].y + 3 * m * t * t * pts[k + 2].y
+          let y =
+            m * m * m * pts[k].y + 3 * m * m * t * pts[k + 1].y + 3 * m * t * t * pts[k + 2].y
             + t * t * t * pts[k + 3].y
           for (v, f) in frames.enumerated() where v != e.tail && v != e.head {
-            let inside = x > f.x + 1 && x < f.x + f.width - 1 && y > f.y + 1 && y < f.y + f.height - 1
+            let inside =
+              x > f.x + 1 && x < f.x + f.width - 1 && y > f.y + 1 && y < f.y + f.height - 1
             #expect(!inside, "edge \(i) through node \(v)")
           }
         }

@@ -43,14 +43,13 @@ struct NeighborViewTests {
       default: #expect(single[v] == NeighborView.manyNeighbors)
       }
     }
-    position.withUnsafeMutableBufferPointer { buffer in
-      adjacency.withView(single: single) { view in
-        for v in 0..<owners {
-          for w in 0..<owners where w != v {
-            let got = view.crossings(v, w, buffer)
-            let want = Self.bruteForce(v, w, adjacency, Array(buffer))
-            #expect(got.before == want.0 && got.after == want.1)
-          }
+    let span = position.span
+    adjacency.withView(single: single) { view in
+      for v in 0..<owners {
+        for w in 0..<owners where w != v {
+          let got = view.crossings(v, w, span)
+          let want = Self.bruteForce(v, w, adjacency, position)
+          #expect(got.before == want.0 && got.after == want.1)
         }
       }
     }

@@ -64,7 +64,9 @@ struct RankingAndOrderingTests {
       sizes: input.nodes.map { ($0.width, $0.height) },
       nodeClusters: input.nodes.map { _ in -1 }, edges: input.edges, reversed: reversed,
       ranks: NetworkSimplexRanker.ranks(nodeCount: n, edges: dag), clusters: tree)
-    let single = CrossingReducer.order(graph, clusters: tree, restarts: 0)
+    var noRestarts = LayoutTuning()
+    noRestarts.restarts = 0
+    let single = CrossingReducer.order(graph, clusters: tree, tuning: noRestarts)
     let restarted = CrossingReducer.order(graph, clusters: tree)
     #expect(
       CrossingReducer.crossings(graph, restarted) <= CrossingReducer.crossings(graph, single))
@@ -88,6 +90,8 @@ struct RankingAndOrderingTests {
       ranks: NetworkSimplexRanker.ranks(nodeCount: n, edges: dag), clusters: tree)
     #expect(graph.count > 2_000)
     let parallel = CrossingReducer.order(graph, clusters: tree)
-    #expect(parallel == CrossingReducer.order(graph, clusters: tree, parallel: false))
+    var sequential = LayoutTuning()
+    sequential.parallelStarts = false
+    #expect(parallel == CrossingReducer.order(graph, clusters: tree, tuning: sequential))
   }
 }

@@ -1,5 +1,5 @@
-import AWXReportTestSupport
 import AWXReportModel
+import AWXReportTestSupport
 import Testing
 
 @Suite struct AnalyzedRunTests {

@@ -1,8 +1,10 @@
 import AWXReportModel
 
 /// Small builders so each test states only what matters to it.
-func job(_ id: Int, _ status: JobStatus, type: JobType = .job, timedOut: Bool = false,
-  start: Int64? = nil, end: Int64? = nil) -> ChildJob {
+func job(
+  _ id: Int, _ status: JobStatus, type: JobType = .job, timedOut: Bool = false,
+  start: Int64? = nil, end: Int64? = nil
+) -> ChildJob {
   ChildJob(
     id: id, type: type, name: "job \(id)", status: status,
     started: start.map { Timestamp(seconds: $0) }, finished: end.map { Timestamp(seconds: $0) },

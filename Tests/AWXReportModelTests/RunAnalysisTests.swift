@@ -4,11 +4,13 @@ import Testing
 @Suite struct RunAnalysisTests {
   @Test func allConvergenceWhereOneParentTookTheWrongEdge() throws {
     // 1 succeeded and 2 failed; 3 is ALL with success edges from both: AWX marks it DNR.
-    let r = run(.failed, [
-      node(1, job(11, .successful), success: [3]),
-      node(2, job(12, .failed), success: [3]),
-      node(3, all: true, dnr: true),
-    ])
+    let r = run(
+      .failed,
+      [
+        node(1, job(11, .successful), success: [3]),
+        node(2, job(12, .failed), success: [3]),
+        node(3, all: true, dnr: true),
+      ])
     let a = try RunAnalysis(r)
     #expect(a.nodes[3]?.state == .neverRun)
     #expect(a.nodes[3]?.neverRunReason == .convergenceNotMet(parent: 2, parentState: .failed))
@@ -20,10 +22,12 @@ import Testing
   }
 
   @Test func failureHandledByAnAlwaysEdge() throws {
-    let r = run(.successful, [
-      node(1, job(11, .failed), always: [2]),
-      node(2, job(12, .successful)),
-    ])
+    let r = run(
+      .successful,
+      [
+        node(1, job(11, .failed), always: [2]),
+        node(2, job(12, .successful)),
+      ])
     let a = try RunAnalysis(r)
     #expect(a.nodes[1]?.failure == .handled(by: [Edge(from: 1, to: 2, kind: .always)]))
     #expect(a.verdict.unhandledFailures.isEmpty)
@@ -33,7 +37,8 @@ import Testing
   }
 
   @Test func successEdgeDoesNotHandleAFailure() throws {
-    let a = try RunAnalysis(run(.failed, [node(1, job(11, .error), success: [2]), node(2, dnr: true)]))
+    let a = try RunAnalysis(
+      run(.failed, [node(1, job(11, .error), success: [2]), node(2, dnr: true)]))
     #expect(a.nodes[1]?.state == .error)
     #expect(a.nodes[1]?.failure == .unhandled)
     #expect(a.nodes[2]?.neverRunReason == .noEdgeFired([1]))
@@ -41,7 +46,8 @@ import Testing
 
   @Test func deletedTemplateCountsAsFailure() throws {
     // No template, no job, not DNR: AWX treats the node as failed.
-    let a = try RunAnalysis(run(.failed, [node(1, template: nil, success: [2]), node(2, dnr: true)]))
+    let a = try RunAnalysis(
+      run(.failed, [node(1, template: nil, success: [2]), node(2, dnr: true)]))
     #expect(a.nodes[1]?.state == .templateDeleted)
     #expect(a.nodes[1]?.failure == .unhandled)
     #expect(a.verdict.unhandledFailures == [1])
@@ -56,12 +62,14 @@ import Testing
   }
 
   @Test func approvals() throws {
-    let r = run(.failed, [
-      node(1, job(11, .successful, type: .workflowApproval), type: .workflowApproval),
-      node(2, job(12, .failed, type: .workflowApproval), type: .workflowApproval, failure: [4]),
-      node(3, job(13, .failed, type: .workflowApproval, timedOut: true), type: .workflowApproval),
-      node(4, job(14, .pending, type: .workflowApproval), type: .workflowApproval),
-    ])
+    let r = run(
+      .failed,
+      [
+        node(1, job(11, .successful, type: .workflowApproval), type: .workflowApproval),
+        node(2, job(12, .failed, type: .workflowApproval), type: .workflowApproval, failure: [4]),
+        node(3, job(13, .failed, type: .workflowApproval, timedOut: true), type: .workflowApproval),
+        node(4, job(14, .pending, type: .workflowApproval), type: .workflowApproval),
+      ])
     let a = try RunAnalysis(r)
     #expect(a.nodes[1]?.state == .approved)
     #expect(a.nodes[2]?.state == .denied)
@@ -72,12 +80,14 @@ import Testing
   }
 
   @Test func workflowStillRunning() throws {
-    let r = run(.running, [
-      node(1, job(11, .successful), success: [2, 3]),
-      node(2, job(12, .running), success: [4]),
-      node(3, job(13, .waiting)),
-      node(4),
-    ])
+    let r = run(
+      .running,
+      [
+        node(1, job(11, .successful), success: [2, 3]),
+        node(2, job(12, .running), success: [4]),
+        node(3, job(13, .waiting)),
+        node(4),
+      ])
     let a = try RunAnalysis(r)
     #expect(a.nodes[2]?.state == .running)
     #expect(a.nodes[3]?.state == .waiting)
@@ -96,9 +106,12 @@ import Testing
   }
 
   @Test func neverRunBecauseParentsNeverRan() throws {
-    let r = run(.successful, [
-      node(1, job(11, .successful), failure: [2]), node(2, always: [3], dnr: true), node(3, dnr: true),
-    ])
+    let r = run(
+      .successful,
+      [
+        node(1, job(11, .successful), failure: [2]), node(2, always: [3], dnr: true),
+        node(3, dnr: true),
+      ])
     let a = try RunAnalysis(r)
     #expect(a.nodes[2]?.neverRunReason == .noEdgeFired([1]))
     #expect(a.nodes[3]?.neverRunReason == .parentsNeverRan([2]))
@@ -111,12 +124,14 @@ import Testing
   }
 
   @Test func criticalPathFollowsTheLatestFinishingParent() throws {
-    let r = run(.successful, [
-      node(1, job(11, .successful, start: 0, end: 10), success: [2, 3]),
-      node(2, job(12, .successful, start: 10, end: 50), success: [4]),
-      node(3, job(13, .successful, start: 11, end: 20), success: [4]),
-      node(4, job(14, .successful, start: 50, end: 60)),
-    ])
+    let r = run(
+      .successful,
+      [
+        node(1, job(11, .successful, start: 0, end: 10), success: [2, 3]),
+        node(2, job(12, .successful, start: 10, end: 50), success: [4]),
+        node(3, job(13, .successful, start: 11, end: 20), success: [4]),
+        node(4, job(14, .successful, start: 50, end: 60)),
+      ])
     let a = try RunAnalysis(r)
     #expect(a.criticalPath == [1, 2, 4])
     #expect(a.nodes[2]?.onCriticalPath == true)
@@ -125,11 +140,13 @@ import Testing
   }
 
   @Test func pathFromStartPrefersEdgesThatFired() throws {
-    let r = run(.successful, [
-      node(1, job(11, .failed), success: [3], failure: [2]),
-      node(2, job(12, .successful), success: [3]),
-      node(3, job(13, .successful)),
-    ])
+    let r = run(
+      .successful,
+      [
+        node(1, job(11, .failed), success: [3], failure: [2]),
+        node(2, job(12, .successful), success: [3]),
+        node(3, job(13, .successful)),
+      ])
     let a = try RunAnalysis(r)
     #expect(a.nodes[3]?.pathFromStart == [1, 2, 3])
   }

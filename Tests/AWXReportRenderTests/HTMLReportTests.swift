@@ -126,7 +126,9 @@ struct HTMLReportTests {
   func summary() throws {
     let html = try renderReport(try exampleReportInput())
     #expect(html.contains("<strong>Verdict:</strong> failed: 1 unhandled failure"))
-    #expect(html.contains("<span class=\"n\">9</span> <span class=\"sym\" aria-hidden=\"true\">✔</span> successful"))
+    #expect(
+      html.contains(
+        "<span class=\"n\">9</span> <span class=\"sym\" aria-hidden=\"true\">✔</span> successful"))
     #expect(!html.contains("disagrees with AWX"))
   }
 
@@ -253,10 +255,12 @@ struct HTMLReportTests {
 
 @Suite("HTML report times")
 struct HTMLTimeTests {
-  @Test("TimeText agrees with Timestamp", arguments: [
-    "2026-11-27T09:00:03.512211Z", "2026-11-27T09:00:03Z", "1969-12-31T23:59:59.999999Z",
-    "2000-02-29T00:00:00.001Z", "1970-01-01T00:00:00Z", "2400-12-31T23:59:59.5Z",
-  ])
+  @Test(
+    "TimeText agrees with Timestamp",
+    arguments: [
+      "2026-11-27T09:00:03.512211Z", "2026-11-27T09:00:03Z", "1969-12-31T23:59:59.999999Z",
+      "2000-02-29T00:00:00.001Z", "1970-01-01T00:00:00Z", "2400-12-31T23:59:59.5Z",
+    ])
   func agrees(text: String) throws {
     let t = try #require(Timestamp(iso8601: text))
     let tt = TimeText(t)

@@ -70,7 +70,8 @@ struct HTMLTemplateTests {
       _ = try ReportTemplates.library(overrideDirectory: dir.path)
       Issue.record("expected an error")
     } catch {
-      #expect(error.description.hasPrefix(dir.path + "/partials/summary.html.mustache:2:6: error:"),
+      #expect(
+        error.description.hasPrefix(dir.path + "/partials/summary.html.mustache:2:6: error:"),
         "\(error.description)")
     }
   }

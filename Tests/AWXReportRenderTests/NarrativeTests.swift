@@ -1,5 +1,5 @@
-import AWXReportTestSupport
 import AWXReportModel
+import AWXReportTestSupport
 import Foundation
 import Testing
 
@@ -53,13 +53,17 @@ import Testing
 @Suite struct PaletteTests {
   func css() throws -> String {
     let url = repoRoot.appendingPathComponent("templates/report.css")
-    return String(decoding: try #require(FileManager.default.contents(atPath: url.path)), as: UTF8.self)
+    return String(
+      decoding: try #require(FileManager.default.contents(atPath: url.path)), as: UTF8.self)
   }
 
   /// The light-scheme rule `.state-<state>… { --fill: …; --stroke: …; --text: … }` of each state.
   @Test func stateColoursMatchTheCSS() throws {
     let text = try css()
-    let light = String(text[..<(text.range(of: "prefers-color-scheme: dark) {\n  .state-")?.lowerBound ?? text.endIndex)])
+    let light = String(
+      text[
+        ..<(text.range(of: "prefers-color-scheme: dark) {\n  .state-")?.lowerBound ?? text.endIndex)
+      ])
     for state in NodeState.allCases {
       let selector = ".state-\(state.rawValue)"
       let line = try #require(

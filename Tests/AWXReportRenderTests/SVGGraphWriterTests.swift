@@ -15,14 +15,17 @@ import Testing
     WorkflowRun(
       job: WorkflowJob(id: 5, name: "small", status: .failed),
       nodes: [
-        WorkflowNode(id: 1, identifier: "build", templateID: 1, jobType: .job, jobID: 11,
+        WorkflowNode(
+          id: 1, identifier: "build", templateID: 1, jobType: .job, jobID: 11,
           job: ChildJob(id: 11, type: .job, name: "b", status: .successful, elapsed: 4),
           successNodes: [2], failureNodes: [3]),
-        WorkflowNode(id: 2, identifier: "test", templateID: 2, jobType: .job, jobID: 12,
+        WorkflowNode(
+          id: 2, identifier: "test", templateID: 2, jobType: .job, jobID: 12,
           job: ChildJob(id: 12, type: .job, name: "t", status: .failed, elapsed: 61),
           alwaysNodes: [4]),
         WorkflowNode(id: 3, identifier: "rollback", templateID: 3, jobType: .job, doNotRun: true),
-        WorkflowNode(id: 4, identifier: "report", templateID: 4, jobType: .job, jobID: 14,
+        WorkflowNode(
+          id: 4, identifier: "report", templateID: 4, jobType: .job, jobID: 14,
           job: ChildJob(id: 14, type: .job, name: "r", status: .successful),
           allParentsMustConverge: true),
       ])
@@ -39,12 +42,18 @@ import Testing
   @Test func graphvizCompatibleStructure() throws {
     let s = try svg(small())
     #expect(s.contains(#"<g id="node-2" class="node failed"><title>2</title><rect "#))
-    #expect(s.contains(#"<g id="edge-1-3-failure" class="edge failure not-taken"><title>1-&gt;3</title><path d="M"#))
-    #expect(s.contains(#"<g id="edge-2-4-always" class="edge always taken"><title>2-&gt;4</title>"#))
+    #expect(
+      s.contains(
+        #"<g id="edge-1-3-failure" class="edge failure not-taken"><title>1-&gt;3</title><path d="M"#
+      ))
+    #expect(
+      s.contains(#"<g id="edge-2-4-always" class="edge always taken"><title>2-&gt;4</title>"#))
     #expect(s.contains(#"<g id="node-start" class="node start"><title>start</title><circle"#))
     #expect(s.contains(">ALL</text>"))
     #expect(!s.contains("data-"))
-    #expect(s.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n<!DOCTYPE svg PUBLIC"))
+    #expect(
+      s.hasPrefix(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n<!DOCTYPE svg PUBLIC"))
     #expect(try svg(small()) == s)
   }
 
@@ -101,7 +110,8 @@ import Testing
 func expectValid(_ svg: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
   let xmllint = "/usr/bin/xmllint"
   guard FileManager.default.isExecutableFile(atPath: xmllint) else { return }
-  let file = FileManager.default.temporaryDirectory.appendingPathComponent("awx-\(UUID().uuidString).svg")
+  let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "awx-\(UUID().uuidString).svg")
   try Data(svg.utf8).write(to: file)
   defer { try? FileManager.default.removeItem(at: file) }
   let p = Process()

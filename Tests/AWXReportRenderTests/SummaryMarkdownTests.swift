@@ -20,7 +20,7 @@ struct SummaryMarkdownTests {
 
   @Test("the example matches its golden file, byte for byte, every time")
   func golden() throws {
-    let (tree, summary, md) = try example()
+    let (_, summary, md) = try example()
     try assertGolden(md, named: "example.summary.md")
     #expect(md == SummaryMarkdown.render(summary, host: Self.host))
     #expect(md.hasSuffix("\n") && !md.hasSuffix("\n\n\n"))
@@ -79,7 +79,8 @@ struct SummaryMarkdownTests {
     #expect(never.count == summary.counts["never_run"])
     for node in never {
       let reason = try #require(Narrative.neverRunReason(node, in: summary))
-      let expected = "| \(MarkdownEscaping.text(node.name, limit: 80)) | \(node.type.displayName) | \(MarkdownEscaping.text(reason, limit: 300)) |"
+      let expected =
+        "| \(MarkdownEscaping.text(node.name, limit: 80)) | \(node.type.displayName) | \(MarkdownEscaping.text(reason, limit: 300)) |"
       #expect(text.contains(expected), "\(expected)")
     }
     // The escaped name with <, > and & from the example.
@@ -103,9 +104,13 @@ struct SummaryMarkdownTests {
       return n
     }
     let bare = SummaryMarkdown.render(anonymous, host: Self.host)
-    #expect(try section(bare, "### Approvals").contains("| approve-prod | ✔ approved | not recorded |"))
+    #expect(
+      try section(bare, "### Approvals").contains("| approve-prod | ✔ approved | not recorded |"))
     let nested = try section(md, "### Nested workflows")
-    #expect(nested.contains("| deploy-app | [workflow job 4712](https://awx.example.com/#/jobs/workflow/4712/output) Deploy application | ✔ successful | successful: every node that ran succeeded | — |"))
+    #expect(
+      nested.contains(
+        "| deploy-app | [workflow job 4712](https://awx.example.com/#/jobs/workflow/4712/output) Deploy application | ✔ successful | successful: every node that ran succeeded | — |"
+      ))
   }
 
   @Test("the Mermaid graph: every node and edge, coloured by state and by edge kind")
@@ -125,12 +130,16 @@ struct SummaryMarkdownTests {
     let failureEdge = try #require(edgeLines.firstIndex(of: "  n4 --> n6"))
     let styles = block.filter { $0.hasPrefix("  linkStyle ") }
     let red = styles.filter { $0.contains("stroke:\(Palette.color(.failure))") }
-    #expect(red.contains { line in
-      line.split(separator: " ")[1].split(separator: ",").contains(Substring(String(failureEdge)))
-    })
+    #expect(
+      red.contains { line in
+        line.split(separator: " ")[1].split(separator: ",").contains(Substring(String(failureEdge)))
+      })
     #expect(block.contains("  classDef stFailed fill:#fbe9e8,stroke:#c9302c,color:#5a1412"))
-    #expect(block.contains("  classDef stNeverRun fill:#f3f3f3,stroke:#8a8d91,color:#45484c,stroke-dasharray:6 4"))
-    #expect(block.contains { $0.hasPrefix("  class ") && $0.hasSuffix(" stFailed") && $0.contains("n9") })
+    #expect(
+      block.contains(
+        "  classDef stNeverRun fill:#f3f3f3,stroke:#8a8d91,color:#45484c,stroke-dasharray:6 4"))
+    #expect(
+      block.contains { $0.hasPrefix("  class ") && $0.hasSuffix(" stFailed") && $0.contains("n9") })
     // Under Mermaid's limits.
     #expect(block.joined(separator: "\n").utf16.count < MermaidWriter.maxTextSize)
   }
@@ -145,7 +154,9 @@ struct SummaryMarkdownTests {
     #expect(summary.verdict.handledFailures.count > SummaryMarkdown.maxRows)
     let md = SummaryMarkdown.render(summary, host: Self.host)
     #expect(!md.contains("```mermaid"))
-    #expect(md.contains("The graph has 1,000 nodes; Mermaid diagrams are left out above 100 nodes. See graph.svg."))
+    #expect(
+      md.contains(
+        "The graph has 1,000 nodes; Mermaid diagrams are left out above 100 nodes. See graph.svg."))
     let unhandled = summary.verdict.unhandledFailures.count - SummaryMarkdown.maxRows
     #expect(md.contains("… and \(MarkdownEscaping.grouped(unhandled)) more unhandled failures."))
     let handled = summary.verdict.handledFailures.count - SummaryMarkdown.maxRows
@@ -221,7 +232,9 @@ struct SummaryMarkdownTests {
       if n.jobID == 12 { n.decidedBy = evilName }
       return n
     }
-    for host in ["https://awx.example.com/\"><script>", "javascript:alert(1)//", "https://awx.example.com"] {
+    for host in [
+      "https://awx.example.com/\"><script>", "javascript:alert(1)//", "https://awx.example.com",
+    ] {
       let md = SummaryMarkdown.render(summary, host: host)
       #expect(!md.lowercased().contains("<script"))
       #expect(!md.lowercased().contains("<img"))
@@ -229,7 +242,9 @@ struct SummaryMarkdownTests {
       #expect(!md.lowercased().contains("](javascript:"))
       #expect(!md.contains("](data:"))
       for u in md.unicodeScalars where u != "\n" {
-        #expect(u.value >= 0x20 && !(0x7F...0x9F).contains(u.value), "control U+\(String(u.value, radix: 16))")
+        #expect(
+          u.value >= 0x20 && !(0x7F...0x9F).contains(u.value),
+          "control U+\(String(u.value, radix: 16))")
         #expect(!TextSafety.isInvisibleControl(u))
         #expect(!u.properties.isNoncharacterCodePoint)
       }
@@ -239,7 +254,9 @@ struct SummaryMarkdownTests {
       #expect(!md.lowercased().contains("www.evil"))
       // Every link goes to the AWX host, and only when the host is a clean http(s) URL.
       for dest in linkDestinations(md) {
-        #expect(host == "https://awx.example.com" && dest.hasPrefix("https://awx.example.com/#/"), "\(dest)")
+        #expect(
+          host == "https://awx.example.com" && dest.hasPrefix("https://awx.example.com/#/"),
+          "\(dest)")
       }
       // Table rows keep their column count whatever the names hold.
       for line in md.split(separator: "\n") where line.hasPrefix("| **") {
@@ -259,21 +276,34 @@ struct SummaryMarkdownTests {
   @Test("escaping, piece by piece")
   func escaping() {
     #expect(MarkdownEscaping.text("a|b\\c") == "a\\|b\\\\c")
-    #expect(MarkdownEscaping.text("*x* _y_ `z` [l](u) ~s~ # $m$") == "\\*x\\* \\_y\\_ \\`z\\` \\[l\\]\\(u\\) \\~s\\~ \\# \\$m\\$")
-    #expect(MarkdownEscaping.text("<img src=x onerror=alert(1)> &amp;") == "&lt;img src=x onerror=alert\\(1\\)&gt; &amp;amp;")
+    #expect(
+      MarkdownEscaping.text("*x* _y_ `z` [l](u) ~s~ # $m$")
+        == "\\*x\\* \\_y\\_ \\`z\\` \\[l\\]\\(u\\) \\~s\\~ \\# \\$m\\$")
+    #expect(
+      MarkdownEscaping.text("<img src=x onerror=alert(1)> &amp;")
+        == "&lt;img src=x onerror=alert\\(1\\)&gt; &amp;amp;")
     #expect(MarkdownEscaping.text("line\n\n  two\r\nthree\t") == "line two three")
-    #expect(MarkdownEscaping.text("\u{1B}[1;31mred\u{1B}[0m \u{1B}]8;;http://x\u{07}osc\u{1B}]8;;\u{1B}\\ \u{9B}2Kc1") == "red osc c1")
+    #expect(
+      MarkdownEscaping.text(
+        "\u{1B}[1;31mred\u{1B}[0m \u{1B}]8;;http://x\u{07}osc\u{1B}]8;;\u{1B}\\ \u{9B}2Kc1")
+        == "red osc c1")
     #expect(MarkdownEscaping.text("\u{202E}evil\u{202C}\u{0}\u{FFFE}\u{7}") == "evil")
     #expect(MarkdownEscaping.text(String(repeating: "x", count: 500), limit: 10) == "xxxxxxxxx…")
     #expect(MarkdownEscaping.text("@all ping a@b") == "@\u{200B}all ping a@\u{200B}b")
-    #expect(MarkdownEscaping.text("see https://evil.example and www.evil.example") == "see https:\u{200B}//evil.example and www\u{200B}.evil.example")
+    #expect(
+      MarkdownEscaping.text("see https://evil.example and www.evil.example")
+        == "see https:\u{200B}//evil.example and www\u{200B}.evil.example")
     #expect(MarkdownEscaping.url("javascript:alert(1)") == nil)
     #expect(MarkdownEscaping.url("data:text/html,x") == nil)
     #expect(MarkdownEscaping.url("https://h/a b(c)|d\"<>") == "https://h/a%20b%28c%29%7Cd%22%3C%3E")
     #expect(MarkdownEscaping.link("job 1", "javascript:x") == "job 1")
-    #expect(MarkdownEscaping.mermaidLabel("\"]; click n1 call alert()") == "#quot;#93;#59; click n1 call alert#40;#41;")
+    #expect(
+      MarkdownEscaping.mermaidLabel("\"]; click n1 call alert()")
+        == "#quot;#93;#59; click n1 call alert#40;#41;")
     #expect(MarkdownEscaping.mermaidLabel("| ] --> x") == "#124; #93; --#gt; x")
-    #expect(MarkdownEscaping.mermaidLabel("a&b <i> {c} `d` #e: 100%\\") == "a#amp;b #lt;i#gt; #123;c#125; #96;d#96; #35;e#58; 100#37;#92;")
+    #expect(
+      MarkdownEscaping.mermaidLabel("a&b <i> {c} `d` #e: 100%\\")
+        == "a#amp;b #lt;i#gt; #123;c#125; #96;d#96; #35;e#58; 100#37;#92;")
     #expect(MarkdownEscaping.mermaidLabel("\u{7}") == "#160;")
     #expect(MarkdownEscaping.grouped(1_234_567) == "1,234,567")
     #expect(MarkdownEscaping.grouped(999) == "999")
@@ -283,13 +313,17 @@ struct SummaryMarkdownTests {
   func runningAndDisagreeing() throws {
     let job = WorkflowJob(id: 5, name: "wf", status: .successful, launchedBy: "carol")
     let nodes = [
-      WorkflowNode(id: 1, identifier: "a", templateID: 1, jobID: 10,
+      WorkflowNode(
+        id: 1, identifier: "a", templateID: 1, jobID: 10,
         job: ChildJob(id: 10, type: .job, name: "a", status: .failed, explanation: "boom"))
     ]
     let summary = RunSummary(try AnalyzedRun(WorkflowRun(job: job, nodes: nodes)))
     #expect(!summary.verdict.agreesWithAWX)
     let md = SummaryMarkdown.render(summary, host: "")
-    #expect(md.contains("> **Warning:** AWX says the workflow is **successful**, but AWX's rules applied to its nodes give **failed**."))
+    #expect(
+      md.contains(
+        "> **Warning:** AWX says the workflow is **successful**, but AWX's rules applied to its nodes give **failed**."
+      ))
     #expect(!md.contains("]("), "no host, no links")
     #expect(md.contains("| **a** | playbook job | job 10 | ✘ failed | boom | START → a |"))
 
@@ -400,12 +434,16 @@ func hostileMarkdownRun() -> WorkflowRun {
   run.nodes[0].job?.explanation = evilName
   run.nodes[2].alwaysNodes = [4, 5]
   run.nodes += [
-    WorkflowNode(id: 4, identifier: "| ] --> x", templateID: 4, jobID: 12,
+    WorkflowNode(
+      id: 4, identifier: "| ] --> x", templateID: 4, jobID: 12,
       job: ChildJob(id: 12, type: .workflowApproval, name: "ok?", status: .successful),
       failureNodes: [6]),
-    WorkflowNode(id: 5, identifier: "\"]; click n1 call alert()", templateID: 5, jobID: 13,
+    WorkflowNode(
+      id: 5, identifier: "\"]; click n1 call alert()", templateID: 5, jobID: 13,
       job: ChildJob(id: 13, type: .job, name: evilName, status: .error, explanation: evilName)),
-    WorkflowNode(id: 6, identifier: "`\n```\n%%{init: {}}%%\nclick n1 href \"javascript:x\"", templateID: 6, doNotRun: true),
+    WorkflowNode(
+      id: 6, identifier: "`\n```\n%%{init: {}}%%\nclick n1 href \"javascript:x\"", templateID: 6,
+      doNotRun: true),
   ]
   return WorkflowRun(job: run.job, nodes: run.nodes)
 }

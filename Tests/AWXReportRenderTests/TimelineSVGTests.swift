@@ -39,7 +39,10 @@ struct TimelineSVGTests {
   @Test("valid SVG 1.1 against the DTD (when xmllint is installed)")
   func valid() throws {
     let svg = try example()
-    #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\""))
+    #expect(
+      svg.hasPrefix(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\""
+      ))
     if let result = try xmllintValid(svg) {
       #expect(result.status == 0, "\(result.errors)")
     }

@@ -103,7 +103,8 @@ private struct SpecValue: Decodable {
     } else if let list = try? container.decode([SpecValue].self) {
       value = .list(list.map(\.value))
     } else {
-      value = .object(TemplateObject(try container.decode([String: SpecValue].self).mapValues(\.value)))
+      value = .object(
+        TemplateObject(try container.decode([String: SpecValue].self).mapValues(\.value)))
     }
   }
 }

@@ -5,7 +5,9 @@ package let repoRoot: URL = {
   let file = URL(fileURLWithPath: #filePath)
   var directory = file.deletingLastPathComponent()
   while directory.path != "/" && !directory.path.isEmpty {
-    if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+    if FileManager.default.fileExists(
+      atPath: directory.appendingPathComponent("Package.swift").path)
+    {
       return directory
     }
     directory = directory.deletingLastPathComponent()

@@ -1,3 +1,4 @@
+import AWXReportLayout
 import AWXReportValidate
 import Testing
 
@@ -32,7 +33,8 @@ struct BrokenDocumentTests {
         <blink>x</blink>
         </g>
         """), fileName: "unknown.svg")
-    #expect(report.hasError(.dtd, line: 7, containing: "No declaration for element blink"),
+    #expect(
+      report.hasError(.dtd, line: 7, containing: "No declaration for element blink"),
       "\(report.dump)")
     #expect(report.dtdChecked)
   }
@@ -46,7 +48,8 @@ struct BrokenDocumentTests {
         <rect width="1" height="1" colour="red"/>
         </g>
         """), fileName: "attr.svg")
-    #expect(report.hasError(.dtd, line: 6, containing: "attribute colour of element rect"),
+    #expect(
+      report.hasError(.dtd, line: 6, containing: "attribute colour of element rect"),
       "\(report.dump)")
   }
 
@@ -177,18 +180,5 @@ struct BrokenDocumentTests {
     let report = validator.validate(
       svgDocument(padding + "<rect width=\"1\" height=\"1\" colour=\"red\"/>"), fileName: "big.svg")
     #expect(report.hasError(.dtd, line: 70_005, containing: "colour"), "\(report.dump)")
-  }
-}
-
-/// Deterministic pseudo-random numbers for the binary-file test.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -14,7 +14,8 @@ struct DTDAvailabilityTests {
 
   @Test("Non-strict: a notice on the report (not an issue), the other checks still run")
   func nonStrict() {
-    let validator = SVGValidator(options: .init(catalogFiles: [fixtureURL("empty-catalog.xml").path]))
+    let validator = SVGValidator(
+      options: .init(catalogFiles: [fixtureURL("empty-catalog.xml").path]))
     let report = validator.validate(Self.broken, fileName: "nodtd.svg")
     #expect(!report.dtdChecked)
     #expect(report.dtdUnavailable)

@@ -20,7 +20,8 @@ struct SecurityTests {
     let report = validator.validate(
       svgDocument(
         #"<g/>"#, rootAttributes: #"viewBox="0 0 1 1" onload="alert(1)""#), fileName: "o.svg")
-    #expect(report.hasError(.security, line: 4, containing: #""onload" on <svg>"#),
+    #expect(
+      report.hasError(.security, line: 4, containing: #""onload" on <svg>"#),
       "\(report.dump)")
     let second = validator.validate(
       svgDocument("<g>\n<rect width=\"1\" height=\"1\" onclick=\"x()\"/>\n</g>"), fileName: "c.svg")
@@ -87,7 +88,8 @@ struct SecurityTests {
     let start = clock.now
     let report = validator.validate(text, fileName: "xxe.svg")
     #expect(clock.now - start < .milliseconds(500))
-    #expect(report.hasError(.security, line: 3, containing: "entity declarations are not allowed"),
+    #expect(
+      report.hasError(.security, line: 3, containing: "entity declarations are not allowed"),
       "\(report.dump)")
     let passwd = try String(contentsOfFile: "/etc/passwd", encoding: .utf8)
     let firstLine = passwd.split(separator: "\n").first.map(String.init) ?? "root:x:0:0"

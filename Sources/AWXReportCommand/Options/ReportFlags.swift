@@ -1,5 +1,5 @@
-import ArgumentParser
 import AWXReportModel
+import ArgumentParser
 import Foundation
 
 /// Flags shared by every command that writes a report (`render`, `fetch`).

@@ -51,7 +51,8 @@ struct OutputDirectory {
   private static func reason(_ error: Error) -> String {
     let ns = error as NSError
     if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError,
-      let posix = POSIXErrorCode(rawValue: Int32(underlying.code)), underlying.domain == NSPOSIXErrorDomain
+      let posix = POSIXErrorCode(rawValue: Int32(underlying.code)),
+      underlying.domain == NSPOSIXErrorDomain
     {
       return String(cString: strerror(posix.rawValue))
     }

@@ -8,6 +8,8 @@ package enum OutputFormat: String, CaseIterable, Sendable {
   case html
   /// `summary.json`.
   case json
+  /// `junit.xml`.
+  case junit
   /// `summary.md`.
   case md
 }
@@ -23,6 +25,7 @@ package enum Artifact: String, CaseIterable, Sendable {
   case html = "report.html"
   case timeline = "timeline.svg"
   case summaryJSON = "summary.json"
+  case junit = "junit.xml"
   case summaryMD = "summary.md"
   case snapshot = "snapshot.json"
 
@@ -39,6 +42,7 @@ package enum Artifact: String, CaseIterable, Sendable {
     case .graphSVG, .timeline: return .svg
     case .html: return .html
     case .summaryJSON: return .json
+    case .junit: return .junit
     case .summaryMD: return .md
     case .snapshot: return nil
     }

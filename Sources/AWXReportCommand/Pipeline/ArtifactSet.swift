@@ -13,6 +13,8 @@ package struct ArtifactSet: Sendable {
   /// Non-fatal notes for stderr (a missing DTD).
   package var warnings: [String] = []
   private var contents: [Artifact: [UInt8]] = [:]
+  /// SHA-256 digests already known (the snapshot's is computed for the report's footer).
+  private var digests: [Artifact: String] = [:]
 
   /// An empty set for the run `summary` describes, keeping the artifacts of `formats`.
   package init(summary: RunSummary, formats: Set<OutputFormat>) {
@@ -26,10 +28,12 @@ package struct ArtifactSet: Sendable {
     artifact.format.map(formats.contains) ?? true
   }
 
-  /// Keeps `bytes` as `artifact`, when it is selected.
-  package mutating func add(_ artifact: Artifact, _ bytes: [UInt8]) {
+  /// Keeps `bytes` as `artifact`, when it is selected; `sha256` is its digest when the caller
+  /// already has it.
+  package mutating func add(_ artifact: Artifact, _ bytes: [UInt8], sha256: String? = nil) {
     guard selects(artifact) else { return }
     contents[artifact] = bytes
+    digests[artifact] = sha256
   }
 
   /// The bytes of `artifact`, when it was added.
@@ -37,14 +41,19 @@ package struct ArtifactSet: Sendable {
 
   /// The files to write, in order, `SHA256SUMS` last.
   package var files: [(name: String, bytes: [UInt8])] {
-    let artifacts = Artifact.allCases.compactMap { a in contents[a].map { (name: a.fileName, bytes: $0) } }
-    return artifacts + [(Artifact.manifestName, Self.manifest(artifacts))]
+    let present = Artifact.allCases.filter { contents[$0] != nil }
+    let artifacts = present.compactMap { a in contents[a].map { (name: a.fileName, bytes: $0) } }
+    return artifacts + [(Artifact.manifestName, manifest(present))]
   }
 
-  /// `SHA256SUMS` over `files`, as `sha256sum -c` reads it: one `<hex>  <name>` line each.
-  package static func manifest(_ files: [(name: String, bytes: [UInt8])]) -> [UInt8] {
+  /// `SHA256SUMS` over `artifacts`, as `sha256sum -c` reads it: one `<hex>  <name>` line each.
+  /// The pipeline hands every file in with its digest, made on the core that made the file;
+  /// a file added without one is hashed here.
+  private func manifest(_ artifacts: [Artifact]) -> [UInt8] {
     var text = ""
-    for f in files { text += "\(SHA256.hex(f.bytes))  \(f.name)\n" }
+    for a in artifacts {
+      text += "\(digests[a] ?? SHA256.hex(contents[a] ?? []))  \(a.fileName)\n"
+    }
     return Array(text.utf8)
   }
 }

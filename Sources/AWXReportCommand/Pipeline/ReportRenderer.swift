@@ -14,6 +14,9 @@ struct ReportRenderer: Sendable {
   /// is rendered, after anything wrong with the snapshot itself, as it always was.
   private let templates: Result<TemplateLibrary, CommandError>
 
+  /// The parsed templates (the index page uses them too), or why they could not be loaded.
+  func library() throws(CommandError) -> TemplateLibrary { try templates.get() }
+
   init(options: ReportOptions) {
     self.options = options
     do {
@@ -34,13 +37,10 @@ struct ReportRenderer: Sendable {
     let drawn = try draw(decoded, snapshotBytes: snapshotBytes)
     var files = ArtifactSet(summary: drawn.summary, formats: options.formats)
     let checked = try check(drawn, decoded, directory: files.directoryName)
-    files.add(.dot, Array(drawn.dot.utf8))
-    files.add(.graphSVG, drawn.graphSVG)
-    files.add(.html, Array(checked.html.utf8))
-    if let timeline = drawn.timeline { files.add(.timeline, Array(timeline.utf8)) }
-    files.add(.summaryJSON, Array(drawn.summaryJSON.utf8))
-    files.add(.summaryMD, Array(drawn.summaryMD.utf8))
-    files.add(.snapshot, snapshotBytes)
+    for (artifact, made) in drawn.files.merging(checked.files, uniquingKeysWith: { a, _ in a }) {
+      files.add(artifact, made.bytes, sha256: made.sha256)
+    }
+    files.add(.snapshot, snapshotBytes, sha256: drawn.snapshotSHA256)
     files.warnings = checked.warnings
     return files
   }
@@ -72,7 +72,8 @@ struct ReportRenderer: Sendable {
         do throws(APIError) { run = try RunDecoder.decode(snapshot, fileName: source) } catch {
           throw .badInput(error)
         }
-        return try Self.analyse(self.options.redact ? Redaction.run(run) : run, source: source)
+        return try Self.analyse(
+          self.options.redact ? Redaction.run(run) : FailureText.cleanedOnly(run), source: source)
       })
     return Decoded(snapshot: snapshot, tree: tree)
   }
@@ -91,24 +92,40 @@ struct ReportRenderer: Sendable {
 
   // MARK: Stage 2: draw
 
+  /// A file's bytes and their SHA-256, computed on the core that made them.
+  struct Made: Sendable {
+    var bytes: [UInt8]
+    var sha256: String
+
+    init(_ text: String) { self.init(Array(text.utf8)) }
+
+    init(_ bytes: [UInt8]) {
+      self.bytes = bytes
+      sha256 = SHA256.hex(bytes)
+    }
+  }
+
   struct Drawn: Sendable {
+    /// The graph SVG (empty when neither the SVG nor the page is wanted); validated, then
+    /// hashed, in the next stage.
     var graphSVG: [UInt8]
-    var dot: String
     var timeline: String?
     var snapshotSHA256: String
     var summary: RunSummary
-    var summaryJSON: String
-    var summaryMD: String
+    /// The finished files that need nothing more: DOT, timeline, summaries, JUnit.
+    var files: [Artifact: Made]
   }
 
   /// The graph (layout and SVG) on one core, everything else that needs only the run on the
-  /// other.
+  /// other: each selected file there is made and hashed.
   func draw(_ decoded: Decoded, snapshotBytes: [UInt8]) throws(CommandError) -> Drawn {
     let tree = decoded.tree
     let graph = DisplayGraph(tree)
     let verdict = Narrative.verdict(tree.analysis, job: tree.run.job)
     let direction = options.rankDirection
-    let drawsGraph = !options.formats.isDisjoint(with: [.svg, .html])
+    let formats = options.formats
+    let host = decoded.snapshot.host
+    let drawsGraph = !formats.isDisjoint(with: [.svg, .html])
     let (svg, side) = Parallel.both(
       { () -> String in
         guard drawsGraph else { return "" }
@@ -119,16 +136,28 @@ struct ReportRenderer: Sendable {
       { () -> Drawn in
         let digest = SHA256.hex(snapshotBytes)
         let summary = RunSummary(tree)
-        let source = SummaryJSON.Source(
-          host: decoded.snapshot.host, fetchedAt: decoded.snapshot.fetchedAt,
-          snapshotSHA256: digest, tool: "awx-report \(AWXReport.version)")
+        let timeline =
+          drawsGraph ? TimelineSVG.render(tree, asOf: decoded.snapshot.fetchedAt) : nil
+        var files: [Artifact: Made] = [:]
+        func make(_ artifact: Artifact, _ text: () -> String) {
+          if artifact.format.map(formats.contains) ?? true { files[artifact] = Made(text()) }
+        }
+        make(.dot) {
+          DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict)
+        }
+        if let timeline { make(.timeline) { timeline } }
+        make(.summaryJSON) {
+          SummaryJSON.render(
+            summary,
+            source: .init(
+              host: host, fetchedAt: decoded.snapshot.fetchedAt, snapshotSHA256: digest,
+              tool: "awx-report \(AWXReport.version)"))
+        }
+        make(.junit) { JUnitWriter.render(summary, host: host) }
+        make(.summaryMD) { SummaryMarkdown.render(summary, host: host) }
         return Drawn(
-          graphSVG: [],
-          dot: DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict),
-          timeline: TimelineSVG.render(tree, asOf: decoded.snapshot.fetchedAt),
-          snapshotSHA256: digest, summary: summary,
-          summaryJSON: SummaryJSON.render(summary, source: source),
-          summaryMD: SummaryMarkdown.render(summary, host: decoded.snapshot.host))
+          graphSVG: [], timeline: timeline, snapshotSHA256: digest, summary: summary,
+          files: files)
       })
     var drawn = side
     drawn.graphSVG = Array(svg.utf8)
@@ -147,22 +176,24 @@ struct ReportRenderer: Sendable {
   // MARK: Stage 3: check
 
   struct Checked: Sendable {
-    var html: String
+    /// The graph SVG and the page, when made.
+    var files: [Artifact: Made]
     var warnings: [String]
   }
 
   /// libxml2 validates the graph SVG on one core while the other validates the timeline and
-  /// renders the page. Errors come in a fixed order: graph SVG, timeline SVG, templates, page.
+  /// renders the page; each then hashes what it made. Errors come in a fixed order: graph SVG,
+  /// timeline SVG, templates, page.
   func check(_ drawn: Drawn, _ decoded: Decoded, directory: String) throws(CommandError)
     -> Checked
   {
     let tree = decoded.tree
-    let (graphWarnings, page) = try Parallel.both(
-      { () throws(CommandError) -> [String] in
+    let (graph, page) = try Parallel.both(
+      { () throws(CommandError) -> Checked in
         var warnings: [String] = []
-        guard !drawn.graphSVG.isEmpty else { return warnings }
+        guard !drawn.graphSVG.isEmpty else { return Checked(files: [:], warnings: warnings) }
         try self.validate(drawn.graphSVG, as: "\(directory)/graph.svg", warnings: &warnings)
-        return warnings
+        return Checked(files: [.graphSVG: Made(drawn.graphSVG)], warnings: warnings)
       },
       { () throws(CommandError) -> Checked in
         var warnings: [String] = []
@@ -170,7 +201,9 @@ struct ReportRenderer: Sendable {
           try self.validate(
             Array(timeline.utf8), as: "\(directory)/timeline.svg", warnings: &warnings)
         }
-        guard self.options.formats.contains(.html) else { return Checked(html: "", warnings: warnings) }
+        guard self.options.formats.contains(.html) else {
+          return Checked(files: [:], warnings: warnings)
+        }
         let templates = try self.templates.get()
         let input = HTMLReportInput(
           tree: tree, host: decoded.snapshot.host,
@@ -179,14 +212,16 @@ struct ReportRenderer: Sendable {
           generatedAt: self.options.generatedAt ?? decoded.snapshot.fetchedAt,
           toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact)
         do throws(TemplateError) {
-          return Checked(html: try HTMLReport(templates: templates).render(input), warnings: warnings)
+          let html = try HTMLReport(templates: templates).render(input)
+          return Checked(files: [.html: Made(html)], warnings: warnings)
         } catch {
           throw .page(error)
         }
       })
-    var warnings = graphWarnings
+    var warnings = graph.warnings
     for w in page.warnings where !warnings.contains(w) { warnings.append(w) }
-    return Checked(html: page.html, warnings: warnings)
+    return Checked(
+      files: graph.files.merging(page.files, uniquingKeysWith: { a, _ in a }), warnings: warnings)
   }
 
   /// libxml2 checks every SVG before it is published; an invalid one fails the run.

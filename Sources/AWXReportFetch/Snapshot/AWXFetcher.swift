@@ -8,7 +8,10 @@ import AWXReportModel
 /// details in bulk from `unified_jobs/?id__in=…` and approvals from
 /// `workflow_approvals/?id__in=…` (chunks of 200 ids); its `related.labels`,
 /// `related.notifications` (skipped when absent) and `related.activity_stream`. Nested
-/// workflows are fetched the same way, `depth` levels deep.
+/// workflows are fetched the same way, `depth` levels deep. Then, for each child job that
+/// ended `failed` or `error` (playbook jobs, project and inventory updates, system jobs), at
+/// most 3 single-page requests explain why (see `WorkflowWalk.drillDown`); `--events none`
+/// skips them.
 /// Links the API returns are followed as given; only the first URL is built from the API root.
 package struct AWXFetcher {
   /// The resolved connection settings.
@@ -63,9 +66,10 @@ package struct AWXFetcher {
   ///   - tool: the tool name and version stored in the snapshot.
   /// - Returns: every response, in the order fetched, with its kind, owner and URL.
   /// - Throws: `FetchError`, one line, never containing the token or password.
-  package func fetch(workflowJobID: Int, depth: Int = defaultDepth, now: Timestamp, tool: String)
-    throws(FetchError) -> Snapshot
-  {
+  package func fetch(
+    workflowJobID: Int, depth: Int = defaultDepth, events: EventOptions = EventOptions(),
+    now: Timestamp, tool: String
+  ) throws(FetchError) -> Snapshot {
     try client.scrubbing { () throws(FetchError) in
       guard workflowJobID > 0 else {
         throw .invalidOption(
@@ -78,7 +82,7 @@ package struct AWXFetcher {
       } else {
         root = try client.findAPIRoot()
       }
-      var walk = WorkflowWalk(root: root, maxDepth: max(depth, 0))
+      var walk = WorkflowWalk(root: root, maxDepth: max(depth, 0), events: events)
       try walk.fetchWorkflow(
         workflowJobID, path: "\(root)workflow_jobs/\(workflowJobID)/", level: 0,
         recorder: &recorder)

@@ -41,6 +41,28 @@ struct SnapshotRecorder {
     }
   }
 
+  /// GETs one page (no `next` followed) for child job `unifiedJobID`'s drill-down and records
+  /// it. Returns the body, or nil when AWX answered 403, 404 or 410 (a deleted job, a missing
+  /// permission): a drill-down is best-effort and never stops the fetch.
+  mutating func single(
+    _ request: HTTPRequest, kind: ResponseKind, workflowJobID: Int, unifiedJobID: Int
+  ) throws(FetchError) -> [UInt8]? {
+    let response: HTTPResponse
+    do {
+      response = try client.exchange(request)
+    } catch {
+      if case .http(_, let status, _, _) = error, [403, 404, 410].contains(status) { return nil }
+      if case .responseTooLarge = error { return nil }
+      throw error
+    }
+    responses.append(
+      SnapshotResponse(
+        kind: kind, workflowJobID: workflowJobID, unifiedJobID: unifiedJobID,
+        url: request.target, status: 200, body: response.body))
+    reportProgress()
+    return response.body
+  }
+
   mutating func countNodes(_ n: Int) { nodes += n }
   mutating func countWorkflow() { workflows += 1 }
 

@@ -1,5 +1,5 @@
-import AWXReportJSON
 import AWXReportAPI
+import AWXReportJSON
 
 /// Walks one workflow job and its nested workflows, asking the recorder for each response.
 struct WorkflowWalk {
@@ -7,12 +7,15 @@ struct WorkflowWalk {
   let root: String
   /// How many levels of nested workflows to fetch.
   let maxDepth: Int
+  /// What is fetched about failed child jobs.
+  let events: EventOptions
   /// Workflow jobs already fetched (guards cycles and repeats).
   private(set) var visited: Set<Int> = []
 
-  init(root: String, maxDepth: Int) {
+  init(root: String, maxDepth: Int, events: EventOptions = EventOptions()) {
     self.root = root
     self.maxDepth = maxDepth
+    self.events = events
   }
 
   /// What the node list says about the child jobs.
@@ -51,9 +54,11 @@ struct WorkflowWalk {
       })
     let children = try Self.children(of: nodes, url: nodesPath, client: recorder.client)
 
+    var failed: [(id: Int, type: String)] = []
     for chunk in Self.chunks(children.jobs) {
-      _ = try recorder.pages(
+      let records = try recorder.pages(
         Self.byID(root + "unified_jobs/", chunk), kind: .unifiedJobs, workflowJobID: id)
+      failed += Self.failedChildren(records)
     }
     for chunk in Self.chunks(children.approvals) {
       _ = try recorder.pages(
@@ -71,11 +76,72 @@ struct WorkflowWalk {
       _ = try recorder.pages(Self.paged(stream), kind: .activityStream, workflowJobID: id)
     }
 
+    if events.failed {
+      for child in failed {
+        try drillDown(child.id, type: child.type, workflowJobID: id, recorder: &recorder)
+      }
+    }
+
     guard level < maxDepth else { return }
     for child in children.workflows where !visited.contains(child.id) {
       try fetchWorkflow(
         child.id, path: child.path ?? "\(root)workflow_jobs/\(child.id)/", level: level + 1,
         recorder: &recorder)
+    }
+  }
+
+  /// The child jobs worth a drill-down: playbook jobs, project and inventory updates and system
+  /// jobs that ended `failed` or `error`, in the order AWX listed them.
+  static func failedChildren(_ records: [JSONValue]) -> [(id: Int, type: String)] {
+    records.compactMap { r in
+      guard let id = r["id"]?.int, let type = r["type"]?.string,
+        EventOptions.eventPaths[type] != nil,
+        let status = r["status"]?.string, status == "failed" || status == "error"
+      else { return nil }
+      return (id, type)
+    }
+  }
+
+  /// Fetches why child job `jobID` failed, in at most 3 single-page requests:
+  ///
+  /// 1. its last `maxEvents` events by counter (`order_by=-counter`): the output tail;
+  /// 2. its failed leaf events (`failed=true&event__in=runner_on_failed,…`), unless the tail
+  ///    already holds every event; when the job has no events at all, its `stdout/?format=txt`
+  ///    instead (AWX answers "Standard Output too large…" above 1 MiB rather than the text);
+  /// 3. a playbook job's host summaries (`job_host_summaries/`), when it has events.
+  mutating func drillDown(
+    _ jobID: Int, type: String, workflowJobID: Int, recorder: inout SnapshotRecorder
+  ) throws(FetchError) {
+    guard let eventsPath = EventOptions.eventPaths[type] else { return }
+    let base = "\(root)\(eventsPath.collection)/\(jobID)/"
+    let size = String(events.maxEvents)
+    guard
+      let tailBody = try recorder.single(
+        .get(base + eventsPath.events, query: ["order_by": "-counter", "page_size": size]),
+        kind: .jobEventsTail, workflowJobID: workflowJobID, unifiedJobID: jobID)
+    else { return }
+    let tail = try? AWXClient.parseObject(tailBody, url: base + eventsPath.events)
+    let returned = tail?["results"]?.array?.count ?? 0
+    let count = tail?["count"]?.int ?? returned
+    if count == 0 {
+      _ = try recorder.single(
+        .get(base + "stdout/", query: ["format": "txt"]), kind: .jobStdout,
+        workflowJobID: workflowJobID, unifiedJobID: jobID)
+      return
+    }
+    if count > returned {
+      _ = try recorder.single(
+        .get(
+          base + eventsPath.events,
+          query: [
+            "failed": "true", "event__in": EventOptions.failedEvents.joined(separator: ","),
+            "order_by": "counter", "page_size": size,
+          ]), kind: .jobEventsFailed, workflowJobID: workflowJobID, unifiedJobID: jobID)
+    }
+    if type == "job" {
+      _ = try recorder.single(
+        .get(base + "job_host_summaries/", query: ["order_by": "host_name", "page_size": size]),
+        kind: .jobHostSummaries, workflowJobID: workflowJobID, unifiedJobID: jobID)
     }
   }
 
@@ -130,4 +196,36 @@ struct WorkflowWalk {
   static func idList(_ ids: ArraySlice<Int>) -> String {
     ids.map(String.init).joined(separator: ",")
   }
+}
+
+/// What a fetch asks about failed child jobs (`--events`, `--max-events`).
+package struct EventOptions: Sendable, Equatable {
+  /// Whether failed child jobs are drilled into (`--events failed`; false: `--events none`).
+  package var failed: Bool
+  /// The page size of every drill-down request (AWX caps pages at 200).
+  package var maxEvents: Int
+
+  /// The default number of events asked for per failed job.
+  package static let defaultMaxEvents = 200
+
+  package init(failed: Bool = true, maxEvents: Int = defaultMaxEvents) {
+    self.failed = failed
+    self.maxEvents = max(1, min(maxEvents, 200))
+  }
+
+  /// The event types AWX counts as a host failure (`BasePlaybookEvent.FAILED_EVENTS` at level 3
+  /// and `runner_on_error`); `failed=true` alone also returns their parent task and play events.
+  package static let failedEvents = [
+    "runner_on_failed", "runner_on_unreachable", "runner_item_on_failed",
+    "runner_on_async_failed", "runner_on_error",
+  ]
+
+  /// Where each drillable unified job type keeps its events.
+  static let eventPaths: [String: (collection: String, events: String)] = [
+    "job": ("jobs", "job_events/"),
+    "project_update": ("project_updates", "events/"),
+    "inventory_update": ("inventory_updates", "events/"),
+    // A system job template (cleanup jobs) can be a workflow node too; its events are output.
+    "system_job": ("system_jobs", "events/"),
+  ]
 }

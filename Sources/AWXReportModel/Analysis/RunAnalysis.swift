@@ -184,8 +184,7 @@ package struct RunAnalysis: Hashable, Sendable {
   }
 
   /// For every node, a shortest path from a root, preferring edges that fired.
-  static func pathsFromStart(graph: WorkflowGraph, outcomes: [Edge: EdgeOutcome]) -> [Int: [Int]]
-  {
+  static func pathsFromStart(graph: WorkflowGraph, outcomes: [Edge: EdgeOutcome]) -> [Int: [Int]] {
     var cost: [Int: Int] = [:]
     var via: [Int: Int] = [:]
     for id in graph.topologicalOrder {

@@ -37,7 +37,8 @@ package struct WorkflowGraph: Hashable, Sendable {
     self.incoming = incoming
     self.outgoing = outgoing
     self.roots = ids.filter { incoming[$0] == nil }
-    self.topologicalOrder = try WorkflowGraph.order(ids: ids, incoming: incoming, outgoing: outgoing)
+    self.topologicalOrder = try WorkflowGraph.order(
+      ids: ids, incoming: incoming, outgoing: outgoing)
   }
 
   /// The distinct parent ids of `id`, ascending.

@@ -25,6 +25,8 @@ package struct ChildJob: Hashable, Sendable {
   package var decidedBy: String?
   /// Approval only: when a pending approval expires.
   package var approvalExpiration: Timestamp?
+  /// AWX's `event_processing_finished` (false: events may still be arriving), when given.
+  package var eventProcessingFinished: Bool?
   /// Whether the full job record was available (false: only the node's summary was).
   package var hasDetail: Bool
 

@@ -11,12 +11,16 @@ package struct WorkflowRun: Hashable, Sendable {
   package var notifications: [NotificationRecord]
   /// The activity stream.
   package var activity: [ActivityEntry]
+  /// Why failed child jobs failed, by child job id (only those a fetch drilled into).
+  package var failureDetails: [Int: JobFailureDetail]
 
   /// Creates a run; nodes are sorted by id.
   package init(
     job: WorkflowJob, nodes: [WorkflowNode], nested: [Int: WorkflowRun] = [:],
-    notifications: [NotificationRecord] = [], activity: [ActivityEntry] = []
+    notifications: [NotificationRecord] = [], activity: [ActivityEntry] = [],
+    failureDetails: [Int: JobFailureDetail] = [:]
   ) {
+    self.failureDetails = failureDetails
     self.job = job
     self.nodes = nodes.sorted { $0.id < $1.id }
     self.nested = nested

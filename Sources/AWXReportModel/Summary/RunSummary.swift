@@ -14,8 +14,13 @@ package struct RunSummary: Hashable, Sendable {
   package var criticalPathDuration: Double?
   /// Every node, by id.
   package var nodes: [Node]
+  /// The node ids parents first, in the order every report lists them (the graph's
+  /// topological order, smallest ready id first).
+  package var topologicalOrder: [Int]
   /// The summaries of nested workflows, by workflow job id.
   package var nested: [Int: RunSummary]
+  /// Where each node id stands in ``nodes`` (as built; ``node(_:)`` checks it).
+  private var positions: [Int: Int]
 
   /// One node of the run.
   package struct Node: Hashable, Sendable {
@@ -63,6 +68,8 @@ package struct RunSummary: Hashable, Sendable {
     package var pathFromStart: [Int]
     /// The nested workflow job it launched, when that run's summary is in ``RunSummary/nested``.
     package var nestedWorkflowJobID: Int?
+    /// Why its job failed (failed tasks, hosts, output tail), when the fetch drilled into it.
+    package var failureDetail: JobFailureDetail?
   }
 
   /// Summarises `tree` and its nested runs.
@@ -71,6 +78,7 @@ package struct RunSummary: Hashable, Sendable {
     job = tree.run.job
     verdict = analysis.verdict
     criticalPath = analysis.criticalPath
+    topologicalOrder = analysis.graph.topologicalOrder
     nested = tree.children.mapValues(RunSummary.init)
     var nodes: [Node] = []
     var counts: [String: Int] = [:]
@@ -85,17 +93,20 @@ package struct RunSummary: Hashable, Sendable {
           type: node.job?.type == .workflowApproval ? .workflowApproval : node.jobType,
           state: state, displayState: a.state, templateID: node.templateID,
           templateName: node.templateName, jobID: node.jobID,
-          explanation: node.job?.explanation ?? "", decidedBy: node.job?.decidedBy, started: a.started, finished: a.finished,
+          explanation: node.job?.explanation ?? "", decidedBy: node.job?.decidedBy,
+          started: a.started, finished: a.finished,
           elapsed: a.elapsed, doNotRun: node.doNotRun, neverRunReason: a.neverRunReason,
           unhandledFailure: a.failure == .unhandled,
           handledFailure: a.failure != nil && a.failure != .unhandled,
           allParentsMustConverge: node.allParentsMustConverge, successNodes: node.successNodes,
           failureNodes: node.failureNodes, alwaysNodes: node.alwaysNodes,
           onCriticalPath: a.onCriticalPath, pathFromStart: a.pathFromStart,
-          nestedWorkflowJobID: nestedID))
+          nestedWorkflowJobID: nestedID,
+          failureDetail: node.jobID.flatMap { tree.run.failureDetails[$0] }))
     }
     self.nodes = nodes
     self.counts = counts
+    positions = Dictionary(nodes.indices.map { (nodes[$0].id, $0) }) { a, _ in a }
     if let first = analysis.criticalPath.first.flatMap({ analysis.nodes[$0]?.started }),
       let last = analysis.criticalPath.last.flatMap({ analysis.nodes[$0]?.finished })
     {
@@ -117,7 +128,10 @@ package struct RunSummary: Hashable, Sendable {
   }
 
   /// The node with `id`.
-  package func node(_ id: Int) -> Node? { nodes.first { $0.id == id } }
+  package func node(_ id: Int) -> Node? {
+    if let i = positions[id], i < nodes.count, nodes[i].id == id { return nodes[i] }
+    return nodes.first { $0.id == id }
+  }
 
   /// Whether the workflow job reached a final status.
   package var isFinished: Bool { job.status.isTerminal }

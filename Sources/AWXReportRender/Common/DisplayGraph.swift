@@ -26,9 +26,31 @@ package struct DisplayGraph: Sendable {
     package var cluster: Int?
     /// The spawned job's id, when there is one.
     package var jobID: Int?
+    /// The first failed task of a failed job the fetch drilled into, one line
+    /// ("Failed: task on host: message").
+    package var firstFailure: String?
 
     /// Whether this is a START node.
     package var isStart: Bool { type == nil }
+
+    /// The memberwise initializer, open to the package (benchmarks build graphs directly).
+    package init(
+      id: String, name: String, type: JobType?, state: NodeState?, elapsed: Double?,
+      convergesAll: Bool, critical: Bool, unhandledFailure: Bool, cluster: Int?, jobID: Int?,
+      firstFailure: String? = nil
+    ) {
+      self.id = id
+      self.name = name
+      self.type = type
+      self.state = state
+      self.elapsed = elapsed
+      self.convergesAll = convergesAll
+      self.critical = critical
+      self.unhandledFailure = unhandledFailure
+      self.cluster = cluster
+      self.jobID = jobID
+      self.firstFailure = firstFailure
+    }
 
     /// "playbook job · failed · 1m 03s": the second line of a node's label.
     package var detail: String {
@@ -49,6 +71,14 @@ package struct DisplayGraph: Sendable {
     package var kind: EdgeKind?
     /// Whether AWX followed it in this run.
     package var outcome: EdgeOutcome
+
+    /// The memberwise initializer, open to the package.
+    package init(tail: Int, head: Int, kind: EdgeKind?, outcome: EdgeOutcome) {
+      self.tail = tail
+      self.head = head
+      self.kind = kind
+      self.outcome = outcome
+    }
   }
 
   /// A nested workflow drawn as a box around its nodes.
@@ -59,6 +89,13 @@ package struct DisplayGraph: Sendable {
     package var parent: Int?
     /// The nested workflow job's id.
     package var workflowJobID: Int
+
+    /// The memberwise initializer, open to the package.
+    package init(label: String, parent: Int?, workflowJobID: Int) {
+      self.label = label
+      self.parent = parent
+      self.workflowJobID = workflowJobID
+    }
   }
 
   /// Nodes: START first, then the workflow's nodes by id, then each nested workflow's.
@@ -67,6 +104,14 @@ package struct DisplayGraph: Sendable {
   package var edges: [Edge]
   /// Nested workflows.
   package var clusters: [Cluster]
+
+  /// A graph given directly by its parts (benchmarks and tests; reports use `init(_:)`).
+  /// Edge ends and cluster indices must be in range, as `init(_:)` makes them.
+  package init(nodes: [Node], edges: [Edge], clusters: [Cluster] = []) {
+    self.nodes = nodes
+    self.edges = edges
+    self.clusters = clusters
+  }
 
   /// Builds the display graph of `tree`: its run, then each nested run (once) as a cluster.
   package init(_ tree: AnalyzedRun) {
@@ -96,7 +141,8 @@ package struct DisplayGraph: Sendable {
         Node(
           id: String(node.id), name: node.displayName, type: node.jobType, state: a.state,
           elapsed: a.elapsed, convergesAll: node.allParentsMustConverge, critical: a.onCriticalPath,
-          unhandledFailure: a.failure == .unhandled, cluster: cluster, jobID: node.jobID))
+          unhandledFailure: a.failure == .unhandled, cluster: cluster, jobID: node.jobID,
+          firstFailure: Self.firstFailure(node.jobID.flatMap { run.failureDetails[$0] })))
     }
     for root in analysis.graph.roots {
       guard let h = index[root] else { continue }
@@ -115,11 +161,20 @@ package struct DisplayGraph: Sendable {
       let c = clusters.count
       clusters.append(
         Cluster(
-          label: "Nested workflow \(jobID): \(child.run.job.name) (\(child.run.job.status.rawValue))",
+          label:
+            "Nested workflow \(jobID): \(child.run.job.name) (\(child.run.job.status.rawValue))",
           parent: cluster, workflowJobID: jobID))
       let childStart = nodes.count
       add(child, cluster: c, visited: &visited)
       edges.append(Edge(tail: parentIndex, head: childStart, kind: nil, outcome: .taken))
     }
+  }
+
+  /// "Failed: task on host: message (and N more)" for a drill-down with failed tasks.
+  static func firstFailure(_ detail: JobFailureDetail?) -> String? {
+    guard let detail, let first = detail.failedTasks.first else { return nil }
+    let more = detail.failedTasks.count - 1 + detail.moreFailedTasks
+    let text = TextSafety.truncated(TextSafety.singleLine(FailureText.oneLine(first)), to: 200)
+    return "Failed: " + text + (more > 0 ? " (and \(more) more)" : "")
   }
 }

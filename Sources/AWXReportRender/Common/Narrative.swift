@@ -56,14 +56,15 @@ package enum Narrative {
   /// Why the summarised `node` never ran, in the same words; nil when it did run.
   package static func neverRunReason(_ node: RunSummary.Node, in summary: RunSummary) -> String? {
     guard node.displayState == .neverRun else { return nil }
-    let byID = Dictionary(summary.nodes.map { ($0.id, $0) }) { a, _ in a }
     return neverRunReason(
-      node.neverRunReason ?? .unexplained, name: { byID[$0]?.name },
-      state: { byID[$0]?.displayState },
+      node.neverRunReason ?? .unexplained, name: { summary.node($0)?.name },
+      state: { summary.node($0)?.displayState },
       kinds: { parent in
-        guard let p = byID[parent] else { return [] }
-        return [(EdgeKind.success, p.successNodes), (.failure, p.failureNodes), (.always, p.alwaysNodes)]
-          .filter { $0.1.contains(node.id) }.map(\.0)
+        guard let p = summary.node(parent) else { return [] }
+        return [
+          (EdgeKind.success, p.successNodes), (.failure, p.failureNodes), (.always, p.alwaysNodes),
+        ]
+        .filter { $0.1.contains(node.id) }.map(\.0)
       })
   }
 
@@ -90,7 +91,8 @@ package enum Narrative {
     case .noEdgeFired(let parents):
       let parts = parents.map { p -> String in
         let only = kinds(p).map(\.phrase).joined(separator: " or ")
-        return "parent \(quoted(p)) \((state(p) ?? .notRunYet).outcomeVerb); this node runs only \(only)"
+        return
+          "parent \(quoted(p)) \((state(p) ?? .notRunYet).outcomeVerb); this node runs only \(only)"
       }
       return parts.isEmpty ? "no edge that fired leads here" : parts.joined(separator: "; ")
     case .unexplained:

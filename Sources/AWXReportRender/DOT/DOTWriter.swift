@@ -20,8 +20,9 @@ package struct DOTWriter: Sendable {
     out.reserveCapacity(256 + graph.nodes.count * 200)
     let title = "Workflow job \(run.job.id): \(TextSafety.singleLine(run.job.name))\n\(verdict)"
     out += "digraph \"workflow_job_\(run.job.id)\" {\n"
-    out += "  graph [rankdir=\(rankDirection == .leftToRight ? "LR" : "TB"), nodesep=0.3, ranksep=0.5, "
-    out += "fontname=\"Helvetica\", fontsize=12, labelloc=t, "
+    out +=
+      "  graph [rankdir=\(rankDirection == .leftToRight ? "LR" : "TB"), nodesep=0.3, ranksep=0.5, "
+    out += "fontname=\"Helvetica\", fontsize=12, labelloc=t, charset=\"UTF-8\", "
     out += "label=\"\(DOTEscaping.quoted(title))\"];\n"
     out += "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10, "
     out += "margin=\"0.15,0.06\"];\n"
@@ -43,7 +44,8 @@ package struct DOTWriter: Sendable {
   private func writeCluster(_ c: Int, graph: DisplayGraph, indent: String, into out: inout String) {
     let cluster = graph.clusters[c]
     out += "\(indent)subgraph cluster_wf\(cluster.workflowJobID) {\n"
-    out += "\(indent)  graph [label=\"\(DOTEscaping.quoted(cluster.label))\", style=\"rounded,dashed\", "
+    out +=
+      "\(indent)  graph [label=\"\(DOTEscaping.quoted(cluster.label))\", style=\"rounded,dashed\", "
     out += "color=\"\(Palette.spawn)\", fontsize=10];\n"
     for (k, n) in graph.nodes.enumerated() where n.cluster == c {
       out += "\(indent)  " + node(n, index: k) + "\n"
@@ -70,9 +72,11 @@ package struct DOTWriter: Sendable {
     if let d = state.dash { style.append(d.hasPrefix("2") ? "dotted" : "dashed") }
     if n.critical { style.append("bold") }
     let colors = state.colors
+    var tooltip = "\(n.name) (node \(n.id), \(type.displayName), \(state.label))"
+    if let failure = n.firstFailure { tooltip += "\n" + failure }
     var attrs = [
       "label=\"\(DOTEscaping.quoted(label))\"",
-      "tooltip=\"\(DOTEscaping.quoted("\(n.name) (node \(n.id), \(type.displayName), \(state.label))"))\"",
+      "tooltip=\"\(DOTEscaping.quoted(tooltip))\"",
       "style=\"\(style.joined(separator: ","))\"",
       "fillcolor=\"\(colors.fill)\"", "color=\"\(colors.stroke)\"", "fontcolor=\"\(colors.text)\"",
     ]
@@ -86,7 +90,8 @@ package struct DOTWriter: Sendable {
     let t = nodeName(graph.nodes[e.tail])
     let h = nodeName(graph.nodes[e.head])
     guard let kind = e.kind else {
-      return "\(t) -> \(h) [style=dotted, color=\"\(Palette.spawn)\", arrowhead=empty, tooltip=\"runs nested workflow\"];"
+      return
+        "\(t) -> \(h) [style=dotted, color=\"\(Palette.spawn)\", arrowhead=empty, tooltip=\"runs nested workflow\"];"
     }
     var attrs = ["color=\"\(kind.color)\"", "tooltip=\"\(kind.phrase)\""]
     switch e.outcome {
@@ -108,13 +113,16 @@ package struct DOTWriter: Sendable {
     rows += "<TR><TD>- - -</TD><TD ALIGN=\"LEFT\">edge not taken in this run</TD></TR>"
     for state in NodeState.allCases where present.contains(state) {
       let c = state.colors
-      rows += "<TR><TD BGCOLOR=\"\(c.fill)\" COLOR=\"\(c.stroke)\">\(DOTEscaping.quoted(state.symbol))</TD>"
+      rows +=
+        "<TR><TD BGCOLOR=\"\(c.fill)\" COLOR=\"\(c.stroke)\">\(DOTEscaping.quoted(state.symbol))</TD>"
       rows += "<TD ALIGN=\"LEFT\">\(state.label)</TD></TR>"
     }
     if graph.nodes.contains(where: \.convergesAll) {
-      rows += "<TR><TD>ALL</TD><TD ALIGN=\"LEFT\">runs only if all parents took their edge</TD></TR>"
+      rows +=
+        "<TR><TD>ALL</TD><TD ALIGN=\"LEFT\">runs only if all parents took their edge</TD></TR>"
     }
-    return "  legend [shape=plaintext, style=solid, fontsize=9, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
+    return
+      "  legend [shape=plaintext, style=solid, fontsize=9, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
       + "CELLSPACING=\"0\" CELLPADDING=\"3\">\(rows)</TABLE>>];\n"
   }
 }

@@ -25,7 +25,8 @@ package struct HTMLReportInput: Sendable {
 
   /// Creates the input of one report.
   package init(
-    tree: AnalyzedRun, host: String, graphSVG: String?, timelineSVG: String?, snapshotSHA256: String,
+    tree: AnalyzedRun, host: String, graphSVG: String?, timelineSVG: String?,
+    snapshotSHA256: String,
     generatedAt: Timestamp, toolVersion: String, redact: Bool = true
   ) {
     self.tree = tree

@@ -53,6 +53,7 @@ extension ReportViewModel {
           ["name": Self.text(name, limit: 60), "last": .bool(i == path.count - 1)]
         }),
       "job": jobLink(node),
+      "drill": drillDown(node),
     ]
   }
 
@@ -88,12 +89,74 @@ extension ReportViewModel {
       "explanation": own.isEmpty ? .null : Self.text(own, limit: 2000, singleLine: false),
       "handlers": .list(handlers),
       "job": jobLink(node),
+      "drill": drillDown(node),
+    ]
+  }
+
+  /// The failed tasks, unreachable hosts, host summary and last output lines of the node's
+  /// job, when the fetch drilled into it (texts already cleaned by ``FailureText``).
+  /// - Parameter owner: the run the node belongs to (default: the report's run).
+  func drillDown(_ node: WorkflowNode, in owner: WorkflowRun? = nil) -> TemplateValue {
+    guard let id = node.jobID, let d = (owner ?? run).failureDetails[id] else { return .null }
+    func optional(_ s: String, limit: Int, singleLine: Bool = true) -> TemplateValue {
+      s.isEmpty ? .null : Self.text(s, limit: limit, singleLine: singleLine)
+    }
+    let tasks = d.taskFailures.map { t -> TemplateValue in
+      [
+        "host": Self.text(t.host, limit: 60),
+        "play": optional(t.play, limit: 60),
+        "task": Self.text(t.task.isEmpty ? t.event : t.task, limit: 80),
+        "action": optional(t.action, limit: 40),
+        "item": optional(t.item ?? "", limit: 60),
+        "censored": .bool(t.censored),
+        "message": optional(t.message, limit: 600, singleLine: false),
+        "rc": t.rc.map { .string(String($0)) } ?? .null,
+        "stderr": optional(t.stderr, limit: 600, singleLine: false),
+        "stdout": optional(t.stdout, limit: 600, singleLine: false),
+        "cmd": optional(t.cmd, limit: 600, singleLine: false),
+        "path": optional(t.path, limit: 80),
+        "event": .string(t.event),
+      ]
+    }
+    let unreachable = d.unreachable.map { t -> TemplateValue in
+      [
+        "host": Self.text(t.host, limit: 60),
+        "task": optional(t.task, limit: 80),
+        "message": t.censored
+          ? Self.text(FailureText.censored, limit: 80) : optional(t.message, limit: 300),
+      ]
+    }
+    let hosts = d.hosts.map { h -> TemplateValue in
+      [
+        "host": Self.text(h.host, limit: 60), "ok": .int(h.ok), "changed": .int(h.changed),
+        "failures": .int(h.failures), "unreachable": .int(h.unreachable),
+        "skipped": .int(h.skipped), "rescued": .int(h.rescued), "ignored": .int(h.ignored),
+        "failed": .bool(h.failed),
+      ]
+    }
+    let output = d.outputTail.map { TextSafety.singleLineKeepingTabs($0) }.joined(separator: "\n")
+    return [
+      "incomplete": .bool(d.possiblyIncomplete),
+      "tasks": .list(tasks),
+      "anyTasks": .bool(!tasks.isEmpty),
+      "more": d.moreFailedTasks > 0 ? .int(d.moreFailedTasks) : .null,
+      "unreachable": .list(unreachable),
+      "anyUnreachable": .bool(!unreachable.isEmpty),
+      "nothing": .bool(tasks.isEmpty && unreachable.isEmpty),
+      "hosts": .list(hosts),
+      "anyHosts": .bool(!hosts.isEmpty),
+      "output": output.isEmpty ? .null : .string(output),
+      "outputPartial": .bool(d.outputTailIsPartial),
+      "outputLines": .int(d.outputTail.count),
+      "tooLarge": TemplateValue(d.outputTooLarge),
     ]
   }
 
   private func jobLink(_ node: WorkflowNode) -> TemplateValue {
     guard let id = node.jobID else { return .null }
-    return ["id": .int(id), "url": TemplateValue(links.job(type: node.job?.type ?? node.jobType, id: id))]
+    return [
+      "id": .int(id), "url": TemplateValue(links.job(type: node.job?.type ?? node.jobType, id: id)),
+    ]
   }
 
   /// Why a node never ran, in words.

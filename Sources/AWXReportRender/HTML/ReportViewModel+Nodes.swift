@@ -71,7 +71,8 @@ extension ReportViewModel {
         "decided": a.state == .awaitingApproval ? .null : time(job?.finished),
         "expires": time(job?.approvalExpiration),
         "waited": .string(Self.elapsed(a.elapsed, a.started, a.finished)),
-        "url": job.flatMap { links.job(type: .workflowApproval, id: $0.id) }.map(TemplateValue.string)
+        "url": job.flatMap { links.job(type: .workflowApproval, id: $0.id) }.map(
+          TemplateValue.string)
           ?? .null,
       ]
     }
@@ -85,10 +86,20 @@ extension ReportViewModel {
     input.tree.visitNested { node, child, _, parent in
       let state = Palette.state(of: child.run.job.status)
       var rows: [TemplateValue] = []
+      var failed: [TemplateValue] = []
       for id in child.analysis.graph.topologicalOrder {
-        guard let n = child.run.nodes.first(where: { $0.id == id }), let a = child.analysis.nodes[id]
+        guard let n = child.run.nodes.first(where: { $0.id == id }),
+          let a = child.analysis.nodes[id]
         else { continue }
         rows.append(nodeRow(n, a, anchor: "row-\(child.id)-\(id)"))
+        let drill = drillDown(n, in: child.run)
+        if drill != .null {
+          failed.append([
+            "name": Self.text(n.displayName, limit: 80), "anchor": .string("row-\(child.id)-\(id)"),
+            "state": Self.stateValue(a.state), "jobID": n.jobID.map { .int($0) } ?? .null,
+            "drill": drill,
+          ])
+        }
       }
       let job = child.run.job
       items.append([
@@ -108,6 +119,8 @@ extension ReportViewModel {
         "url": TemplateValue(links.workflow(child.id)),
         "nodes": .list(rows),
         "anyNodes": .bool(!rows.isEmpty),
+        "failed": .list(failed),
+        "anyFailed": .bool(!failed.isEmpty),
       ])
     }
     return ["items": .list(items), "any": .bool(!items.isEmpty)]

@@ -69,12 +69,15 @@ struct ReportViewModel {
     }
     fact("Started", time(job.started))
     fact("Finished", time(job.finished))
-    fact("Elapsed", .object(["text": .string(Self.elapsed(job.elapsed, job.started, job.finished))]))
+    fact(
+      "Elapsed", .object(["text": .string(Self.elapsed(job.elapsed, job.started, job.finished))]))
     if let o = job.organizationName { fact("Organization", Self.text(o, limit: 120)) }
     if let i = job.inventoryName { fact("Inventory", Self.text(i, limit: 120)) }
     if let l = job.limit, !l.isEmpty { fact("Limit", Self.text(l, limit: 200)) }
     if let b = job.scmBranch, !b.isEmpty { fact("SCM branch", Self.text(b, limit: 120)) }
-    if let p = job.sourceWorkflowJobID { fact("Launched by workflow job", .object(["text": .string(String(p))])) }
+    if let p = job.sourceWorkflowJobID {
+      fact("Launched by workflow job", .object(["text": .string(String(p))]))
+    }
     fact("AWX host", Self.text(input.host, limit: 120))
     return [
       "id": .int(job.id),
@@ -170,7 +173,9 @@ struct ReportViewModel {
     guard let t else { return .null }
     let text = TimeText(t)
     let short = text.day == referenceDay ? text.clock : text.day + " " + text.clock
-    return .object(["iso": .string(text.iso), "display": .string(text.display), "short": .string(short)])
+    return .object([
+      "iso": .string(text.iso), "display": .string(text.display), "short": .string(short),
+    ])
   }
 
   /// `HH:MM:SS`, from AWX's seconds or the two timestamps; "—" when unknown.

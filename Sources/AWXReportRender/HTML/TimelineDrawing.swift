@@ -77,7 +77,8 @@ struct TimelineDrawing {
 
       """
     for (i, _) in rows.enumerated() where i % 2 == 1 {
-      out += "<rect class=\"tl-stripe\" x=\"0.0\" y=\"\(f(y(row: i)))\" width=\"\(f(Self.width))\""
+      out +=
+        "<rect class=\"tl-stripe\" x=\"0.0\" y=\"\(f(y(row: i)))\" width=\"\(f(Self.width))\""
         + " height=\"\(f(Self.rowHeight))\" fill=\"#f4f6f8\"/>\n"
     }
     out += axis(bottom: plotBottom)
@@ -130,9 +131,11 @@ struct TimelineDrawing {
     var t = (s.microseconds + micro - 1) / micro * micro
     let crossesDays = s.microseconds / 86_400_000_000 != e.microseconds / 86_400_000_000
     var out = "<g id=\"tl-axis\" class=\"tl-axis\">\n"
-    out += "<text class=\"tl-tick-label\" x=\"\(f(Self.labelX))\" y=\"\(f(Self.top - 14))\">"
+    out +=
+      "<text class=\"tl-tick-label\" x=\"\(f(Self.labelX))\" y=\"\(f(Self.top - 14))\">"
       + "Time (UTC)</text>\n"
-    out += "<line x1=\"\(f(Self.plotLeft))\" y1=\"\(f(Self.top - 0.5))\" x2=\"\(f(Self.plotRight))\""
+    out +=
+      "<line x1=\"\(f(Self.plotLeft))\" y1=\"\(f(Self.top - 0.5))\" x2=\"\(f(Self.plotRight))\""
       + " y2=\"\(f(Self.top - 0.5))\" stroke=\"#8c959f\" stroke-width=\"1\"/>\n"
     while t <= e.microseconds {
       let px = x(Timestamp(microseconds: t))
@@ -140,9 +143,11 @@ struct TimelineDrawing {
       let chars = Array(iso)
       var label = String(chars[11..<(step < 60 ? 19 : 16)])
       if crossesDays || step >= 86_400 { label = String(chars[5..<10]) + " " + label }
-      out += "<line x1=\"\(f(px))\" y1=\"\(f(Self.top - 4))\" x2=\"\(f(px))\" y2=\"\(f(bottom))\""
+      out +=
+        "<line x1=\"\(f(px))\" y1=\"\(f(Self.top - 4))\" x2=\"\(f(px))\" y2=\"\(f(bottom))\""
         + " stroke=\"#d0d7de\" stroke-width=\"1\"/>\n"
-      out += "<text class=\"tl-tick-label\" x=\"\(f(px))\" y=\"\(f(Self.top - 14))\""
+      out +=
+        "<text class=\"tl-tick-label\" x=\"\(f(px))\" y=\"\(f(Self.top - 14))\""
         + " text-anchor=\"middle\">\(label)</text>\n"
       t += micro
     }
@@ -163,7 +168,8 @@ struct TimelineDrawing {
       let x2 = x(rows[j].start)
       let y1 = y(row: i) + Self.rowHeight / 2
       let y2 = y(row: j) + Self.rowHeight / 2
-      out += "<path class=\"tl-critical-link\" d=\"M\(f(x1)),\(f(y1)) L\(f(x1 + 3)),\(f(y1))"
+      out +=
+        "<path class=\"tl-critical-link\" d=\"M\(f(x1)),\(f(y1)) L\(f(x1 + 3)),\(f(y1))"
         + " L\(f(x1 + 3)),\(f(y2)) L\(f(max(x2, x1 + 3))),\(f(y2))\" fill=\"none\""
         + " stroke=\"\(Self.criticalColor)\" stroke-width=\"1.2\" stroke-dasharray=\"2 2\"/>\n"
     }
@@ -180,7 +186,8 @@ struct TimelineDrawing {
     let colors = row.state.colors
     let name = DisplayText(row.name, limit: Self.nameLimit - row.depth * 2)
     let elapsed = row.end.map { row.start.seconds(until: $0) }
-    var tip = "\(HTMLText.line(row.name)) (node \(row.nodeID)): \(row.state.label), "
+    var tip =
+      "\(HTMLText.line(row.name)) (node \(row.nodeID)): \(row.state.label), "
       + "started \(row.start.display)"
     if let end = row.end { tip += ", finished \(end.display)" }
     if row.end == nil, let asOf { tip += ", not finished at \(asOf.display) (fetched)" }
@@ -273,10 +280,12 @@ struct TimelineDrawing {
       let c = state.colors
       var dash = ""
       if let d = state.dash { dash = " stroke-dasharray=\"\(d)\"" }
-      out += "<rect x=\"\(f(x))\" y=\"\(f(y - 9))\" width=\"18.0\" height=\"10.0\" rx=\"2.0\""
+      out +=
+        "<rect x=\"\(f(x))\" y=\"\(f(y - 9))\" width=\"18.0\" height=\"10.0\" rx=\"2.0\""
         + " fill=\"\(c.fill)\" stroke=\"\(c.stroke)\" stroke-width=\"1.2\"\(dash)/>\n"
       if state.isFailure {
-        out += "<rect x=\"\(f(x))\" y=\"\(f(y - 9))\" width=\"18.0\" height=\"10.0\" rx=\"2.0\""
+        out +=
+          "<rect x=\"\(f(x))\" y=\"\(f(y - 9))\" width=\"18.0\" height=\"10.0\" rx=\"2.0\""
           + " fill=\"url(#tl-hatch)\"/>\n"
       }
       let text = "\(state.symbol) \(state.label)"
@@ -284,7 +293,8 @@ struct TimelineDrawing {
       x += 23 + Double(text.count) * 6.2 + 16
     }
     if rows.contains(where: \.critical) {
-      out += "<rect x=\"\(f(x))\" y=\"\(f(y - 10))\" width=\"18.0\" height=\"12.0\" rx=\"3.0\""
+      out +=
+        "<rect x=\"\(f(x))\" y=\"\(f(y - 10))\" width=\"18.0\" height=\"12.0\" rx=\"3.0\""
         + " fill=\"none\" stroke=\"\(Self.criticalColor)\" stroke-width=\"1.8\"/>\n"
       out += "<text x=\"\(f(x + 23))\" y=\"\(f(y))\">◆ critical path</text>\n"
     }

@@ -4,7 +4,8 @@ import AWXReportModel
 /// Draws a `DisplayGraph` with our own layered layout as a standalone SVG 1.1 document.
 ///
 /// The structure follows Graphviz's SVG, so tools written for Graphviz output read ours: each
-/// node is `<g id="node-ID" class="node STATE">` whose first child is `<title>ID</title>`; each
+/// node is `<g id="node-ID" class="node STATE">` whose first child is `<title>ID</title>` (a
+/// failed job's first failed task is the tooltip of its `<rect>`, in a nested `<title>`); each
 /// edge is `<g id="edge-…" class="edge KIND">` with `<title>TAIL-&gt;HEAD</title>`, a `<path>`
 /// and an arrowhead `<polygon>`. 1 user unit = 1 pt. No `data-*` attributes, so the document
 /// validates against the W3C SVG 1.1 DTD.
@@ -25,6 +26,21 @@ package struct SVGGraphWriter: Sendable {
 
   /// The SVG document of `graph`; `title` and `description` become `<title>` and `<desc>`.
   package func render(_ graph: DisplayGraph, title: String, description: String) -> String {
+    render(layOut(graph), title: title, description: description)
+  }
+
+  /// A graph ready to draw: its nodes' boxes fitted to their text, and its layout.
+  package struct LaidOutGraph: Sendable {
+    /// The graph drawn.
+    package let graph: DisplayGraph
+    let shapes: [Shape]
+    /// Where every node, edge and cluster goes.
+    package let layout: GraphLayout
+  }
+
+  /// The first half of `render`: fits every node's box to its text and lays the graph out.
+  /// (`render` is `render(layOut(graph), …)`; the layout benchmark times the halves apart.)
+  package func layOut(_ graph: DisplayGraph) -> LaidOutGraph {
     let shapes = graph.nodes.map(Self.shape(of:))
     let layoutGraph = LayoutGraph(
       nodes: zip(graph.nodes, shapes).map { n, s in
@@ -36,8 +52,16 @@ package struct SVGGraphWriter: Sendable {
           label: c.label, labelWidth: TextMetrics.width(c.label, fontSize: 10) + 16,
           labelHeight: 16, parent: c.parent)
       })
-    let layout = LayeredLayout.layout(layoutGraph, options: LayoutOptions(rankDirection: rankDirection))
-    return document(graph: graph, shapes: shapes, layout: layout, title: title, description: description)
+    let layout = LayeredLayout.layout(
+      layoutGraph, options: LayoutOptions(rankDirection: rankDirection))
+    return LaidOutGraph(graph: graph, shapes: shapes, layout: layout)
+  }
+
+  /// The second half of `render`: the SVG document of a laid-out graph.
+  package func render(_ laidOut: LaidOutGraph, title: String, description: String) -> String {
+    document(
+      graph: laidOut.graph, shapes: laidOut.shapes, layout: laidOut.layout, title: title,
+      description: description)
   }
 
   /// What a node's box holds: its size and the text lines fitted into it.
@@ -49,16 +73,20 @@ package struct SVGGraphWriter: Sendable {
   }
 
   static func shape(of n: DisplayGraph.Node) -> Shape {
-    if n.isStart { return Shape(width: startDiameter, height: startDiameter, name: "START", detail: "") }
+    if n.isStart {
+      return Shape(width: startDiameter, height: startDiameter, name: "START", detail: "")
+    }
     let name = TextSafety.singleLine(n.name)
     let symbol = n.state?.symbol ?? ""
     let detail = "\(symbol) \(n.detail)"
     let reserve = n.convergesAll ? badgeWidth + 8 : 0
-    let natural = max(
-      TextMetrics.width(name, fontSize: nameSize, bold: true),
-      TextMetrics.width(detail, fontSize: detailSize)) + 24 + reserve
+    let natural =
+      max(
+        TextMetrics.width(name, fontSize: nameSize, bold: true),
+        TextMetrics.width(detail, fontSize: detailSize)) + 24 + reserve
     let width = min(max(natural, minWidth), maxWidth)
-    let fitted = TextMetrics.fit(name, maxWidth: width - 24 - reserve, fontSize: nameSize, bold: true)
+    let fitted = TextMetrics.fit(
+      name, maxWidth: width - 24 - reserve, fontSize: nameSize, bold: true)
     let fittedDetail = TextMetrics.fit(detail, maxWidth: width - 16, fontSize: detailSize)
     return Shape(width: width, height: nodeHeight, name: fitted, detail: fittedDetail)
   }
@@ -80,7 +108,8 @@ package struct SVGGraphWriter: Sendable {
     out += "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
     out += "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" id=\"\(GraphStyle.rootID)\" "
-    out += "width=\"\(f(width))pt\" height=\"\(f(height))pt\" viewBox=\"0 0 \(f(width)) \(f(height))\">\n"
+    out +=
+      "width=\"\(f(width))pt\" height=\"\(f(height))pt\" viewBox=\"0 0 \(f(width)) \(f(height))\">\n"
     out += "<title>\(XMLEscaping.text(title))</title>\n"
     out += "<desc>\(XMLEscaping.text(description))</desc>\n"
     out += "<style type=\"text/css\"><![CDATA[\n\(GraphStyle.css())]]></style>\n"
@@ -93,7 +122,8 @@ package struct SVGGraphWriter: Sendable {
       out += "<title>cluster_wf\(c.workflowJobID)</title>"
       out += "<rect x=\"\(f(rect.x))\" y=\"\(f(rect.y))\" width=\"\(f(rect.width))\" "
       out += "height=\"\(f(rect.height))\" rx=\"8\" ry=\"8\"/>"
-      out += "<text x=\"\(f(rect.x + 8))\" y=\"\(f(rect.y + 13))\">\(XMLEscaping.text(label))</text></g>\n"
+      out +=
+        "<text x=\"\(f(rect.x + 8))\" y=\"\(f(rect.y + 13))\">\(XMLEscaping.text(label))</text></g>\n"
     }
     var usedEdgeIDs = Set<String>()
     for (k, e) in graph.edges.enumerated() where k < layout.edges.count {
@@ -127,9 +157,14 @@ package struct SVGGraphWriter: Sendable {
     var s = "<g id=\"node-\(id)\" class=\"\(classes.joined(separator: " "))\">"
     s += "<title>\(XMLEscaping.text(n.id))</title>"
     s += "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(p.width))\" height=\"\(f(p.height))\" "
-    s += "rx=\"6\" ry=\"6\"/>"
+    if let failure = n.firstFailure {
+      s += "rx=\"6\" ry=\"6\"><title>\(XMLEscaping.text(failure))</title></rect>"
+    } else {
+      s += "rx=\"6\" ry=\"6\"/>"
+    }
     let reserve = n.convergesAll ? (Self.badgeWidth + 8) / 2 : 0
-    s += "<text class=\"name\" x=\"\(f(p.x - reserve))\" y=\"\(f(p.y - 3))\" text-anchor=\"middle\">"
+    s +=
+      "<text class=\"name\" x=\"\(f(p.x - reserve))\" y=\"\(f(p.y - 3))\" text-anchor=\"middle\">"
     let full = TextSafety.singleLine(n.name)
     if shape.name != full { s += "<title>\(XMLEscaping.text(full))</title>" }
     s += "\(XMLEscaping.text(shape.name))</text>"
@@ -167,15 +202,20 @@ package struct SVGGraphWriter: Sendable {
       d = "M\(f(first.x)),\(f(first.y))"
       var i = 1
       while i + 2 < route.points.count {
-        let c1 = route.points[i], c2 = route.points[i + 1], p = route.points[i + 2]
+        let c1 = route.points[i]
+        let c2 = route.points[i + 1]
+        let p = route.points[i + 2]
         d += " C\(f(c1.x)),\(f(c1.y)) \(f(c2.x)),\(f(c2.y)) \(f(p.x)),\(f(p.y))"
         i += 3
       }
     }
-    let tip = route.arrowTip, base = route.arrowBase
-    let dx = tip.x - base.x, dy = tip.y - base.y
+    let tip = route.arrowTip
+    let base = route.arrowBase
+    let dx = tip.x - base.x
+    let dy = tip.y - base.y
     let len = max((dx * dx + dy * dy).squareRoot(), 0.001)
-    let nx = -dy / len * 3.6, ny = dx / len * 3.6
+    let nx = -dy / len * 3.6
+    let ny = dx / len * 3.6
     var s = "<g id=\"\(XMLEscaping.attribute(id))\" class=\"\(classes.joined(separator: " "))\">"
     s += "<title>\(XMLEscaping.text(tail))-&gt;\(XMLEscaping.text(head))</title>"
     s += "<path d=\"\(d)\"/>"

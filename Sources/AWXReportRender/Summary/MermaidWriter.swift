@@ -163,7 +163,8 @@ package enum MermaidWriter {
         let id = newID()
         ids[node.id] = id
         let label =
-          "\(Palette.symbol(node.displayState)) " + MarkdownEscaping.mermaidLabel(
+          "\(Palette.symbol(node.displayState)) "
+          + MarkdownEscaping.mermaidLabel(
             Redaction.text(node.name))
         lines.append("\(indent)\(id)[\"\(label)\"]")
         classes[node.displayState, default: []].append(id)

@@ -115,6 +115,7 @@ package enum SummaryJSON {
       ("unhandled_failure", .bool(n.unhandledFailure)),
       ("url", n.jobID.flatMap { links.job(type: n.type, id: $0) }.map(JSONValue.string) ?? .null),
     ]
+    if let d = n.failureDetail { members += failureMembers(d) }
     if let id = n.nestedWorkflowJobID, let child = s.nested[id] {
       var inner = run(child, links: links)
       inner.append(("schema", .string(schemaID)))
@@ -123,6 +124,46 @@ package enum SummaryJSON {
       members.append(("workflow", .null))
     }
     return object(members)
+  }
+
+  /// `failed_tasks`, `hosts` and the rest of a drill-down, for a node that has one.
+  static func failureMembers(_ d: JobFailureDetail) -> [(key: String, value: JSONValue)] {
+    func optional(_ s: String, censored: Bool) -> JSONValue {
+      censored || s.isEmpty ? .null : .string(s)
+    }
+    let tasks = d.failedTasks.map { t -> JSONValue in
+      object([
+        ("action", .string(t.action)),
+        ("censored", .bool(t.censored)),
+        ("cmd", optional(t.cmd, censored: t.censored)),
+        ("event", .string(t.event)),
+        ("host", .string(t.host)),
+        ("item", t.item.map(JSONValue.string) ?? .null),
+        ("msg", optional(t.message, censored: t.censored)),
+        ("path", .string(t.path)),
+        ("play", .string(t.play)),
+        ("rc", t.rc.map(int) ?? .null),
+        ("stderr", optional(t.stderr, censored: t.censored)),
+        ("stdout", optional(t.stdout, censored: t.censored)),
+        ("task", .string(t.task)),
+        ("unreachable", .bool(t.unreachable)),
+      ])
+    }
+    let hosts = d.hosts.map { h -> JSONValue in
+      object([
+        ("changed", int(h.changed)), ("failures", int(h.failures)), ("host", .string(h.host)),
+        ("ignored", int(h.ignored)), ("ok", int(h.ok)), ("rescued", int(h.rescued)),
+        ("skipped", int(h.skipped)), ("unreachable", int(h.unreachable)),
+      ])
+    }
+    return [
+      ("events_possibly_incomplete", .bool(d.possiblyIncomplete)),
+      ("failed_tasks", .array(tasks)),
+      ("failed_tasks_not_fetched", int(d.moreFailedTasks)),
+      ("hosts", .array(hosts)),
+      ("output_tail", .array(d.outputTail.map(JSONValue.string))),
+      ("output_too_large", d.outputTooLarge.map(JSONValue.string) ?? .null),
+    ]
   }
 
   // MARK: Values

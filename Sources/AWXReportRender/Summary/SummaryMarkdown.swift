@@ -79,12 +79,13 @@ private struct Document {
     self.summary = summary
     self.links = links
     byID = Dictionary(summary.nodes.map { ($0.id, $0) }) { a, _ in a }
-    order = Document.topological(summary.nodes)
+    order = summary.topologicalOrder.compactMap(summary.node)
   }
 
   func sections() -> [String] {
     [
-      header(), counts(), unhandled(), handled(), neverRun(), criticalPath(), approvals(),
+      header(), counts(), unhandled(), handled(), failedTasks(), neverRun(), criticalPath(),
+      approvals(),
       nestedRuns(), graph(),
     ].compactMap { $0 }
   }
@@ -123,7 +124,8 @@ private struct Document {
       out += "| " + row(item).map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |\n"
     }
     if items.count > SummaryMarkdown.maxRows {
-      out += "\n… and \(MarkdownEscaping.grouped(items.count - SummaryMarkdown.maxRows)) more"
+      out +=
+        "\n… and \(MarkdownEscaping.grouped(items.count - SummaryMarkdown.maxRows)) more"
         + " \(noun).\n"
     }
     return out
@@ -134,7 +136,8 @@ private struct Document {
     guard names.count > limit else { return names.joined(separator: " → ") }
     let head = limit / 2
     let tail = limit - head
-    return (names.prefix(head) + ["… \(MarkdownEscaping.grouped(names.count - limit)) more …"]
+    return
+      (names.prefix(head) + ["… \(MarkdownEscaping.grouped(names.count - limit)) more …"]
       + names.suffix(tail)).joined(separator: " → ")
   }
 
@@ -147,7 +150,8 @@ private struct Document {
     out += MarkdownEscaping.text(job.status.rawValue, limit: 40) + "\n\n"
     out += "**Verdict:** \(free(Narrative.verdict(summary), 500))\n"
     if !summary.verdict.agreesWithAWX {
-      out += "\n> **Warning:** AWX says the workflow is **"
+      out +=
+        "\n> **Warning:** AWX says the workflow is **"
         + MarkdownEscaping.text(job.status.rawValue, limit: 40)
         + "**, but AWX's rules applied to its nodes give **"
         + MarkdownEscaping.text(summary.verdict.byRules.rawValue, limit: 40)
@@ -163,10 +167,12 @@ private struct Document {
     let notStarted = job.status.isTerminal ? "not recorded" : "not started"
     var times = "**Started:** " + (job.started?.display ?? notStarted)
     if let f = job.finished { times += " · **Finished:** \(f.display)" }
-    let seconds = job.elapsed ?? {
-      guard let s = job.started, let f = job.finished else { return nil }
-      return s.seconds(until: f)
-    }()
+    let seconds =
+      job.elapsed
+      ?? {
+        guard let s = job.started, let f = job.finished else { return nil }
+        return s.seconds(until: f)
+      }()
     if let e = seconds { times += " · **Elapsed:** \(ElapsedFormat.clock(e))" }
     facts.append(times)
     if let url = links.workflow(job.id) {
@@ -263,6 +269,92 @@ private struct Document {
         noun: "handled failures", row: row)
   }
 
+  /// The most output lines shown per failed job.
+  static let outputLines = 10
+
+  /// For each failed job the fetch drilled into (nested runs included): its failed tasks,
+  /// unreachable hosts, the hosts that failed, and the last lines of its output.
+  func failedTasks() -> String? {
+    var parts: [String] = []
+    for entry in runs() {
+      for n in entry.run.topologicalOrder.compactMap(entry.run.node) {
+        guard let d = n.failureDetail else { continue }
+        let title = (entry.path + [n.name]).map { free($0, 80) }.joined(separator: " › ")
+        var out = "#### \(title) (\(jobLink(n)))\n\n"
+        if d.possiblyIncomplete {
+          out +=
+            "*AWX was still processing this job's events when they were fetched:"
+            + " the list may be incomplete.*\n\n"
+        }
+        let tasks = d.taskFailures
+        if !tasks.isEmpty {
+          out += table(
+            ["Host", "Task", "Module", "Message", "rc", "file:line"], tasks,
+            noun: "failed tasks"
+          ) { t in
+            let message = t.censored ? FailureText.censored : t.message
+            return [
+              free(t.host, 60), free(t.task.isEmpty ? t.event : t.task, 80), free(t.action, 40),
+              message.isEmpty ? "—" : free(message, 300), t.rc.map(String.init) ?? "—",
+              free(t.path, 80),
+            ]
+          }
+          out += "\n"
+        }
+        if d.moreFailedTasks > 0 {
+          out +=
+            "AWX has \(MarkdownEscaping.grouped(d.moreFailedTasks)) more failed events"
+            + " than were fetched.\n\n"
+        }
+        if !d.unreachable.isEmpty {
+          let hosts = d.unreachable.prefix(SummaryMarkdown.maxRows).map { t in
+            "**\(free(t.host, 60))**" + (t.message.isEmpty ? "" : ": " + free(t.message, 200))
+          }
+          out += "Unreachable: " + hosts.joined(separator: "; ") + "\n\n"
+        }
+        let failedHosts = d.hosts.filter(\.failed)
+        if !failedHosts.isEmpty {
+          out +=
+            "Hosts: "
+            + failedHosts.prefix(SummaryMarkdown.maxRows).map { h in
+              "\(free(h.host, 60)) (ok \(h.ok), changed \(h.changed), failed \(h.failures),"
+                + " unreachable \(h.unreachable))"
+            }.joined(separator: "; ") + " of \(d.hosts.count) hosts.\n\n"
+        }
+        if tasks.isEmpty && d.unreachable.isEmpty {
+          out += "No failed task was recorded in the job's events.\n\n"
+        }
+        if let tooLarge = d.outputTooLarge {
+          out += "Output: " + free(tooLarge, 300) + "\n\n"
+        } else if !d.outputTail.isEmpty {
+          out +=
+            "<details><summary>Last lines of output</summary>\n\n"
+            + Self.codeBlock(d.outputTail.suffix(Self.outputLines).map(Redaction.text))
+            + "\n</details>\n\n"
+        }
+        parts.append(out)
+      }
+    }
+    guard !parts.isEmpty else { return nil }
+    return "### Why the failed jobs failed\n\n" + parts.joined()
+  }
+
+  /// Lines in a fenced code block whose fence is longer than any backtick run inside, each
+  /// line cleaned of escape sequences and controls.
+  static func codeBlock(_ lines: [String]) -> String {
+    let clean = lines.map { MarkdownEscaping.oneLine($0) }
+    var longest = 0
+    for line in clean {
+      var run = 0
+      for c in line.utf8 {
+        run = c == 0x60 ? run + 1 : 0
+        longest = max(longest, run)
+      }
+    }
+    let fence = String(repeating: "`", count: max(3, longest + 1))
+    return fence + "text\n" + clean.joined(separator: "\n") + "\n" + fence + "\n"
+  }
+
   func neverRun() -> String? {
     let nodes = order.filter { $0.displayState == .neverRun }
     guard !nodes.isEmpty else { return nil }
@@ -348,7 +440,8 @@ private struct Document {
         let status = Palette.state(of: run.job.status)
         var verdict = free(Narrative.verdict(run), 300)
         if !run.verdict.agreesWithAWX {
-          verdict += " (**warning:** AWX's rules give "
+          verdict +=
+            " (**warning:** AWX's rules give "
             + MarkdownEscaping.text(run.verdict.byRules.rawValue, limit: 40) + ")"
         }
         let failed = run.verdict.unhandledFailures
@@ -379,7 +472,8 @@ private struct Document {
         critical = critical || run.nodes.contains(where: \.onCriticalPath)
       }
       let present = NodeState.allCases.filter(states.contains)
-      out += "Edges: green on success, red on failure, blue always; dashed when not followed in"
+      out +=
+        "Edges: green on success, red on failure, blue always; dashed when not followed in"
         + " this run."
       if critical { out += " Thick outline: critical path." }
       if !present.isEmpty {
@@ -388,65 +482,5 @@ private struct Document {
       out += "\n"
     }
     return out
-  }
-
-  /// Nodes parents first, in the order the HTML report lists them: Kahn's algorithm taking the
-  /// smallest ready id each time (ids of edges to unknown nodes are ignored; a cycle, never in
-  /// valid data, leaves its nodes last, by id).
-  static func topological(_ nodes: [RunSummary.Node]) -> [RunSummary.Node] {
-    let byID = Dictionary(nodes.map { ($0.id, $0) }) { a, _ in a }
-    var indegree: [Int: Int] = [:]
-    var children: [Int: [Int]] = [:]
-    for n in byID.values {
-      let kids = Set(n.successNodes + n.failureNodes + n.alwaysNodes).filter { byID[$0] != nil }
-      children[n.id] = Array(kids)
-      for k in kids { indegree[k, default: 0] += 1 }
-    }
-    var ready = byID.keys.filter { (indegree[$0] ?? 0) == 0 }
-    var heap: [Int] = []
-    func push(_ v: Int) {
-      heap.append(v)
-      var i = heap.count - 1
-      while i > 0, heap[(i - 1) / 2] > heap[i] {
-        heap.swapAt(i, (i - 1) / 2)
-        i = (i - 1) / 2
-      }
-    }
-    func pop() -> Int? {
-      guard let top = heap.first else { return nil }
-      let last = heap.removeLast()
-      if !heap.isEmpty {
-        heap[0] = last
-        var i = 0
-        while true {
-          let l = 2 * i + 1
-          let r = l + 1
-          var m = i
-          if l < heap.count, heap[l] < heap[m] { m = l }
-          if r < heap.count, heap[r] < heap[m] { m = r }
-          if m == i { break }
-          heap.swapAt(i, m)
-          i = m
-        }
-      }
-      return top
-    }
-    ready.sort()
-    for id in ready { push(id) }
-    var order: [RunSummary.Node] = []
-    var placed: Set<Int> = []
-    while let id = pop() {
-      guard let node = byID[id] else { continue }
-      order.append(node)
-      placed.insert(id)
-      for k in children[id] ?? [] {
-        indegree[k, default: 0] -= 1
-        if indegree[k] == 0 { push(k) }
-      }
-    }
-    if order.count < byID.count {
-      order += byID.values.filter { !placed.contains($0.id) }.sorted { $0.id < $1.id }
-    }
-    return order
   }
 }

@@ -4,7 +4,8 @@ enum DoctypeRule {
   static func check(_ doctype: DocumentFacts.Doctype?) -> [ValidationIssue] {
     guard let doctype else { return [] }
     guard doctype.name != "svg" || doctype.publicID != LibXML2.svg11PublicID else { return [] }
-    let found = "<!DOCTYPE \(doctype.name ?? "")"
+    let found =
+      "<!DOCTYPE \(doctype.name ?? "")"
       + (doctype.publicID.map { " PUBLIC \"\($0)\"" } ?? "")
       + (doctype.systemID.map { " \"\($0)\"" } ?? "") + ">"
     return [

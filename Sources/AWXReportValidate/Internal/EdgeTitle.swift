@@ -26,8 +26,10 @@ enum EdgeTitle {
     for start in 0...(bytes.count - mark.count)
     where bytes[start..<start + mark.count].elementsEqual(mark) {
       result.append(
-        (String(decoding: bytes[..<start], as: UTF8.self),
-          String(decoding: bytes[(start + mark.count)...], as: UTF8.self)))
+        (
+          String(decoding: bytes[..<start], as: UTF8.self),
+          String(decoding: bytes[(start + mark.count)...], as: UTF8.self)
+        ))
     }
     return result
   }

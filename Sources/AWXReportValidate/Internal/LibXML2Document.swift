@@ -1,5 +1,5 @@
 // The only file that touches libxml2 and raw pointers. Everything else sees Swift values:
-// `DocumentFacts`, `LibXML2Message`, `RejectedDeclaration`.
+// `DocumentFacts`, `LibXML2Message`, `RejectedDeclaration`, `SchemaOutcome`.
 //
 // Thread safety (libxml2 2.9.14, built with LIBXML_THREAD_ENABLED):
 // - `xmlInitParser` runs once, through the `LibXML2.ready` static let.
@@ -11,6 +11,7 @@
 //   content models lazily inside the DTD during validation, so validation against it is
 //   serialised by the DTD's own lock; parsing and fact extraction run in parallel.
 // - The external entity loader is set once, process-wide, to `xmlNoNetExternalEntityLoader`.
+// - An XML Schema is compiled per validation, with its own parser and validation contexts.
 internal import CLibXML2
 import Synchronization
 
@@ -53,14 +54,19 @@ private func collectingErrors<T>(
   let previousHandler = __xmlStructuredError().pointee
   let previousContext = __xmlStructuredErrorContext().pointee
   xmlSetStructuredErrorFunc(UnsafeMutableRawPointer(state)) { context, error in
-    guard let context, let error else { return }
-    let state = context.assumingMemoryBound(to: CallbackState.self)
-    // After a rejected declaration the parser is stopped; what follows is noise.
-    guard state.pointee.rejected == nil else { return }
-    state.pointee.messages.append(message(from: error.pointee))
+    record(error, into: context)
   }
   defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
   return body()
+}
+
+/// The body of every structured error handler: `context` is the `CallbackState`.
+private func record(_ error: xmlErrorPtr?, into context: UnsafeMutableRawPointer?) {
+  guard let context, let error else { return }
+  let state = context.assumingMemoryBound(to: CallbackState.self)
+  // After a rejected declaration the parser is stopped; what follows is noise.
+  guard state.pointee.rejected == nil else { return }
+  state.pointee.messages.append(message(from: error.pointee))
 }
 
 /// Copies a libxml2 error into Swift. Validity errors carry the element (and no column): the
@@ -337,6 +343,55 @@ final class LibXML2Document {
       }
     }
     return state.messages
+  }
+}
+
+// MARK: - XML Schema
+
+extension LibXML2Document {
+  /// What validating against an XML Schema found.
+  enum SchemaOutcome {
+    /// The schema did not compile; its messages.
+    case unusableSchema([LibXML2Message])
+    /// The document's validity messages (none when it is valid) and libxml2's result code.
+    case validated([LibXML2Message], code: Int32)
+  }
+
+  /// Validates the tree against the XML Schema (XSD) in `schema`.
+  ///
+  /// The schema is compiled from a tree that went through ``parse(_:fileName:)``, not from
+  /// bytes: `xmlSchemaNewMemParserCtxt` would read it with `XML_PARSE_NOENT` (entities
+  /// substituted). Includes and imports go through the no-network entity loader. Compiling
+  /// and validating use their own contexts, so calls may run on any number of threads.
+  func validate(againstSchema schema: LibXML2Document) -> SchemaOutcome {
+    var state = CallbackState()
+    return withUnsafeMutablePointer(to: &state) { statePointer in
+      collectingErrors(into: statePointer) {
+        let handler: xmlStructuredErrorFunc = { context, error in record(error, into: context) }
+        // The schema keeps pointers into its tree (annotations) and does not free the tree
+        // (a caller-provided document is preserved), so `schema` outlives it here.
+        guard let parser = xmlSchemaNewDocParserCtxt(schema.doc) else {
+          return .unusableSchema(statePointer.pointee.messages)
+        }
+        defer { xmlSchemaFreeParserCtxt(parser) }
+        xmlSchemaSetParserStructuredErrors(parser, handler, statePointer)
+        guard let compiled = xmlSchemaParse(parser) else {
+          return .unusableSchema(statePointer.pointee.messages)
+        }
+        defer { xmlSchemaFree(compiled) }
+        statePointer.pointee.messages.removeAll { $0.isWarning }
+        guard statePointer.pointee.messages.isEmpty else {
+          return .unusableSchema(statePointer.pointee.messages)
+        }
+        guard let validator = xmlSchemaNewValidCtxt(compiled) else {
+          return .unusableSchema([])
+        }
+        defer { xmlSchemaFreeValidCtxt(validator) }
+        xmlSchemaSetValidStructuredErrors(validator, handler, statePointer)
+        let code = withExtendedLifetime(schema) { xmlSchemaValidateDoc(validator, doc) }
+        return .validated(statePointer.pointee.messages, code: code)
+      }
+    }
   }
 }
 

@@ -33,7 +33,8 @@ enum SecurityRules {
     }
     if isEventHandlerName(attribute.name) {
       return [
-        error("event handler attribute \"\(display)\" on <\(element.name)> is not allowed",
+        error(
+          "event handler attribute \"\(display)\" on <\(element.name)> is not allowed",
           line: line)
       ]
     }

@@ -17,10 +17,12 @@ enum StructureRules {
   private static func checkRoot(_ root: DocumentFacts.Element) -> [ValidationIssue] {
     var issues: [ValidationIssue] = []
     if root.name != "svg" || root.namespaceURI != svgNamespace {
-      let found = root.namespaceURI.map { "<\(root.name)> in namespace \"\($0)\"" }
+      let found =
+        root.namespaceURI.map { "<\(root.name)> in namespace \"\($0)\"" }
         ?? "<\(root.name)> in no namespace"
       issues.append(
-        error("root element must be <svg> in namespace \"\(svgNamespace)\", found \(found)",
+        error(
+          "root element must be <svg> in namespace \"\(svgNamespace)\", found \(found)",
           line: root.line))
     }
     guard let viewBox = root.attribute("viewBox") else {
@@ -50,7 +52,8 @@ enum StructureRules {
         }
         if let first = firstLine[attribute.value] {
           issues.append(
-            error("duplicate id \"\(attribute.value)\" (first defined on line \(first))",
+            error(
+              "duplicate id \"\(attribute.value)\" (first defined on line \(first))",
               line: element.line))
         } else {
           firstLine[attribute.value] = element.line

@@ -7,6 +7,17 @@ workflow job detail, paginated workflow nodes, unified jobs and workflow approva
 ?id__in=, labels, notifications, activity stream. HTTP/1.1 keep-alive; every response has a
 Content-Length. With --tls-cert/--tls-key it serves https.
 
+With --jobs N the server also holds N more workflow jobs (ids from 2000 up) for list and
+archive: over four templates, with statuses, launch types, labels, launchers, creation dates
+(one every 7 hours from 2024-09-01; job 2001's launcher has a hostile name) and 5 to 25 nodes each drawn from a seeded generator
+(--seed), every one fetchable like the top job. GET {root}workflow_jobs/ lists them (without
+--jobs: every workflow job) and honours AWX's list filters: status, status__in, or__status,
+not__status, workflow_job_template, workflow_job_template__name, created__gte/__lt,
+launch_type, launch_type__in, labels__name, name__icontains, id__gt, id__in, order_by (comma
+lists, '-' descending, id as the tiebreak) and page/page_size (at most 200). Any other
+parameter gives 400, as an unknown field does in AWX. GET /_jobs lists the generated jobs'
+list items (never counted), so a test can compute the expected answer itself.
+
 Control endpoints (never counted, no auth): GET /_stats -> {"requests", "connections", "log"},
 where log lists {"path", "status", "sha256"} for every API request in order.
 
@@ -43,8 +54,8 @@ POST endpoints, in AWX's shapes (awx/api/views, AWX 24.x):
                                         configured to prompt on launch."]}; a body that is not a
                                         JSON object gives 400 {"detail": ...}
 Jobs created by relaunch and launch can then be read with GET (ids from 9001 up).
-Templates 39 "Deploy", 40 "Deploy (broken)" (needs the survey answer "region"; its runs fail at
-node 3, which has no failure path), 41 and 42 (both "Twin"); GET workflow_job_templates/,
+Templates 39 "Deploy", 43 "Deploy (broken)" (needs the survey answer "region"; its runs fail at
+node 3, which has no failure path), 44 and 45 (both "Twin"); GET workflow_job_templates/,
 inventories/ and labels/ filter by ?name=.
 
 Live mode (--live): the top workflow job is launched when the server starts and advances with
@@ -83,6 +94,83 @@ PATHS = {"job": "jobs", "project_update": "project_updates", "workflow_job": "wo
          "workflow_approval": "workflow_approvals", "inventory_update": "inventory_updates"}
 
 
+def iso(epoch):
+    """An epoch time as AWX writes it: UTC, 'Z', microseconds only when not zero."""
+    import datetime
+    t = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
+    text = t.strftime("%Y-%m-%dT%H:%M:%S")
+    if t.microsecond:
+        text += f".{t.microsecond:06d}"
+    return text + "Z"
+
+
+def parse_time(text):
+    import datetime
+    t = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=datetime.timezone.utc)
+    return t
+
+
+LIST_RESERVED = {"page", "page_size", "order_by", "format"}
+
+
+def filter_jobs(items, query):
+    """AWX's list filters over list items; (400, detail) for a parameter it would refuse."""
+    def one(name):
+        return query[name][-1]
+
+    out = list(items)
+    for name in query:
+        if name in LIST_RESERVED:
+            continue
+        if name == "status":
+            out = [j for j in out if j["status"] == one(name)]
+        elif name == "status__in":
+            wanted = one(name).split(",")
+            out = [j for j in out if j["status"] in wanted]
+        elif name == "or__status":
+            out = [j for j in out if j["status"] in query[name]]
+        elif name == "not__status":
+            out = [j for j in out if j["status"] != one(name)]
+        elif name == "workflow_job_template":
+            out = [j for j in out if str(j["workflow_job_template"]) == one(name)]
+        elif name == "workflow_job_template__name":
+            out = [j for j in out if j["summary_fields"].get("workflow_job_template", {})
+                   .get("name") == one(name)]
+        elif name in ("created__gte", "created__lt"):
+            try:
+                limit = parse_time(one(name))
+            except ValueError:
+                return 400, f"{name}: invalid date"
+            if name == "created__gte":
+                out = [j for j in out if parse_time(j["created"]) >= limit]
+            else:
+                out = [j for j in out if parse_time(j["created"]) < limit]
+        elif name == "launch_type":
+            out = [j for j in out if j["launch_type"] == one(name)]
+        elif name == "launch_type__in":
+            out = [j for j in out if j["launch_type"] in one(name).split(",")]
+        elif name == "labels__name":
+            out = [j for j in out if one(name) in
+                   [l["name"] for l in j["summary_fields"].get("labels", {}).get("results", [])]]
+        elif name == "name__icontains":
+            out = [j for j in out if one(name).lower() in j["name"].lower()]
+        elif name == "id__gt":
+            out = [j for j in out if j["id"] > int(one(name))]
+        elif name == "id__in":
+            ids = {int(x) for x in one(name).split(",") if x.strip().isdigit()}
+            out = [j for j in out if j["id"] in ids]
+        else:
+            return 400, f"Cannot filter on {name}"
+    order = query.get("order_by", ["id"])[-1].split(",") + ["id"]
+    for field in reversed(order):
+        key = field.lstrip("-")
+        out.sort(key=lambda j: (j.get(key) is None, j.get(key) if j.get(key) is not None else 0),
+                 reverse=field.startswith("-"))
+    return 200, out
+
+
 def parse_args():
     p = argparse.ArgumentParser()
     p.add_argument("--prefix", choices=["v2", "controller"], default="v2")
@@ -106,6 +194,10 @@ def parse_args():
     p.add_argument("--username")
     p.add_argument("--password")
     p.add_argument("--latency-ms", type=float, default=0)
+    p.add_argument("--jobs", type=int, default=0, help="generated workflow jobs for list/archive")
+    p.add_argument("--seed", type=int, default=14)
+    p.add_argument("--jobs-finished", action="store_true",
+                   help="every generated job has finished (no running or pending ones)")
     p.add_argument("--faults", default="[]")
     p.add_argument("--tls-cert", help="serve https with this PEM certificate (needs --tls-key)")
     p.add_argument("--tls-key")
@@ -121,7 +213,155 @@ def parse_args():
                    help="live: passes an approval waits before it is approved (0: for ever)")
     p.add_argument("--start-after", type=int, default=1,
                    help="live: passes before a pending workflow job starts running")
+    p.add_argument("--failed-update", action="store_true",
+                   help="node 9 of the top workflow (a project update) failed, with no events")
+    p.add_argument("--hostile-events", action="store_true",
+                   help="failed jobs' events carry hostile host and task names")
+    p.add_argument("--oversized-stdout", action="store_true",
+                   help="a failed update's stdout is over AWX's display limit")
+    p.add_argument("--events-unfinished", action="store_true",
+                   help="failed jobs' events are still being processed: no playbook_on_stats "
+                        "event and no host summaries yet")
+    p.add_argument("--event-padding", type=int, default=0,
+                   help="ok events before the failures in each failed job (more than a page "
+                        "makes the client ask for the failed events separately)")
     return p.parse_args()
+
+
+ANSI_RED = "\x1b[0;31m"
+ANSI_OFF = "\x1b[0m"
+CENSORED = ("the output has been hidden due to the fact that 'no_log: true' was specified "
+            "for this result")
+EVENT_SECRET = "S3cr3t-From-Event-Res"
+TOO_LARGE = ("Standard Output too large to display (5242880 bytes), only download supported "
+             "for sizes over 1048576 bytes.")
+FAILED_EVENTS = ("runner_on_failed", "runner_on_unreachable", "runner_item_on_failed",
+                 "runner_on_async_failed", "runner_on_error")
+
+
+def job_events(job, hostile=False, padding=0):
+    """A failed playbook job's events, in AWX's shapes (JobEventSerializer): an ignored
+    failure (failed false), an unreachable host, a loop item failure and its task failure,
+    a no_log failure, a command failure whose result holds a secret, the stats."""
+    web1 = '<img src=x onerror="alert(1)">web1' if hostile else "web1"
+    web2 = "web2 ]]></failure><script>alert(2)</script>" if hostile else "web2"
+    migrate = ("Run migrations {{ lookup('pipe','id') }} <b>$(reboot)</b>" if hostile
+               else "Run migrations")
+    play = "Deploy <svg onload=alert(3)>" if hostile else "Deploy web"
+    events = []
+
+    def add(event, host=None, task="", res=None, failed=False, ignore=False, stdout="",
+            action="", path=""):
+        counter = len(events) + 1
+        data = {"play": play, "play_uuid": "p-1", "playbook": "site.yml", "task": task,
+                "task_uuid": f"t-{counter}", "task_action": action, "resolved_action": action and
+                f"ansible.builtin.{action}", "task_args": "", "task_path": path}
+        if host is not None:
+            data.update({"host": host, "remote_addr": host, "res": res or {},
+                         "ignore_errors": ignore, "start": CREATED, "end": CREATED,
+                         "duration": 0.5})
+        events.append({
+            "id": job * 1000 + counter, "type": "job_event",
+            "url": f"/api/v2/job_events/{job * 1000 + counter}/",
+            "related": {"job": f"/api/v2/jobs/{job}/", "children": ""},
+            "summary_fields": {"job": {"id": job, "name": f"Job {job}", "status": "failed",
+                                       "failed": True, "job_template_id": 300,
+                                       "job_template_name": "Template 300"}},
+            "created": CREATED, "modified": CREATED, "job": job, "event": event,
+            "counter": counter, "event_display": event, "event_data": data,
+            "event_level": 3 if host is not None else 1, "failed": failed, "changed": False,
+            "uuid": f"u-{job}-{counter}", "parent_uuid": "", "host": None,
+            "host_name": host or "", "playbook": "site.yml", "play": play, "task": task,
+            "role": "", "stdout": stdout, "start_line": counter, "end_line": counter + 1,
+            "verbosity": 0})
+
+    add("playbook_on_start")
+    add("playbook_on_play_start", stdout=f"\r\nPLAY [{play}] ****\r\n")
+    for k in range(padding):
+        add("runner_on_ok", host="web4", task=f"Step {k}", action="ping",
+            stdout=f"ok: [web4] step {k}")
+    add("playbook_on_task_start", task="Check disk", stdout="\r\nTASK [Check disk] ****")
+    add("runner_on_failed", host=web1, task="Check disk", action="command",
+        path="/runner/project/site.yml:12", ignore=True, failed=False,
+        res={"msg": "non-zero return code", "rc": 1, "changed": True},
+        stdout=f"{ANSI_RED}fatal: [{web1}]: FAILED! => {{\"rc\": 1}}{ANSI_OFF}\r\n...ignoring")
+    add("playbook_on_task_start", task="Gather facts", stdout="\r\nTASK [Gather facts] ****")
+    add("runner_on_unreachable", host="db1", task="Gather facts", action="gather_facts",
+        path="/runner/project/site.yml:3", failed=True,
+        res={"msg": "Failed to connect to the host via ssh: ssh: connect to host db1 port 22: "
+                    "Connection refused", "unreachable": True, "changed": False},
+        stdout=f"{ANSI_RED}fatal: [db1]: UNREACHABLE! => {{\"changed\": false}}{ANSI_OFF}")
+    add("playbook_on_task_start", task="Install packages", stdout="\r\nTASK [Install packages]")
+    item_res = {"msg": "No package matching 'nginx-extra' found available", "rc": 126,
+                "item": "nginx-extra", "failed": True, "changed": False,
+                "_ansible_item_label": "nginx-extra"}
+    add("runner_item_on_failed", host=web2, task="Install packages", action="dnf",
+        path="/runner/project/roles/web/tasks/main.yml:8", failed=True, res=item_res,
+        stdout=f"{ANSI_RED}failed: [{web2}] (item=nginx-extra){ANSI_OFF}")
+    add("runner_on_failed", host=web2, task="Install packages", action="dnf",
+        path="/runner/project/roles/web/tasks/main.yml:8", failed=True,
+        res={"msg": "One or more items failed", "results": [item_res], "changed": False},
+        stdout=f"{ANSI_RED}fatal: [{web2}]: FAILED! => One or more items failed{ANSI_OFF}")
+    add("playbook_on_task_start", task="Set admin password", stdout="\r\nTASK [Set admin...]")
+    add("runner_on_failed", host=web1, task="Set admin password", action="user",
+        path="/runner/project/site.yml:30", failed=True, res={"censored": CENSORED},
+        stdout=f"{ANSI_RED}fatal: [{web1}]: FAILED! => {{\"censored\": \"{CENSORED}\"}}{ANSI_OFF}")
+    add("playbook_on_task_start", task=migrate, stdout=f"\r\nTASK [{migrate}]")
+    add("runner_on_failed", host="web3", task=migrate, action="command",
+        path="/runner/project/site.yml:41", failed=True,
+        res={"msg": "non-zero return code", "rc": 2,
+             "cmd": f"manage.py migrate --db-password={EVENT_SECRET}",
+             "stderr": f"\x1b[1;31mERROR\x1b[0m: could not connect\r\nDB_PASSWORD={EVENT_SECRET}",
+             "stdout": "Applying migrations…", "api_token": EVENT_SECRET, "changed": True},
+        stdout=f"{ANSI_RED}fatal: [web3]: FAILED! => {{\"rc\": 2, "
+               f"\"stderr\": \"password={EVENT_SECRET}\"}}{ANSI_OFF}")
+    add("playbook_on_stats", stdout=(
+        f"\r\nPLAY RECAP ****\r\n{web1} : ok=3 changed=1 failed=1 ignored=1\r\n"
+        f"db1 : ok=0 unreachable=1\r\n{web2} : ok=2 failed=1\r\nweb3 : ok=2 failed=1\r\n"
+        "web4 : ok=4"))
+    # AWX propagates failed to the task-start and play-start parents at the stats event.
+    for e in events:
+        if e["event"] in ("playbook_on_task_start", "playbook_on_play_start") and \
+                e["task"] != "Check disk":
+            e["failed"] = True
+    return events
+
+
+def host_summaries(job, hostile=False):
+    web1 = '<img src=x onerror="alert(1)">web1' if hostile else "web1"
+    web2 = "web2 ]]></failure><script>alert(2)</script>" if hostile else "web2"
+    rows = [(web1, 3, 1, 0, 1, 0, 0, 1), ("db1", 0, 0, 1, 0, 0, 0, 0), (web2, 2, 0, 0, 1, 1, 0, 0),
+            ("web3", 2, 1, 0, 1, 0, 0, 0), ("web4", 4, 0, 0, 0, 0, 0, 0)]
+    out = []
+    for k, (host, ok, changed, dark, failures, skipped, rescued, ignored) in enumerate(rows):
+        out.append({
+            "id": job * 10 + k, "type": "job_host_summary",
+            "url": f"/api/v2/job_host_summaries/{job * 10 + k}/",
+            "related": {"job": f"/api/v2/jobs/{job}/", "host": f"/api/v2/hosts/{k + 1}/"},
+            "summary_fields": {"host": {"id": k + 1, "name": host},
+                               "job": {"id": job, "name": f"Job {job}", "status": "failed",
+                                       "failed": True, "job_template_id": 300,
+                                       "job_template_name": "Template 300"}},
+            "created": CREATED, "modified": CREATED, "job": job, "host": k + 1,
+            "constructed_host": None, "host_name": host, "changed": changed, "dark": dark,
+            "failures": failures, "ok": ok, "processed": 1, "skipped": skipped,
+            "failed": bool(dark or failures), "ignored": ignored, "rescued": rescued})
+    return out
+
+
+def filter_events(events, query):
+    out = events
+    if query.get("failed", [""])[0] == "true":
+        out = [e for e in out if e["failed"]]
+    kinds = query.get("event__in", [""])[0]
+    if kinds:
+        wanted = set(kinds.split(","))
+        out = [e for e in out if e["event"] in wanted]
+    order = query.get("order_by", ["start_line"])[0]
+    key = order.lstrip("-")
+    if key in ("counter", "start_line"):
+        out = sorted(out, key=lambda e: e[key], reverse=order.startswith("-"))
+    return out
 
 
 class World:
@@ -135,6 +375,8 @@ class World:
         self.next_job = 10000
         self.args = args
         self.live = None
+        self.listed = None
+        self.job_labels = {}
         top = args.workflow_id
         if args.live:
             self.next_new_job = 9001
@@ -164,6 +406,74 @@ class World:
         if args.status in CAN_CANCEL:
             detail["finished"] = None
         self.next_new_job = 9001
+        self.listed = None
+        self.job_labels = {}
+        if args.jobs:
+            self.generate_jobs(args.jobs, args.seed)
+
+    TEMPLATES = [(39, "Deploy"), (40, "Backup"), (41, "Patch Linux"), (42, "Rotate certs")]
+
+    def generate_jobs(self, count, seed):
+        """count workflow jobs from id 2000, varied but the same for the same seed."""
+        import random
+        rng = random.Random(seed)
+        base = 1725148800  # 2024-09-01T00:00:00Z
+        self.listed = []
+        for k in range(count):
+            wf = 2000 + k
+            nodes = rng.randint(5, 25)
+            self.add_workflow(wf, nodes, 0, [], None)
+            tid, tname = self.TEMPLATES[rng.randrange(4)]
+            status = rng.choices(["successful", "failed", "error", "canceled", "running",
+                                  "pending"], [70, 14, 4, 6, 3, 3])[0]
+            if self.args.jobs_finished and status in CAN_CANCEL:
+                status = "successful"
+            launch = rng.choices(["manual", "scheduled", "relaunch", "webhook", "workflow"],
+                                 [40, 35, 10, 10, 5])[0]
+            labels = [l for l in ("prod", "staging", "nightly") if rng.random() < 0.35]
+            created = base + k * 7 * 3600 + rng.randrange(3600)
+            elapsed = round(rng.uniform(30, 900) * (2 if tid == 40 else 1), 3)
+            started = created + 5
+            d = self.workflows[wf]["detail"]
+            r = self.root
+            if launch in ("manual", "relaunch"):
+                user = rng.choice(["alice", "bob", "carol"])
+                by = {"id": 1, "name": user, "type": "user", "url": f"{r}users/1/"}
+            elif launch == "scheduled":
+                by = {"id": 7, "name": f"Nightly {tname}", "type": "schedule",
+                      "url": f"{r}schedules/7/"}
+            else:
+                by = {}
+            if k == 1:
+                # Text a listing must escape: CSV formula and quoting, tab, terminal escapes
+                # (OSC title, colour), BEL, a line break, a bidi override.
+                by = {"id": 2, "name": "=HYPERLINK(\"x\"),\tme\x1b]0;pwn\x07\x1b[31m red\nline2\u202e",
+                      "type": "user", "url": f"{r}users/2/"}
+            finished = None if status in CAN_CANCEL else iso(started + elapsed)
+            d.update({
+                "name": tname if k % 9 else f"{tname} (hotfix {k})",
+                "status": status, "failed": status in ("failed", "error", "canceled"),
+                "launch_type": launch, "launched_by": by,
+                "created": iso(created), "modified": iso(created), "started": iso(started),
+                "finished": finished, "elapsed": elapsed if finished else 0.0,
+                "workflow_job_template": tid, "unified_job_template": tid,
+            })
+            d["related"]["unified_job_template"] = f"{r}workflow_job_templates/{tid}/"
+            d["related"]["workflow_job_template"] = f"{r}workflow_job_templates/{tid}/"
+            sf = d["summary_fields"]
+            sf["workflow_job_template"] = {"id": tid, "name": tname, "description": ""}
+            sf["unified_job_template"] = {"id": tid, "name": tname, "description": "",
+                                          "unified_job_type": "workflow_job"}
+            sf["labels"] = {"count": len(labels), "results": [
+                {"id": 60 + i, "name": l} for i, l in enumerate(labels)]}
+            self.job_labels[wf] = labels
+            self.listed.append(wf)
+
+    def list_item(self, wf):
+        d = dict(self.workflows[wf]["detail"])
+        for key in ("job_args", "job_cwd", "job_env", "result_traceback"):
+            d.pop(key, None)
+        return d
 
     def new_workflow_job(self, launch_type, extra_vars="{}"):
         """A job made by relaunch or launch: pending, no nodes yet; readable with GET."""
@@ -196,6 +506,8 @@ class World:
             else:
                 jtype, job = ("project_update" if i % 10 == 9 else "job"), self.new_job()
             status = "failed" if i % 13 == 12 else "successful"
+            if self.args.failed_update and parent is None and i == 9:
+                status = "failed"
             succ = [ids[i + 1]] if i + 1 < n else []
             fail = [ids[i + 2]] if i % 5 == 0 and i + 2 < n else []
             alw = [ids[i + 3]] if i % 7 == 0 and i + 3 < n else []
@@ -294,11 +606,12 @@ class World:
 
     def labels(self, wf):
         r = self.root
+        names = self.job_labels.get(wf, [f"label-{i}" for i in range(self.args.labels)])
         return [{"id": 60 + i, "type": "label", "url": f"{r}labels/{60 + i}/",
                  "related": {"organization": f"{r}organizations/1/"},
                  "summary_fields": {"organization": {"id": 1, "name": "Default"}},
-                 "created": CREATED, "modified": CREATED, "name": f"label-{i}",
-                 "organization": 1} for i in range(self.args.labels)]
+                 "created": CREATED, "modified": CREATED, "name": name,
+                 "organization": 1} for i, name in enumerate(names)]
 
     def notifications(self, wf):
         r = self.root
@@ -346,7 +659,7 @@ class State:
 # ---------------------------------------------------------------------------------------------
 # Live mode: a run that advances with wall-clock time, as AWX's workflow manager would move it.
 
-TEMPLATES = {39: "Deploy", 40: "Deploy (broken)", 41: "Twin", 42: "Twin", 50: "Nested"}
+TEMPLATES = {39: "Deploy", 43: "Deploy (broken)", 44: "Twin", 45: "Twin", 50: "Nested"}
 INVENTORIES = {1: "Demo Inventory", 2: "Staging"}
 FAILURE = ("failed", "error", "canceled")
 TERMINAL = ("successful", "failed", "error", "canceled")
@@ -396,7 +709,7 @@ class Live:
     def spec(self, template):
         a = self.args
         fail_at = {int(x) for x in a.fail_at.split(",") if x.strip().isdigit()}
-        if template == 40:
+        if template == 43:
             fail_at = {3}
         if template == 50:
             return {"template": 50, "nodes": a.nested_nodes, "width": 1, "approvals": 0,
@@ -779,6 +1092,9 @@ def make_handler(world, state, args):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "FakeAWX/1.0"
+        # Headers and body go out in two writes; with Nagle's algorithm the body would wait
+        # for the client's delayed ACK (40 ms on Linux), which no real AWX front end adds.
+        disable_nagle_algorithm = True
         counted_connection = False
 
         def log_message(self, fmt, *a):  # quiet
@@ -910,7 +1226,7 @@ def make_handler(world, state, args):
                         new = world.new_workflow_job("relaunch", detail["extra_vars"])
                     return 201, new, [("Location", new["url"])]
             if len(rest) == 3 and rest[0] == "workflow_job_templates" and rest[2] == "launch":
-                if not rest[1].isdigit() or int(rest[1]) not in (39, 40, 41, 42):
+                if not rest[1].isdigit() or int(rest[1]) not in TEMPLATES or rest[1] == "50":
                     return 404, {"detail": "No WorkflowJobTemplate matches the given query."}, []
                 try:
                     data = json.loads(body) if body.strip() else {}
@@ -926,7 +1242,7 @@ def make_handler(world, state, args):
                     return 400, errors, []
                 extra = data.get("extra_vars", {})
                 text = extra if isinstance(extra, str) else json.dumps(extra)
-                if rest[1] == "40" and "region" not in text:
+                if rest[1] == "43" and "region" not in text:
                     # A required survey question (mixins.py _survey_element_validation).
                     return 400, {"variables_needed_to_start": ["'region' value missing"]}, []
                 if world.live:
@@ -942,6 +1258,15 @@ def make_handler(world, state, args):
             return 404, {"detail": "Not found."}, []
 
         def handle_get(self):
+            if self.path.startswith("/_jobs"):
+                ids = world.listed if world.listed is not None else sorted(world.workflows)
+                data = json.dumps([world.list_item(i) for i in ids]).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                return
             if self.path.startswith("/_stats"):
                 with state.lock:
                     body = {"requests": state.requests, "connections": state.connections,
@@ -996,6 +1321,9 @@ def make_handler(world, state, args):
             if kind == "foreign_next" and obj.get("next"):
                 obj = dict(obj)
                 obj["next"] = "http://other.example:8080" + obj["next"]
+            if isinstance(obj, str):  # stdout/?format=txt
+                return self.send_body(status, obj.encode("utf-8"),
+                                      headers=[("X-Text", "plain")])
             body = json.dumps(obj).encode("utf-8")
             if kind == "badjson":
                 body = body[: len(body) // 2]
@@ -1043,6 +1371,12 @@ def make_handler(world, state, args):
             if rest == [""]:
                 return 200, {"workflow_jobs": f"{r}workflow_jobs/",
                              "unified_jobs": f"{r}unified_jobs/"}
+            if rest == ["workflow_jobs"]:
+                ids = world.listed if world.listed is not None else sorted(world.workflows)
+                status, found = filter_jobs([world.list_item(i) for i in ids], query)
+                if status != 200:
+                    return status, {"detail": found}
+                return self.paginate(path, query, found)
             if rest[0] == "workflow_jobs" and len(rest) >= 2 and rest[1].isdigit():
                 wf = world.workflows.get(int(rest[1]))
                 if wf is None:
@@ -1059,6 +1393,33 @@ def make_handler(world, state, args):
                 if items is None or (sub == "notifications" and args.no_notifications):
                     return 404, None
                 return self.paginate(path, query, items())
+            if rest[0] in ("jobs", "project_updates", "inventory_updates") and len(rest) == 3 \
+                    and rest[1].isdigit():
+                job = world.jobs.get(int(rest[1]))
+                if job is None or PATHS.get(job["type"]) != rest[0]:
+                    return 404, {"detail": "Not found."}
+                jid = int(rest[1])
+                failed = job["status"] in ("failed", "error")
+                if rest[0] == "jobs" and rest[2] == "job_events":
+                    events = job_events(jid, args.hostile_events, args.event_padding) \
+                        if failed else []
+                    if args.events_unfinished:
+                        events = [e for e in events if e["event"] != "playbook_on_stats"]
+                    return self.paginate(path, query, filter_events(events, query))
+                if rest[0] == "jobs" and rest[2] == "job_host_summaries":
+                    rows = host_summaries(jid, args.hostile_events) \
+                        if failed and not args.events_unfinished else []
+                    return self.paginate(path, query, rows)
+                if rest[0] != "jobs" and rest[2] == "events":
+                    return self.paginate(path, query, [])
+                if rest[2] == "stdout":
+                    if args.oversized_stdout:
+                        return 200, TOO_LARGE
+                    lines = [f"{ANSI_RED}Identity added: /runner/artifacts/ssh_key_data{ANSI_OFF}",
+                             "fatal: could not read Username for 'https://git.example.com'",
+                             f"token={EVENT_SECRET}", "\x1b]0;title\x07<script>alert(4)</script>"]
+                    return 200, "\r\n".join(lines) + "\r\n"
+                return 404, None
             if rest[0] in ("unified_jobs", "workflow_approvals") and len(rest) == 1:
                 wanted = query.get("id__in", [""])[0]
                 ids = {int(x) for x in wanted.split(",") if x.strip().isdigit()}

@@ -1,5 +1,5 @@
-import AWXReportJSON
 import AWXReportAPI
+import AWXReportJSON
 import AWXReportModel
 import AWXReportTestSupport
 import Foundation
