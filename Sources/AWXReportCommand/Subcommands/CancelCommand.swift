@@ -69,6 +69,8 @@ struct CancelCommand: ParsableCommand {
       }
     } catch {
       Diagnostics.report(error)
+      // Ctrl-C or SIGTERM while waiting: the cancel was sent; exit as a signal would.
+      if let sig = StopSignal.received { throw ExitCode(128 + sig) }
       throw ExitCode(ExitStatus.toolFailed)
     }
   }
