@@ -61,7 +61,15 @@ final class WatchDisplay {
     case .board: drawBoard(poller, note: nil)
     case .lines:
       if poll.full {
+        // The state found, not a line per node; nested workflows by name.
         if let top = poller.top { line(Self.startLine(top, poller)) }
+        for change in poll.changes {
+          if case .workflow(let w, _) = change, w.id != poller.workflowJobID,
+            let text = Self.text(for: change, poller: poller)
+          {
+            line(text)
+          }
+        }
         return
       }
       for change in poll.changes {

@@ -276,7 +276,14 @@ package final class JobPoller {
         }
       }
     }
-    for id in moved {
+    // Nested workflows' nodes first: they finish before the node that launched them.
+    let level = { (id: Int) -> Int in
+      self.nodes[id].flatMap { self.workflows[$0.workflowJobID]?.level } ?? 0
+    }
+    let ordered = moved.enumerated().sorted { a, b in
+      (level(a.element), b.offset) > (level(b.element), a.offset)
+    }.map(\.element)
+    for id in ordered {
       guard var node = nodes[id], let jobID = node.jobID else { continue }
       if let detail = details[jobID] {
         if let status = detail["status"]?.string { node.status = JobStatus(status) }
@@ -291,11 +298,12 @@ package final class JobPoller {
       guard node.status != before else { continue }
       lastReported[id] = node.status
       changes.append(.node(node, previous: before))
-      if let nested = workflows[jobID], let status = node.status, nested.status != status {
-        let old = nested.status
-        workflows[jobID]?.status = status
-        if status.isTerminal { workflows[jobID]?.finished = node.finished }
-        if let updated = workflows[jobID] { changes.append(.workflow(updated, previous: old)) }
+      // A nested workflow's status moves with the node that launched it.
+      if var nested = workflows[jobID], let status = node.status {
+        nested.status = status
+        if status.isTerminal { nested.finished = node.finished }
+        workflows[jobID] = nested
+        report(nested, &changes)
       }
     }
   }
@@ -364,10 +372,20 @@ package final class JobPoller {
     let previous = workflows[id]
     workflows[id] = workflow
     if let finished = workflow.finished { advanceClock(finished) }
-    if previous?.status != workflow.status {
-      changes.append(.workflow(workflow, previous: previous?.status))
-    }
+    report(workflow, &changes)
   }
+
+  /// Reports a workflow's status once per value, whichever read saw it first (its detail, or
+  /// the node that launched it).
+  private func report(_ workflow: Workflow, _ changes: inout [Change]) {
+    let previous = reportedWorkflow[workflow.id]
+    guard previous != workflow.status else { return }
+    reportedWorkflow[workflow.id] = workflow.status
+    changes.append(.workflow(workflow, previous: previous))
+  }
+
+  /// The status last reported for each workflow.
+  private var reportedWorkflow: [Int: JobStatus] = [:]
 
   /// Moves the fallback server clock forward (used when there is no `Date` header).
   private func advanceClock(_ seen: Timestamp) {
