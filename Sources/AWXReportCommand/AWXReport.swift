@@ -16,12 +16,14 @@ package struct AWXReport: ParsableCommand {
       Exit codes: 0 the reports were written; 1 the tool failed (network, API, bad \
       snapshot, validation, I/O), explained in one line on stderr; 64 bad usage. With \
       --exit-status, once the report is written: 0 the run succeeded, 2 it failed or \
-      errored, 3 it was canceled, 4 it has not finished.
+      errored, 3 it was canceled, 4 it has not finished. watch: 4 when --timeout ends it, \
+      130 / 143 when SIGINT / SIGTERM does (the report is written first).
       """,
     version: version,
     subcommands: [
       FetchCommand.self, RenderCommand.self, ValidateCommand.self, ListCommand.self,
-      ArchiveCommand.self, IndexCommand.self,
+      ArchiveCommand.self, IndexCommand.self, WatchCommand.self, CancelCommand.self,
+      RelaunchCommand.self, LaunchCommand.self,
     ])
 
   package init() {}

@@ -136,7 +136,8 @@ struct ReportRenderer: Sendable {
       { () -> Drawn in
         let digest = SHA256.hex(snapshotBytes)
         let summary = RunSummary(tree)
-        let timeline = drawsGraph ? TimelineSVG.render(tree) : nil
+        let timeline =
+          drawsGraph ? TimelineSVG.render(tree, asOf: decoded.snapshot.fetchedAt) : nil
         var files: [Artifact: Made] = [:]
         func make(_ artifact: Artifact, _ text: () -> String) {
           if artifact.format.map(formats.contains) ?? true { files[artifact] = Made(text()) }

@@ -8,15 +8,22 @@ struct TimelineDrawing {
   /// The earliest start and the latest known instant (finishes, starts, the workflow's end),
   /// at least one second apart.
   let span: (start: Timestamp, end: Timestamp)
+  /// For a run that has not finished, when the data was fetched.
+  let asOf: Timestamp?
 
-  init(run: WorkflowRun, analysis: RunAnalysis, rows: [TimelineRow]) {
+  /// Creates the drawing.
+  /// - Parameter asOf: for a run that has not finished, when the data was fetched: the axis
+  ///   reaches it, and so do the open bars of the jobs still running.
+  init(run: WorkflowRun, analysis: RunAnalysis, rows: [TimelineRow], asOf: Timestamp? = nil) {
     self.run = run
     self.analysis = analysis
     self.rows = rows
+    self.asOf = asOf
     let start = rows.map(\.start).min() ?? Timestamp(microseconds: 0)
     var end = start
     for r in rows { end = max(end, r.end ?? r.start, r.start) }
     if let f = run.job.finished { end = max(end, f) }
+    if let asOf { end = max(end, asOf) }
     if end.microseconds - start.microseconds < 1_000_000 {
       end = Timestamp(microseconds: start.microseconds + 1_000_000)
     }
@@ -89,7 +96,8 @@ struct TimelineDrawing {
   var description: String {
     let (s, e) = span
     var text =
-      "\(rows.count) job\(rows.count == 1 ? "" : "s") from \(s.display) to \(e.display)."
+      "\(rows.count) job\(rows.count == 1 ? "" : "s") from \(s.display) to \(e.display)"
+      + (asOf == nil ? "." : ", when the data was fetched; the run had not finished.")
     let names = Dictionary(run.nodes.map { ($0.id, HTMLText.line($0.displayName)) }) { a, _ in a }
     let path = analysis.criticalPath.compactMap { names[$0] }
     if !path.isEmpty { text += " Critical path: " + path.joined(separator: " → ") + "." }
@@ -182,6 +190,7 @@ struct TimelineDrawing {
       "\(HTMLText.line(row.name)) (node \(row.nodeID)): \(row.state.label), "
       + "started \(row.start.display)"
     if let end = row.end { tip += ", finished \(end.display)" }
+    if row.end == nil, let asOf { tip += ", not finished at \(asOf.display) (fetched)" }
     if let e = elapsed { tip += ", \(ElapsedFormat.short(e))" }
     if row.critical { tip += "; on the critical path" }
 

@@ -19,13 +19,17 @@ package enum TimelineSVG {
 
   /// Renders the timeline of `tree`; nested runs' nodes are drawn under the node that
   /// launched them.
+  /// - Parameter asOf: when the data was fetched. While the run has not finished, the time axis
+  ///   reaches this instant, so the open bars of running jobs end where the data does.
   /// - Returns: the SVG document, or nil when no node has started (nothing to draw).
-  package static func render(_ tree: AnalyzedRun) -> String? {
+  package static func render(_ tree: AnalyzedRun, asOf: Timestamp? = nil) -> String? {
     var rows: [TimelineRow] = []
     var visited: Set<Int> = [tree.id]
     TimelineRow.collect(tree, depth: 0, into: &rows, visited: &visited)
     guard !rows.isEmpty else { return nil }
-    return TimelineDrawing(run: tree.run, analysis: tree.analysis, rows: rows).document()
+    let openUntil = tree.run.job.status.isTerminal ? nil : asOf
+    return TimelineDrawing(run: tree.run, analysis: tree.analysis, rows: rows, asOf: openUntil)
+      .document()
   }
 }
 

@@ -54,9 +54,24 @@ POST endpoints, in AWX's shapes (awx/api/views, AWX 24.x):
                                         configured to prompt on launch."]}; a body that is not a
                                         JSON object gives 400 {"detail": ...}
 Jobs created by relaunch and launch can then be read with GET (ids from 9001 up).
+Templates 39 "Deploy", 43 "Deploy (broken)" (needs the survey answer "region"; its runs fail at
+node 3, which has no failure path), 44 and 45 (both "Twin"); GET workflow_job_templates/,
+inventories/ and labels/ filter by ?name=.
+
+Live mode (--live): the top workflow job is launched when the server starts and advances with
+wall-clock time, one pass of AWX's workflow manager every --pass-seconds (class Live): nodes are
+spawned as AWX's bfs_nodes_to_run allows, jobs go pending -> running -> successful (or failed
+for --fail-at indexes) in --run-cycles passes, do_not_run marks appear as mark_dnr_nodes sets
+them (no timestamp changes), approvals wait --approve-after passes (0: for ever), nested
+workflow nodes launch a nested workflow job that runs the same way, cancel cancels the
+children first. Node i's success edge goes to i + --width. A running job's elapsed is live.
+Jobs launched or relaunched in live mode run too. Node lists honour the changed-nodes filters
+(or__job__status__in, or__job__finished__gte, or__modified__gt[e]), and
+workflow_job_nodes/?workflow_job__in= lists the nodes of several workflow jobs.
 """
 
 import argparse
+import datetime
 import hashlib
 import json
 import os
@@ -186,6 +201,18 @@ def parse_args():
     p.add_argument("--faults", default="[]")
     p.add_argument("--tls-cert", help="serve https with this PEM certificate (needs --tls-key)")
     p.add_argument("--tls-key")
+    p.add_argument("--live", action="store_true",
+                   help="the top workflow job runs: it advances with wall-clock time")
+    p.add_argument("--pass-seconds", type=float, default=0.2,
+                   help="live: seconds between two passes of the workflow manager")
+    p.add_argument("--run-cycles", type=int, default=2, help="live: passes a job runs")
+    p.add_argument("--width", type=int, default=1,
+                   help="live: parallel branches (node i's success edge goes to i + width)")
+    p.add_argument("--fail-at", default="", help="live: node indexes whose job fails (1,5)")
+    p.add_argument("--approve-after", type=int, default=3,
+                   help="live: passes an approval waits before it is approved (0: for ever)")
+    p.add_argument("--start-after", type=int, default=1,
+                   help="live: passes before a pending workflow job starts running")
     p.add_argument("--failed-update", action="store_true",
                    help="node 9 of the top workflow (a project update) failed, with no events")
     p.add_argument("--hostile-events", action="store_true",
@@ -347,7 +374,15 @@ class World:
         self.next_node = 100000
         self.next_job = 10000
         self.args = args
+        self.live = None
+        self.listed = None
+        self.job_labels = {}
         top = args.workflow_id
+        if args.live:
+            self.next_new_job = 9001
+            self.live = Live(self, args)
+            self.live.launch(top, 39, time.time(), "manual")
+            return
         nested_ids = []
         child_id = 500
         for k in range(args.nested):
@@ -621,7 +656,439 @@ class State:
         return None
 
 
+# ---------------------------------------------------------------------------------------------
+# Live mode: a run that advances with wall-clock time, as AWX's workflow manager would move it.
+
+TEMPLATES = {39: "Deploy", 43: "Deploy (broken)", 44: "Twin", 45: "Twin", 50: "Nested"}
+INVENTORIES = {1: "Demo Inventory", 2: "Staging"}
+FAILURE = ("failed", "error", "canceled")
+TERMINAL = ("successful", "failed", "error", "canceled")
+
+
+def iso(t):
+    return datetime.datetime.fromtimestamp(t, datetime.timezone.utc).strftime(
+        "%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_iso(text):
+    if not text:
+        return None
+    try:
+        return datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None
+
+
+class LiveRun:
+    def __init__(self, wf, spec, t0, parent_node=None):
+        self.wf = wf
+        self.spec = spec
+        self.t0 = t0
+        self.cycles = 0
+        self.cancel_flag = False
+        self.parent_node = parent_node
+
+
+class Live:
+    """AWX's workflow manager, one pass per --cycle seconds for every running workflow job
+    (awx/main/scheduler/task_manager.py, dag_workflow.py; awx-api.md section 3):
+    cancel, mark_dnr_nodes, is_workflow_done / has_workflow_failed, bfs_nodes_to_run. A spawned
+    job is pending, then running one cycle later, then final after --run-cycles more; an approval
+    waits --approve-after cycles, then is approved (0: it waits for ever). Job `modified` is never
+    bumped on status changes (as in AWX); a node's `modified` is bumped when its job is spawned;
+    do_not_run marks change no timestamp."""
+
+    def __init__(self, world, args):
+        self.world = world
+        self.args = args
+        self.runs = []
+        self.meta = {}  # node id -> {"index", "kind", "planned"}
+        self.spawn_cycle = {}  # job id -> cycle of its run when spawned
+        self.node_of_job = {}  # job id -> node dict
+
+    def spec(self, template):
+        a = self.args
+        fail_at = {int(x) for x in a.fail_at.split(",") if x.strip().isdigit()}
+        if template == 43:
+            fail_at = {3}
+        if template == 50:
+            return {"template": 50, "nodes": a.nested_nodes, "width": 1, "approvals": 0,
+                    "nested": 0, "fail_at": set()}
+        return {"template": template, "nodes": a.nodes, "width": max(1, a.width),
+                "approvals": a.approvals, "nested": a.nested, "fail_at": fail_at}
+
+    def launch(self, wf, template, t, launch_type, parent=None, parent_node=None,
+               extra_vars="{}"):
+        """Creates workflow job `wf` from `template` at time t: pending, every node unspawned."""
+        w = self.world
+        spec = self.spec(template)
+        detail = w.workflow_detail(wf, parent)
+        detail.update({"status": "pending", "failed": False, "started": None, "finished": None,
+                       "elapsed": 0.0, "created": iso(t), "modified": iso(t),
+                       "launch_type": launch_type, "extra_vars": extra_vars,
+                       "name": TEMPLATES.get(template, f"Workflow {wf}"),
+                       "unified_job_template": template, "workflow_job_template": template})
+        detail["summary_fields"]["workflow_job_template"]["id"] = template
+        detail["summary_fields"]["workflow_job_template"]["name"] = detail["name"]
+        detail["related"]["unified_job_template"] = f"{w.root}workflow_job_templates/{template}/"
+        w.workflows[wf] = {"detail": detail, "nodes": self.nodes(wf, spec, t)}
+        run = LiveRun(wf, spec, t, parent_node)
+        self.runs.append(run)
+        return run
+
+    def nodes(self, wf, spec, t):
+        w = self.world
+        r = w.root
+        n, width = spec["nodes"], spec["width"]
+        ids = [w.next_node + i for i in range(n)]
+        w.next_node += n
+        nested_at = {1 + 3 * j for j in range(spec["nested"]) if 1 + 3 * j < n}
+        approval_at = {n - 1 - 2 * j for j in range(spec["approvals"]) if n - 1 - 2 * j >= 0}
+        approval_at -= nested_at
+        out = []
+        for i, nid in enumerate(ids):
+            if i in nested_at:
+                kind, ujt, tpath = "workflow_job", 50, "workflow_job_templates"
+            elif i in approval_at:
+                kind, ujt, tpath = "workflow_approval", 700 + i, "workflow_approval_templates"
+            else:
+                kind = "project_update" if i % 10 == 9 else "job"
+                ujt = 300 + (i % 4)
+                tpath = "projects" if kind == "project_update" else "job_templates"
+            succ = [ids[i + width]] if i + width < n else []
+            fail = [ids[i + width + 1]] if i % 5 == 0 and i + width + 1 < n else []
+            alw = [ids[i + 2 * width + 1]] if i % 7 == 0 and i + 2 * width + 1 < n else []
+            related = {
+                "labels": f"{r}workflow_job_nodes/{nid}/labels/",
+                "credentials": f"{r}workflow_job_nodes/{nid}/credentials/",
+                "instance_groups": f"{r}workflow_job_nodes/{nid}/instance_groups/",
+                "success_nodes": f"{r}workflow_job_nodes/{nid}/success_nodes/",
+                "failure_nodes": f"{r}workflow_job_nodes/{nid}/failure_nodes/",
+                "always_nodes": f"{r}workflow_job_nodes/{nid}/always_nodes/",
+                "unified_job_template": f"{r}{tpath}/{ujt}/",
+                "workflow_job": w.path("workflow_jobs", wf),
+            }
+            tname = TEMPLATES[50] if kind == "workflow_job" else f"Template {ujt}"
+            summary = {
+                "workflow_job": {"id": wf, "name": f"Workflow {wf}", "description": ""},
+                "unified_job_template": {"id": ujt, "name": tname, "description": "",
+                                         "unified_job_type": kind},
+            }
+            node = {
+                "id": nid, "type": "workflow_job_node",
+                "url": f"{r}workflow_job_nodes/{nid}/", "related": related,
+                "summary_fields": summary, "created": iso(t), "modified": iso(t),
+                "extra_data": {}, "inventory": None, "scm_branch": None, "job_type": None,
+                "job_tags": None, "skip_tags": None, "limit": None, "diff_mode": None,
+                "verbosity": None, "execution_environment": None, "forks": None,
+                "job_slice_count": None, "timeout": None, "job": None, "workflow_job": wf,
+                "unified_job_template": ujt, "success_nodes": succ, "failure_nodes": fail,
+                "always_nodes": alw, "all_parents_must_converge": i % 11 == 10,
+                "do_not_run": False, "identifier": f"node-{i}",
+            }
+            self.meta[nid] = {"index": i, "kind": kind,
+                              "planned": "failed" if i in spec["fail_at"] else "successful"}
+            out.append(node)
+        return out
+
+    # -- the clock ---------------------------------------------------------------------------
+
+    def advance(self, now):
+        """Runs every scheduler pass due by `now`, oldest first, across all workflow jobs."""
+        cycle = self.args.pass_seconds
+        while True:
+            due = None
+            for run in self.runs:
+                t = run.t0 + (run.cycles + 1) * cycle
+                if t <= now and self.active(run) and (due is None or t < due[0]):
+                    due = (t, run)
+            if due is None:
+                return
+            t, run = due
+            run.cycles += 1
+            self.cycle(run, t)
+
+    def active(self, run):
+        return self.world.workflows[run.wf]["detail"]["status"] not in TERMINAL
+
+    # -- job state ---------------------------------------------------------------------------
+
+    def job(self, job_id):
+        """The mutable record of a child job: the unified job item, or a nested workflow's."""
+        return self.world.jobs.get(job_id)
+
+    def status(self, node):
+        if node["job"] is None:
+            return None
+        if node["job"] in self.world.workflows:
+            return self.world.workflows[node["job"]]["detail"]["status"]
+        return self.job(node["job"])["status"]
+
+    def set_status(self, job_id, status, t):
+        """Moves a child job (or a workflow job) to `status` at time t; never touches
+        `modified` (AWX's update_model / update_fields saves do not refresh it)."""
+        records = [self.world.jobs.get(job_id)]
+        if job_id in self.world.workflows:
+            records.append(self.world.workflows[job_id]["detail"])
+        for rec in records:
+            if rec is None:
+                continue
+            rec["status"] = status
+            rec["failed"] = status in FAILURE
+            if status == "running" and not rec.get("started"):
+                rec["started"] = iso(t)
+            if status in TERMINAL:
+                rec["finished"] = iso(t)
+                started = parse_iso(rec.get("started")) or t
+                rec["elapsed"] = round(t - started, 3)
+        node = self.node_of_job.get(job_id)
+        if node is not None:
+            s = node["summary_fields"]["job"]
+            s["status"] = status
+            s["failed"] = status in FAILURE
+            if status in TERMINAL:
+                rec = self.world.jobs.get(job_id) or {}
+                s["elapsed"] = rec.get("elapsed", 0.0)
+
+    def spawn(self, run, node, t):
+        w = self.world
+        meta = self.meta[node["id"]]
+        kind = meta["kind"]
+        name = f"Step {meta['index']}"
+        if kind == "workflow_job":
+            job_id = w.next_new_job
+            w.next_new_job += 1
+            child = self.launch(job_id, 50, t, "workflow", parent=run.wf, parent_node=node["id"])
+            name = TEMPLATES[50]
+            item = w.job_item(job_id, "workflow_job", name, "pending", run.wf)
+        else:
+            job_id = w.new_job()
+            item = w.job_item(job_id, kind, name, "pending", run.wf)
+        item.update({"created": iso(t), "modified": iso(t), "started": None, "finished": None,
+                     "elapsed": 0.0, "status": "pending", "failed": False})
+        if kind == "workflow_approval":
+            item["started"] = iso(t)  # signal_start sets started = created
+        w.jobs[job_id] = item
+        node["job"] = job_id
+        node["modified"] = iso(t)  # spawn_node.save() is a full save
+        node["related"]["job"] = w.path(PATHS[kind], job_id)
+        node["summary_fields"]["job"] = {"id": job_id, "name": name, "description": "",
+                                         "status": "pending", "failed": False, "elapsed": 0.0,
+                                         "type": kind}
+        if kind == "workflow_approval":
+            node["summary_fields"]["job"]["timed_out"] = False
+        self.node_of_job[job_id] = node
+        self.spawn_cycle[job_id] = (run, run.cycles)
+
+    # -- one pass ----------------------------------------------------------------------------
+
+    def cycle(self, run, t):
+        detail = self.world.workflows[run.wf]["detail"]
+        nodes = self.world.workflows[run.wf]["nodes"]
+        if detail["status"] in ("new", "pending", "waiting"):
+            if run.cycles >= self.args.start_after:
+                detail["status"] = "running"
+                detail["started"] = iso(t)
+                detail["modified"] = iso(t)  # the task manager's start path is a full save
+                self.set_status(run.wf, "running", t)
+            return
+        for node in nodes:
+            self.step_child(run, node, t)
+        if run.cancel_flag:
+            # tm.py:183-192: never-started nodes become do_not_run, children are canceled.
+            busy = False
+            for node in nodes:
+                if node["job"] is None and not node["do_not_run"]:
+                    node["do_not_run"] = True
+                st = self.status(node)
+                if st is not None and st not in TERMINAL:
+                    busy = True
+                    if node["job"] in self.world.workflows:
+                        for r in self.runs:
+                            if r.wf == node["job"]:
+                                r.cancel_flag = True
+                    else:
+                        self.set_status(node["job"], "canceled", t)
+            if not busy:
+                self.set_status(run.wf, "canceled", t)
+            return
+        self.mark_dnr(nodes)
+        if self.is_done(nodes):
+            failed = [n["id"] for n in nodes if self.status(n) in FAILURE
+                      and not n["failure_nodes"] and not n["always_nodes"]]
+            if failed:
+                detail["job_explanation"] = (
+                    "No error handling path for workflow job node(s) [{}]. Workflow job "
+                    "node(s) missing unified job template and error handling path [].".format(
+                        ", ".join(str(i) for i in failed)))
+            self.set_status(run.wf, "failed" if failed else "successful", t)
+            return
+        for node in self.to_run(nodes):
+            self.spawn(run, node, t)
+
+    def step_child(self, run, node, t):
+        if node["job"] is None or node["job"] in self.world.workflows:
+            return  # nested workflows run themselves
+        st = self.status(node)
+        if st in TERMINAL:
+            return
+        _, born = self.spawn_cycle[node["job"]]
+        age = run.cycles - born
+        meta = self.meta[node["id"]]
+        if meta["kind"] == "workflow_approval":
+            wait = self.args.approve_after
+            if wait and age >= wait:
+                self.set_status(node["job"], "successful", t)
+            return
+        if st == "pending" and age >= 1:
+            self.set_status(node["job"], "running", t)
+        elif st == "running" and age >= 1 + self.args.run_cycles:
+            self.set_status(node["job"], meta["planned"], t)
+
+    # -- dag_workflow.py ---------------------------------------------------------------------
+
+    def parents(self, nodes):
+        by_id = {n["id"]: n for n in nodes}
+        parents = {n["id"]: [] for n in nodes}
+        for n in nodes:
+            for kind in ("success_nodes", "failure_nodes", "always_nodes"):
+                for c in n[kind]:
+                    parents[c].append((by_id[n["id"]], kind))
+        return by_id, parents
+
+    def topological(self, nodes, by_id):
+        seen, order = set(), []
+
+        def visit(n):
+            if n["id"] in seen:
+                return
+            seen.add(n["id"])
+            for kind in ("success_nodes", "failure_nodes", "always_nodes"):
+                for c in n[kind]:
+                    visit(by_id[c])
+            order.append(n)
+
+        for n in nodes:
+            visit(n)
+        return list(reversed(order))
+
+    def converged(self, n, parents):
+        for p, kind in parents[n["id"]]:
+            st = self.status(p)
+            if st == "successful" and kind not in ("success_nodes", "always_nodes"):
+                return False
+            if st == "failed" and kind not in ("failure_nodes", "always_nodes"):
+                return False
+        return True
+
+    def mark_dnr(self, nodes):
+        by_id, parents = self.parents(nodes)
+        for n in self.topological(nodes, by_id):
+            if n["do_not_run"] or n["job"] is not None or not parents[n["id"]]:
+                continue
+            ps = parents[n["id"]]
+            if n["all_parents_must_converge"]:
+                if any(p["do_not_run"] for p, _ in ps) or not self.converged(n, parents):
+                    n["do_not_run"] = True
+                continue
+            if not all(p["do_not_run"] or p["job"] is not None for p, _ in ps):
+                continue
+            keep = False
+            for p, kind in ps:
+                if p["do_not_run"]:
+                    continue
+                st = self.status(p)
+                if st == "successful" and kind in ("success_nodes", "always_nodes"):
+                    keep = True
+                elif st in FAILURE and kind in ("failure_nodes", "always_nodes"):
+                    keep = True
+                elif st not in TERMINAL:
+                    keep = True
+                if keep:
+                    break
+            if not keep:
+                n["do_not_run"] = True
+
+    def to_run(self, nodes):
+        by_id, parents = self.parents(nodes)
+        queue = [n for n in nodes if not parents[n["id"]]]
+        seen, out = set(), []
+        while queue:
+            n = queue.pop(0)
+            if n["id"] in seen:
+                continue
+            seen.add(n["id"])
+            if n["do_not_run"]:
+                continue
+            st = self.status(n)
+            if n["job"] is not None:
+                kinds = ()
+                if st in FAILURE:
+                    kinds = ("failure_nodes", "always_nodes")
+                elif st == "successful":
+                    kinds = ("success_nodes", "always_nodes")
+                for kind in kinds:
+                    queue.extend(by_id[c] for c in n[kind])
+                continue
+            live = [p for p, _ in parents[n["id"]] if not p["do_not_run"]]
+            if all(self.status(p) in TERMINAL for p in live) and (
+                    not n["all_parents_must_converge"] or self.converged(n, parents)):
+                out.append(n)
+        return out
+
+    def is_done(self, nodes):
+        for n in nodes:
+            if not n["do_not_run"] and n["job"] is None:
+                return False
+            if n["job"] is not None and self.status(n) not in TERMINAL:
+                return False
+        return True
+
+    def cancel(self, wf):
+        for run in self.runs:
+            if run.wf == wf:
+                run.cancel_flag = True
+
+    def live_elapsed(self, obj, now):
+        """A copy of a job record with AWX's live `elapsed` (now - started) while it runs."""
+        if obj.get("started") and not obj.get("finished") and obj.get("status") == "running":
+            obj = dict(obj)
+            obj["elapsed"] = round(now - parse_iso(obj["started"]), 3)
+        return obj
+
+
+def node_matches(live, node, terms):
+    """The OR group of a changed-nodes query (DAB rest_filters: or__ terms ORed together)."""
+    if not terms:
+        return True
+    for field, value in terms:
+        if field == "job__status__in":
+            st = live.status(node) if live else (node.get("summary_fields", {})
+                                                 .get("job", {}).get("status"))
+            if st is not None and st in value.split(","):
+                return True
+        elif field in ("job__finished__gte", "job__finished__gt"):
+            job = node["job"]
+            rec = None
+            if job is not None:
+                rec = (live.world.workflows[job]["detail"] if live and job in live.world.workflows
+                       else (live.world.jobs.get(job) if live else None))
+            fin = parse_iso(rec.get("finished")) if rec else None
+            limit = parse_iso(value)
+            if fin is not None and limit is not None and (
+                    fin >= limit if field.endswith("gte") else fin > limit):
+                return True
+        elif field in ("modified__gte", "modified__gt"):
+            mod, limit = parse_iso(node["modified"]), parse_iso(value)
+            if mod is not None and limit is not None and (
+                    mod >= limit if field.endswith("gte") else mod > limit):
+                return True
+    return False
+
+
 def make_handler(world, state, args):
+    world_lock = threading.RLock()
+
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "FakeAWX/1.0"
@@ -717,7 +1184,12 @@ def make_handler(world, state, args):
                 return self.redirect(fault["location"])
             if not self.authorized(self.headers.get("Authorization", "")):
                 return
-            status, obj, headers = self.route_post(urllib.parse.urlsplit(self.path).path, body)
+            with world_lock:
+                if world.live:
+                    world.live.advance(time.time())
+                status, obj, headers = self.route_post(
+                    urllib.parse.urlsplit(self.path).path, body)
+                obj = json.loads(json.dumps(obj)) if obj is not None else None
             if obj is None:
                 return self.send_body(status, b"", headers)
             self.send_json(status, obj, headers)
@@ -734,15 +1206,27 @@ def make_handler(world, state, args):
                 if rest[2] == "cancel":
                     if detail["status"] not in CAN_CANCEL:
                         return 405, {"detail": 'Method "POST" not allowed.'}, []
-                    detail["canceled_on"] = CREATED
+                    now = time.time() if world.live else None
+                    detail["canceled_on"] = iso(now) if now else CREATED
                     if detail["status"] in ("new", "pending"):
-                        detail.update({"status": "canceled", "failed": True, "finished": CREATED})
+                        detail.update({"status": "canceled", "failed": True,
+                                       "finished": iso(now) if now else CREATED})
+                    elif world.live:
+                        world.live.cancel(int(rest[1]))
                     return 202, None, []
                 if rest[2] == "relaunch":
-                    new = world.new_workflow_job("relaunch", detail["extra_vars"])
+                    if world.live:
+                        wf = world.next_new_job
+                        world.next_new_job += 1
+                        template = detail.get("workflow_job_template") or 39
+                        world.live.launch(wf, template, time.time(), "relaunch",
+                                          extra_vars=detail["extra_vars"])
+                        new = world.workflows[wf]["detail"]
+                    else:
+                        new = world.new_workflow_job("relaunch", detail["extra_vars"])
                     return 201, new, [("Location", new["url"])]
             if len(rest) == 3 and rest[0] == "workflow_job_templates" and rest[2] == "launch":
-                if rest[1] != "39":
+                if not rest[1].isdigit() or int(rest[1]) not in TEMPLATES or rest[1] == "50":
                     return 404, {"detail": "No WorkflowJobTemplate matches the given query."}, []
                 try:
                     data = json.loads(body) if body.strip() else {}
@@ -757,8 +1241,17 @@ def make_handler(world, state, args):
                 if errors:
                     return 400, errors, []
                 extra = data.get("extra_vars", {})
-                new = world.new_workflow_job(
-                    "manual", extra if isinstance(extra, str) else json.dumps(extra))
+                text = extra if isinstance(extra, str) else json.dumps(extra)
+                if rest[1] == "43" and "region" not in text:
+                    # A required survey question (mixins.py _survey_element_validation).
+                    return 400, {"variables_needed_to_start": ["'region' value missing"]}, []
+                if world.live:
+                    wf = world.next_new_job
+                    world.next_new_job += 1
+                    world.live.launch(wf, int(rest[1]), time.time(), "manual", extra_vars=text)
+                    new = world.workflows[wf]["detail"]
+                else:
+                    new = world.new_workflow_job("manual", text)
                 answer = {"workflow_job": new["id"], "ignored_fields": {}}
                 answer.update(new)
                 return 201, answer, [("Location", new["url"])]
@@ -811,9 +1304,14 @@ def make_handler(world, state, args):
             if url.path != "/api/" and not self.authorized(auth):
                 return
             query = urllib.parse.parse_qs(url.query, keep_blank_values=True)
-            status, obj = self.route(url.path, query)
-            if obj is None:
-                return self.detail(404, "Not found.")
+            with world_lock:
+                if world.live:
+                    world.live.advance(time.time())
+                status, obj = self.route(url.path, query)
+                if obj is None:
+                    return self.detail(404, "Not found.")
+                # Encoded now: the live run changes the objects under the lock.
+                obj = json.loads(json.dumps(obj))
             if kind == "echo_secret":
                 obj = dict(obj)
                 obj["echo"] = auth
@@ -884,9 +1382,11 @@ def make_handler(world, state, args):
                 if wf is None:
                     return 404, {"detail": "No WorkflowJob matches the given query."}
                 if len(rest) == 2:
+                    if world.live:
+                        return 200, world.live.live_elapsed(wf["detail"], time.time())
                     return 200, wf["detail"]
                 sub = rest[2]
-                items = {"workflow_nodes": lambda: wf["nodes"],
+                items = {"workflow_nodes": lambda: self.filtered(wf["nodes"], query),
                          "labels": lambda: world.labels(int(rest[1])),
                          "activity_stream": lambda: world.activity(int(rest[1])),
                          "notifications": lambda: world.notifications(int(rest[1]))}.get(sub)
@@ -926,8 +1426,32 @@ def make_handler(world, state, args):
                 approvals = rest[0] == "workflow_approvals"
                 found = [world.jobs[i] for i in sorted(ids) if i in world.jobs
                          and (world.jobs[i]["type"] == "workflow_approval") == approvals]
+                if world.live:
+                    found = [world.live.live_elapsed(j, time.time()) for j in found]
+                return self.paginate(path, query, found)
+            if rest == ["workflow_job_nodes"]:
+                wanted = query.get("workflow_job__in", query.get("workflow_job", [""]))[0]
+                ids = [int(x) for x in wanted.split(",") if x.strip().isdigit()]
+                nodes = [n for i in ids if i in world.workflows for n in world.workflows[i]["nodes"]]
+                nodes.sort(key=lambda n: n["id"])
+                return self.paginate(path, query, self.filtered(nodes, query))
+            lists = {"workflow_job_templates": TEMPLATES, "inventories": INVENTORIES,
+                     "labels": {60 + i: f"label-{i}" for i in range(args.labels)}}
+            if len(rest) == 1 and rest[0] in lists:
+                kind = {"workflow_job_templates": "workflow_job_template",
+                        "inventories": "inventory", "labels": "label"}[rest[0]]
+                name = query.get("name", [None])[0]
+                found = [{"id": i, "type": kind, "url": f"{r}{rest[0]}/{i}/", "name": n}
+                         for i, n in sorted(lists[rest[0]].items())
+                         if (name is None or n == name) and not (kind == "workflow_job_template"
+                                                                 and i == 50)]
                 return self.paginate(path, query, found)
             return 404, None
+
+        def filtered(self, nodes, query):
+            """Nodes matching the query's or__ group (and nothing else is filtered)."""
+            terms = [(k[4:], v[0]) for k, v in query.items() if k.startswith("or__")]
+            return [n for n in nodes if node_matches(world.live, n, terms)]
 
         def paginate(self, path, query, items):
             try:
