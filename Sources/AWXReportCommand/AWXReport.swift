@@ -16,7 +16,7 @@ package struct AWXReport: ParsableCommand {
     version: version,
     subcommands: [
       FetchCommand.self, RenderCommand.self, ValidateCommand.self, ListCommand.self,
-      ArchiveCommand.self, IndexCommand.self,
+      ArchiveCommand.self, IndexCommand.self, DiffCommand.self,
     ])
 
   package init() {}
