@@ -61,6 +61,7 @@ struct DiffRenderer: Sendable {
     }
     let json = DiffJSON.render(diff, a: source(sa, a), b: source(sb, b), tool: tool)
     var files: [(name: String, bytes: [UInt8])] = [("diff.json", Array(json.utf8))]
+    files.append(("diff.md", Array(DiffMarkdown.render(diff).utf8)))
     files.append(("snapshot-a.json", a.bytes))
     files.append(("snapshot-b.json", b.bytes))
     var manifest = ""
