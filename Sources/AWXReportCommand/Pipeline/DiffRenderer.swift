@@ -62,12 +62,37 @@ struct DiffRenderer: Sendable {
     let json = DiffJSON.render(diff, a: source(sa, a), b: source(sb, b), tool: tool)
     var files: [(name: String, bytes: [UInt8])] = [("diff.json", Array(json.utf8))]
     files.append(("diff.md", Array(DiffMarkdown.render(diff).utf8)))
+    var warnings: [String] = []
+    let svg = SVGGraphWriter(rankDirection: options.rankDirection).render(
+      DisplayGraph(diff: diff),
+      title: "Diff of workflow jobs \(sa.shown.id) and \(sb.shown.id)",
+      description: DiffText.summary(diff).joined(separator: ". "))
+    let name = "diff-\(sa.shown.id)-\(sb.shown.id)"
+    try ReportRenderer(options: options).validate(
+      Array(svg.utf8), as: "\(name)/diff.html (graph)", warnings: &warnings)
+    let templates: TemplateLibrary
+    do {
+      templates = try ReportTemplates.library(overrideDirectory: options.templatesDir)
+    } catch {
+      throw .template(error)
+    }
+    let page: String
+    do throws(TemplateError) {
+      page = try DiffHTML.render(
+        DiffHTML.Input(
+          diff: diff, graphSVG: svg, tool: tool,
+          generatedAt: options.generatedAt ?? sb.snapshot.fetchedAt, redacted: options.redact,
+          sha256A: sa.sha256, sha256B: sb.sha256), templates: templates)
+    } catch {
+      throw .page(error)
+    }
+    files.append(("diff.html", Array(page.utf8)))
     files.append(("snapshot-a.json", a.bytes))
     files.append(("snapshot-b.json", b.bytes))
     var manifest = ""
     for f in files { manifest += "\(SHA256.hex(f.bytes))  \(f.name)\n" }
     files.append(("SHA256SUMS", Array(manifest.utf8)))
     return Result(
-      diff: diff, directoryName: "diff-\(sa.shown.id)-\(sb.shown.id)", files: files, warnings: [])
+      diff: diff, directoryName: name, files: files, warnings: warnings)
   }
 }

@@ -63,6 +63,7 @@ package enum DiffText {
   /// "+1m 03s (+52 %)".
   package static func delta(_ delta: Double?, ratio: Double?) -> String {
     guard let delta else { return "" }
+    if delta == 0 { return "no change" }
     let sign = delta < 0 ? "-" : "+"
     var text = sign + ElapsedFormat.short(abs(delta))
     if let ratio {
