@@ -34,9 +34,17 @@ import Testing
     }
   }
 
+  /// The directories the diffs wrote, removed when the test ends.
+  final class Scratch: @unchecked Sendable {
+    var dirs: [URL] = []
+    deinit { for d in dirs { try? FileManager.default.removeItem(at: d) } }
+  }
+  let scratch = Scratch()
+
   /// Runs `diff` on two snapshots (bytes) and reads diff.json.
   func diff(_ a: [UInt8], _ b: [UInt8], _ extra: [String] = []) throws -> Diffed {
     let out = try temporaryDirectory()
+    scratch.dirs.append(out)
     let pa = out.appendingPathComponent("a.snapshot.json")
     let pb = out.appendingPathComponent("b.snapshot.json")
     try Data(a).write(to: pa)

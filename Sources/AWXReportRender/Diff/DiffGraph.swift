@@ -36,11 +36,13 @@ extension DisplayGraph {
     // Edges: B's, then those only in A.
     var seen: Set<String> = []
     var hasParent: Set<Int> = []
+    var children: [Int: [Int]] = [:]
     func add(_ from: String, _ to: String, _ kind: EdgeKind, taken: Bool) {
       guard let t = index[from], let h = index[to], seen.insert("\(from)>\(to)").inserted else {
         return
       }
       hasParent.insert(h)
+      children[t, default: []].append(h)
       edges.append(Edge(tail: t, head: h, kind: kind, outcome: taken ? .taken : .notTaken))
     }
     for n in d.nodes {
@@ -51,8 +53,23 @@ extension DisplayGraph {
         for h in heads { add(String(b.id), String(h), kind, taken: true) }
       }
     }
+    // An edge only in A that would close a cycle with B's edges (A: x→y, B: y→x) is left
+    // out: the layout needs a DAG, and the tables list it anyway.
+    func reaches(_ from: Int, _ to: Int) -> Bool {
+      var stack = [from]
+      var visited: Set<Int> = []
+      while let v = stack.popLast() {
+        if v == to { return true }
+        guard visited.insert(v).inserted else { continue }
+        stack += children[v] ?? []
+      }
+      return false
+    }
     for e in d.edges where e.b == nil {
-      if let kind = e.a { add(e.from, e.to, kind, taken: false) }
+      guard let kind = e.a, let t = index[e.from], let h = index[e.to], !reaches(h, t) else {
+        continue
+      }
+      add(e.from, e.to, kind, taken: false)
     }
     for i in (startIndex + 1)..<nodes.count where !hasParent.contains(i) {
       edges.insert(Edge(tail: startIndex, head: i, kind: .always, outcome: .taken), at: 0)

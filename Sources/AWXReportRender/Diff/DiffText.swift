@@ -44,6 +44,11 @@ package enum DiffText {
     if !d.extraVars.isEmpty {
       lines.append("extra_vars changed: " + d.extraVars.map(\.key).joined(separator: ", "))
     }
+    let nested = d.nodes.filter { $0.nested?.hasChanges ?? false }
+    if !nested.isEmpty {
+      lines.append(
+        "nested workflows that changed: " + nested.map { "'\($0.name)'" }.joined(separator: ", "))
+    }
     let edgeChanges = d.edges.count
     if edgeChanges > 0 { lines.append("edges changed: \(edgeChanges)") }
     return lines.map { TextSafety.truncated(TextSafety.singleLine($0), to: 300) }

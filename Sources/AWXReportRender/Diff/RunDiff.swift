@@ -238,21 +238,23 @@ package struct RunDiff: Sendable {
     }
     let parentsA = parents(a)
     let parentsB = parents(b)
-    let orderA = Dictionary(
-      a.topologicalOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { x, _ in x })
+    // A's unmatched nodes by job type and template, in A's run order.
+    var pool: [String: [RunSummary.Node]] = [:]
+    for id in a.topologicalOrder where !taken.contains(id) {
+      guard let na = a.node(id) else { continue }
+      pool["\(na.type.rawValue) \(templateKey(na))", default: []].append(na)
+    }
     for bid in b.topologicalOrder where pairs[bid] == nil {
       guard let nb = b.node(bid) else { continue }
       let wanted = Set((parentsB[bid] ?? []).compactMap { pairs[$0]?.0 })
       guard wanted.count == (parentsB[bid] ?? []).count else { continue }
-      let candidates = a.nodes.filter { na in
-        !taken.contains(na.id) && na.type == nb.type && templateKey(na) == templateKey(nb)
-          && Set(parentsA[na.id] ?? []) == wanted
-      }
+      let key = "\(nb.type.rawValue) \(templateKey(nb))"
       guard
-        let pick = candidates.min(by: {
-          (orderA[$0.id] ?? 0, $0.id) < (orderA[$1.id] ?? 0, $1.id)
-        })
+        let k = pool[key]?.firstIndex(where: { na in
+          !taken.contains(na.id) && Set(parentsA[na.id] ?? []) == wanted
+        }), let pick = pool[key]?[k]
       else { continue }
+      pool[key]?.remove(at: k)
       pairs[bid] = (pick.id, .templatePosition)
       taken.insert(pick.id)
     }
