@@ -246,6 +246,28 @@ import Testing
       SnapshotEditing.set("scm_branch", .string("release/2.13"), in: &value)
       SnapshotEditing.set("launch_type", .string("scheduled"), in: &value)
     }
+    // provision's own prompts (extra_data) in A; none in B.
+    let withInputs = try SnapshotEditing.example { kind, wf, value in
+      guard kind == .workflowNodes, wf == 4711 else { return }
+      SnapshotEditing.editResult(304, in: &value) { n in
+        SnapshotEditing.set(
+          "extra_data",
+          .object([("size", .number("3")), ("ssh_key", .string("SECRET-NODE-INPUT"))]), in: &n)
+      }
+    }
+    let inputs = try diff(withInputs, try Self.example())
+    let provision = try #require(
+      inputs["nodes"]?.array?.first { $0["name"]?.string == "provision" })
+    #expect(provision["change"] == .string("changed"))
+    #expect(provision["other_changes"] == .array([.string("inputs")]))
+    #expect(provision["inputs"]?.array?.compactMap { $0["key"]?.string } == ["size", "ssh_key"])
+    #expect(provision["inputs"]?.array?.last?["a"] == .string("$redacted$"))
+    for name in ["diff.json", "diff.md", "diff.html"] {
+      #expect(!(try inputs.text(name)).contains("SECRET-NODE-INPUT"), "\(name)")
+    }
+    #expect(try inputs.text("diff.md").contains("node provision input: ssh\\_key"))
+    try expectValid(inputs)
+
     let d = try diff(a, try Self.example(), ["--exit-status"])
     #expect(d.run.status == 0)
     let launch = try #require(d["launch"]?.array)
@@ -321,6 +343,26 @@ import Testing
     let sync = try #require(nodes.first { $0["b_id"]?.int == 302 })
     #expect(sync["matched_by"] == .string("template-position"))
     #expect(sync["change"] == .string("unchanged"))
+    try expectValid(d)
+  }
+
+  @Test func edgesReversedBetweenRunsStillDrawOneGraph() throws {
+    // A: sync-project → lint. B: lint → sync-project. The union would be a cycle: the graph
+    // leaves A's edge out, the tables keep both.
+    let b = try SnapshotEditing.example { kind, wf, value in
+      guard kind == .workflowNodes, wf == 4711 else { return }
+      SnapshotEditing.editResult(301, in: &value) { n in
+        SnapshotEditing.set("success_nodes", .array([.number("302")]), in: &n)
+      }
+      SnapshotEditing.editResult(303, in: &value) { n in
+        SnapshotEditing.set("success_nodes", .array([.number("304"), .number("301")]), in: &n)
+      }
+    }
+    let d = try diff(try Self.example(), b)
+    #expect(d.run.status == 0, "stderr: \(d.run.stderr)")
+    let graph = try #require(d["graph"])
+    #expect(graph["edges_added"]?.array?.compactMap { $0["to_name"]?.string } == ["sync-project"])
+    #expect(graph["edges_removed"]?.array?.compactMap { $0["to_name"]?.string } == ["lint"])
     try expectValid(d)
   }
 

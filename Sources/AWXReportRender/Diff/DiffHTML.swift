@@ -195,6 +195,15 @@ package enum DiffHTML {
         "note": .string(v.secret ? "secret: \(v.change)" : v.change),
       ])
     }
+    for n in d.nodes {
+      for v in n.inputs {
+        launch.append([
+          "field": .string("node \(line(n.name)) input: \(line(v.key))"),
+          "a": .string(v.a.map { line($0) } ?? "—"), "b": .string(v.b.map { line($0) } ?? "—"),
+          "note": .string(v.secret ? "secret: \(v.change)" : v.change),
+        ])
+      }
+    }
     var graph: [TemplateValue] = []
     func change(_ text: String, _ cls: String) {
       graph.append(["text": .string(text), "class": .string(cls)])

@@ -105,19 +105,17 @@ package enum DiffJSON {
             ])
           })
       ),
-      (
-        "extra_vars",
-        .array(
-          d.extraVars.map { v in
-            object([
-              ("key", .string(v.key)), ("change", .string(v.change)), ("a", optional(v.a)),
-              ("b", optional(v.b)), ("secret", .bool(v.secret)),
-            ])
-          })
-      ),
+      ("extra_vars", .array(d.extraVars.map(variable))),
       ("graph", graph(d)),
       ("nodes", .array(d.nodes.map { node($0, d) })),
     ]
+  }
+
+  static func variable(_ v: RunDiff.VariableDiff) -> JSONValue {
+    object([
+      ("key", .string(v.key)), ("change", .string(v.change)), ("a", optional(v.a)),
+      ("b", optional(v.b)), ("secret", .bool(v.secret)),
+    ])
   }
 
   static func graph(_ d: RunDiff) -> JSONValue {
@@ -218,6 +216,7 @@ package enum DiffJSON {
         ("a_state", optional(n.a?.state)), ("b_state", optional(n.b?.state)),
         ("a_elapsed", number(n.a?.elapsed)), ("b_elapsed", number(n.b?.elapsed)),
         ("other_changes", .array(n.otherChanges.map(JSONValue.string))),
+        ("inputs", .array(n.inputs.map(variable))),
         ("nested", n.nested.map { object(members($0)) } ?? .null),
       ])
   }

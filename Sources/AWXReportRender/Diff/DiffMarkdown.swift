@@ -95,7 +95,8 @@ package enum DiffMarkdown {
       out += more(sorted.count)
       out += "\n"
     }
-    if !d.launch.isEmpty || !d.extraVars.isEmpty {
+    let withInputs = d.nodes.filter { !$0.inputs.isEmpty }
+    if !d.launch.isEmpty || !d.extraVars.isEmpty || !withInputs.isEmpty {
       out += "\(h) Launch differences\n\n| Setting | A | B |\n|---|---|---|\n"
       for l in d.launch {
         out += "| \(l.field) | \(value(l.a)) | \(value(l.b)) |\n"
@@ -106,6 +107,13 @@ package enum DiffMarkdown {
         out += "| \(label)\(note) | \(value(v.a)) | \(value(v.b)) |\n"
       }
       out += more(d.extraVars.count)
+      for n in withInputs.prefix(maxRows) {
+        for v in n.inputs.prefix(maxRows) {
+          let note = v.secret && v.change == "changed" ? " (changed)" : ""
+          out +=
+            "| node \(text(n.name)) input: \(text(v.key))\(note) | \(value(v.a)) | \(value(v.b)) |\n"
+        }
+      }
       out += "\n"
     }
     let added = d.nodes.filter { $0.change == .added }

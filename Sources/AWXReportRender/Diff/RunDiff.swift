@@ -57,8 +57,10 @@ package struct RunDiff: Sendable {
     package var ratio: Double?
     /// Whether the duration change is significant: over 50 % and over 60 s.
     package var durationFlagged: Bool
-    /// What else changed: `template`, `type`, `convergence`, `edges`, `nested`.
+    /// What else changed: `template`, `type`, `convergence`, `inputs`, `edges`, `nested`.
     package var otherChanges: [String]
+    /// The node's own inputs (`extra_data`) that differ, key by key, shown redacted.
+    package var inputs: [VariableDiff] = []
     /// The diff of the nested workflows it launched in both runs.
     package var nested: RunDiff?
 
@@ -298,6 +300,10 @@ package struct RunDiff: Sendable {
     if na.allParentsMustConverge != nb.allParentsMustConverge {
       d.otherChanges.append("convergence")
     }
+    let rawA = a.raw.node(na.id)?.extraData ?? na.extraData
+    let rawB = b.raw.node(nb.id)?.extraData ?? nb.extraData
+    d.inputs = variables(rawA, rawB, redact: redact)
+    if !d.inputs.isEmpty { d.otherChanges.append("inputs") }
     if let ia = na.nestedWorkflowJobID, let ib = nb.nestedWorkflowJobID,
       let sa = a.shown.nested[ia], let sb = b.shown.nested[ib]
     {

@@ -50,7 +50,7 @@ enum GraphStyle {
   static let changes: [(String, String)] = [
     ("state-changed", "state changed"), ("slower", "much slower"), ("faster", "much faster"),
     ("added", "added (only in B)"), ("removed", "removed (only in A)"),
-    ("changed", "template, edges or nesting changed"), ("unchanged", "unchanged"),
+    ("changed", "template, inputs, edges or nesting changed"), ("unchanged", "unchanged"),
   ]
 
   /// Fill, outline, text and dash of each change kind (``DiffPalette``).
