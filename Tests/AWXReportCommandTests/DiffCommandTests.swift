@@ -424,6 +424,36 @@ import Testing
     #expect(nodes.allSatisfy { $0["matched_by"] == .string("template-position") })
   }
 
+  @Test func aFileAgainstAFetchedRunGivesTheDivergenceWithItsFailureDetails() throws {
+    let token = "tok-diff-drill-down"
+    let good = try FakeAWXServer(["--nodes", "14", "--token", token], discardingErrors: true)
+    let bad = try FakeAWXServer(
+      ["--nodes", "14", "--failed-update", "--token", token], discardingErrors: true)
+    let out = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let env = ["CONTROLLER_OAUTH_TOKEN": token]
+    let fetched = try awxReport(
+      ["fetch", "7", "--host", good.host, "--out", out.path, "-q", "--formats", "json"],
+      environment: env)
+    #expect(fetched.status == 0, "stderr: \(fetched.stderr)")
+    let snapshot = out.appendingPathComponent("workflow-job-7/snapshot.json").path
+    let r = try awxReport(
+      ["diff", snapshot, "7", "--host", bad.host, "--out", out.path, "--exit-status"],
+      environment: env)
+    #expect(r.status == 2, "stderr: \(r.stderr)")
+    let dir = out.appendingPathComponent("diff-7-7")
+    let bytes = try #require(
+      FileManager.default.contents(atPath: dir.appendingPathComponent("diff.json").path))
+    let d = Diffed(run: r, dir: dir, json: try JSONParser.parse([UInt8](bytes)))
+    let first = try #require(d["first_divergence"])
+    #expect(first["a"] == .string("successful"))
+    #expect(first["b"] == .string("failed"))
+    #expect(first["a_failure"] == .null)
+    #expect(first["b_failure"]?["output_tail"]?.array?.isEmpty == false)
+    #expect(try d.text("diff.md").contains("- B: "))
+    try expectValid(d)
+  }
+
   @Test func jobIDsAreFetchedAndTheSnapshotsKept() throws {
     let token = "tok-diff-do-not-leak"
     let server = try FakeAWXServer(["--nodes", "6", "--token", token], discardingErrors: true)

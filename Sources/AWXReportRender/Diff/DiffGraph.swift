@@ -98,7 +98,7 @@ extension DisplayGraph {
     case .unchanged: return "Unchanged (\(n.b?.state ?? ""))"
     default:
       var parts: [String] = []
-      if n.stateChanged { parts.append("state: \(DiffText.states(n))") }
+      if n.stateChanged { parts.append("state: \(DiffText.states(n, arrow: "→"))") }
       if let delta = n.delta, delta != 0 {
         parts.append(
           "time: \(DiffText.seconds(n.a?.elapsed)) → \(DiffText.seconds(n.b?.elapsed)) "

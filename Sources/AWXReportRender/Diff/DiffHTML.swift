@@ -144,7 +144,7 @@ package enum DiffHTML {
       let n = d.nodes[i]
       var failures: [TemplateValue] = []
       for (side, x) in [("A", n.a), ("B", n.b)] {
-        guard let first = DisplayGraph.firstFailure(x?.failureDetail) else { continue }
+        guard let first = DiffText.failure(x?.failureDetail) else { continue }
         failures.append(["side": .string(side), "text": .string(line(first, limit: 1000))])
       }
       divergence = [

@@ -66,9 +66,9 @@ package enum DiffMarkdown {
     if let i = d.firstDivergence {
       let n = d.nodes[i]
       out += "\(h) First divergence\n\n"
-      out += "**\(text(n.name))**: \(DiffText.states(n)) (\(n.change.rawValue)).\n"
+      out += "**\(text(n.name))**: \(DiffText.states(n, arrow: "→")) (\(n.change.rawValue)).\n"
       for (side, node) in [("A", n.a), ("B", n.b)] {
-        guard let node, let first = DisplayGraph.firstFailure(node.failureDetail) else {
+        guard let node, let first = DiffText.failure(node.failureDetail) else {
           continue
         }
         out += "\n- \(side): \(text(first, limit: 500))"

@@ -54,9 +54,19 @@ package enum DiffText {
     return lines.map { TextSafety.truncated(TextSafety.singleLine($0), to: 300) }
   }
 
+  /// A failed job's drill-down in one line: its first failed task, else the last line of its
+  /// output (a failed project or inventory update has no tasks).
+  package static func failure(_ detail: JobFailureDetail?) -> String? {
+    if let first = DisplayGraph.firstFailure(detail) { return first }
+    guard let last = detail?.outputTail.last(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+      return nil
+    }
+    return "Last output line: " + TextSafety.truncated(TextSafety.singleLine(last), to: 300)
+  }
+
   /// "successful → failed".
-  package static func states(_ n: RunDiff.NodeDiff) -> String {
-    "\(n.a?.state ?? "absent") -> \(n.b?.state ?? "absent")"
+  package static func states(_ n: RunDiff.NodeDiff, arrow: String = "->") -> String {
+    "\(n.a?.state ?? "absent") \(arrow) \(n.b?.state ?? "absent")"
   }
 
   /// "1m 03s", or "?" when unknown.

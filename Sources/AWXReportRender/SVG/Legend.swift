@@ -23,9 +23,12 @@ struct Legend {
     var rows: [Row] = EdgeKind.allCases.map {
       Row(sample: .edge($0.rawValue, dashed: false), text: "edge: \($0.phrase)")
     }
-    rows.append(Row(sample: .edge("success", dashed: true), text: "edge not taken in this run"))
     let changes = Set(graph.nodes.compactMap(\.change))
     showsChanges = !changes.isEmpty
+    rows.append(
+      Row(
+        sample: .edge("success", dashed: true),
+        text: showsChanges ? "edge only in run A" : "edge not taken in this run"))
     if showsChanges {
       for (change, text) in GraphStyle.changes where changes.contains(change) {
         rows.append(Row(sample: .change(change), text: text))
