@@ -402,6 +402,8 @@ import Testing
     let nested = try #require(deploy["nested"])
     #expect(d.names(nested["state_changes"]) == ["push-image"])
     #expect(nested["first_divergence"]?["name"] == .string("push-image"))
+    #expect(d.run.stdout.contains("first divergence: 'deploy-app' > 'push-image'"))
+    #expect(try d.text("diff.md").contains("**deploy-app** › **push-image**"))
     try expectValid(d)
   }
 

@@ -45,6 +45,12 @@ package enum DiffMarkdown {
     } else {
       out += "Verdict unchanged: \(d.verdictB.rawValue).\n\n"
     }
+    if level == 3, d.firstDivergence == nil, let (path, n) = DiffText.divergence(d) {
+      out +=
+        "First divergence, in a nested workflow: "
+        + (path + [n.name]).map { "**\(text($0))**" }.joined(separator: " › ")
+        + ": \(DiffText.states(n, arrow: "→")).\n\n"
+    }
     let changes = d.stateChanges
     if !changes.isEmpty {
       out += "\(h) State changes\n\n| Node | A | B | Why it did not run |\n|---|---|---|---|\n"

@@ -17,9 +17,9 @@ package enum DiffText {
     if d.verdictChanged {
       lines.append("verdict changed: \(d.verdictA.rawValue) -> \(d.verdictB.rawValue)")
     }
-    if let i = d.firstDivergence {
-      let n = d.nodes[i]
-      lines.append("first divergence: '\(n.name)' \(states(n))")
+    if let (path, n) = divergence(d) {
+      let names = (path + [n.name]).map { "'\($0)'" }.joined(separator: " > ")
+      lines.append("first divergence: \(names) \(states(n))")
     }
     let changes = d.stateChanges
     if !changes.isEmpty {
@@ -52,6 +52,17 @@ package enum DiffText {
     let edgeChanges = d.edges.count
     if edgeChanges > 0 { lines.append("edges changed: \(edgeChanges)") }
     return lines.map { TextSafety.truncated(TextSafety.singleLine($0), to: 300) }
+  }
+
+  /// The first divergence, looking into nested workflows (in run order) when the run itself
+  /// has none: the names of the nodes that launched them, and the node.
+  package static func divergence(_ d: RunDiff) -> (path: [String], node: RunDiff.NodeDiff)? {
+    if let i = d.firstDivergence { return ([], d.nodes[i]) }
+    for n in d.nodes {
+      guard let nested = n.nested, let (path, node) = divergence(nested) else { continue }
+      return ([n.name] + path, node)
+    }
+    return nil
   }
 
   /// A failed job's drill-down in one line: its first failed task, else the last line of its
