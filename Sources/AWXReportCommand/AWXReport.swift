@@ -23,7 +23,7 @@ package struct AWXReport: ParsableCommand {
     subcommands: [
       FetchCommand.self, RenderCommand.self, ValidateCommand.self, ListCommand.self,
       ArchiveCommand.self, IndexCommand.self, WatchCommand.self, CancelCommand.self,
-      RelaunchCommand.self, LaunchCommand.self,
+      RelaunchCommand.self, LaunchCommand.self, DiffCommand.self,
     ])
 
   package init() {}

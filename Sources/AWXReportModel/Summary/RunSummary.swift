@@ -70,6 +70,9 @@ package struct RunSummary: Hashable, Sendable {
     package var nestedWorkflowJobID: Int?
     /// Why its job failed (failed tasks, hosts, output tail), when the fetch drilled into it.
     package var failureDetail: JobFailureDetail?
+    /// The node's own launch prompts (`extra_data`, JSON text): its inputs, which `diff`
+    /// compares.
+    package var extraData: String = "{}"
   }
 
   /// Summarises `tree` and its nested runs.
@@ -102,7 +105,8 @@ package struct RunSummary: Hashable, Sendable {
           failureNodes: node.failureNodes, alwaysNodes: node.alwaysNodes,
           onCriticalPath: a.onCriticalPath, pathFromStart: a.pathFromStart,
           nestedWorkflowJobID: nestedID,
-          failureDetail: node.jobID.flatMap { tree.run.failureDetails[$0] }))
+          failureDetail: node.jobID.flatMap { tree.run.failureDetails[$0] },
+          extraData: node.extraData))
     }
     self.nodes = nodes
     self.counts = counts

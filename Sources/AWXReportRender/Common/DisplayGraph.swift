@@ -29,6 +29,9 @@ package struct DisplayGraph: Sendable {
     /// The first failed task of a failed job the fetch drilled into, one line
     /// ("Failed: task on host: message").
     package var firstFailure: String?
+    /// How the node changed between two runs (a ``RunDiff/Change`` raw value), for the diff's
+    /// union graph: it is coloured by this instead of its state. Nil in a run's own graph.
+    package var change: String? = nil
 
     /// Whether this is a START node.
     package var isStart: Bool { type == nil }

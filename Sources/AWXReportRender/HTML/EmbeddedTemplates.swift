@@ -6,6 +6,120 @@
 enum EmbeddedTemplates {
   /// File name → contents, exactly as in `templates/`.
   static let files: [String: String] = [
+    "diff.html.mustache": ##"""
+{{! The diff page of 'awx-report diff A B'. It reuses report.css; the change colours below match
+    the union graph's (DiffPalette). Override it with --templates DIR like the report's. }}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="{{footer.tool}}">
+<title>{{title}}</title>
+<style>
+{{> report.css}}
+.runs { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+.run { border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 0.9rem; min-width: 0; }
+.run h2 { margin-top: 0; overflow-wrap: anywhere; }
+table.diff { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+.change { display: inline-block; padding: 0 0.4rem; border-radius: 4px; border: 1.5px solid var(--stroke); background: var(--fill); color: var(--text); }
+.change-state-changed { --fill: #ffebe9; --stroke: #cf222e; --text: #6e1016; }
+.change-slower { --fill: #fff1e5; --stroke: #bc4c00; --text: #5c2500; }
+.change-faster { --fill: #dafbe1; --stroke: #1a7f37; --text: #0f3d1d; }
+.change-added { --fill: #ddf4ff; --stroke: #0969da; --text: #0a3069; }
+.change-removed { --fill: #f6f8fa; --stroke: #6e7781; --text: #57606a; }
+.change-removed.change { border-style: dashed; }
+.change-changed { --fill: #fbefff; --stroke: #8250df; --text: #3e1f79; }
+.change-unchanged { --fill: #f6f8fa; --stroke: #d0d7de; --text: #57606a; }
+.flag { font-weight: 700; color: #bc4c00; }
+</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to the diff</a>
+<header class="page-header">
+  <p class="eyebrow">AWX workflow job diff</p>
+  <h1>{{title}}</h1>
+  {{^sameTemplate}}
+  <p class="warning"><strong>Different templates:</strong> A runs “{{templateA}}” and B runs “{{templateB}}”. Nodes are matched by identifier and template, so most are likely reported as added or removed.</p>
+  {{/sameTemplate}}
+  <div class="runs">
+    {{#runs}}
+    <section class="run" aria-label="Run {{label}}">
+      <p class="eyebrow">{{label}}: {{role}}</p>
+      <h2>{{name}} <span class="job-id">#{{id}}</span></h2>
+      <p class="badge {{statusClass}}"><span class="sym" aria-hidden="true">{{statusSymbol}}</span> {{status}}</p>
+      <p>{{verdict}}</p>
+      <dl class="facts">
+        {{#facts}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>
+        {{/facts}}
+      </dl>
+    </section>
+    {{/runs}}
+  </div>
+</header>
+<main id="main">
+{{#verdict}}<p class="verdict {{class}}">{{text}}</p>{{/verdict}}
+<section id="graph-view" aria-labelledby="graph-heading">
+  <h2 id="graph-heading">Graph</h2>
+  {{#graph.available}}
+  <figure class="drawing graph">
+    <div class="drawing-scroll">{{{graph.svg}}}</div>
+    <figcaption>Both runs' nodes in one graph, each coloured by its change: {{#legend}}<span class="change {{class}}">{{text}}</span> {{/legend}}. Edges are B's; a dashed edge exists only in A. Hover a node for what changed.</figcaption>
+  </figure>
+  {{/graph.available}}
+</section>
+{{#sections}}
+<section id="{{id}}">
+  {{#heading}}<h2>{{.}}</h2>{{#verdict}}<p class="verdict {{class}}">{{text}}</p>{{/verdict}}{{/heading}}
+  {{#anyStates}}
+  <h3>State changes</h3>
+  <table class="diff"><thead><tr><th>Node</th><th>A</th><th>B</th><th>Why it did not run</th></tr></thead><tbody>
+  {{#states}}<tr><td>{{#node}}<span class="change {{class}}">{{name}}</span>{{/node}}</td><td>{{a}}</td><td>{{b}}</td><td>{{#whyA}}A: {{whyA}} {{/whyA}}{{#whyB}}B: {{whyB}}{{/whyB}}</td></tr>
+  {{/states}}
+  </tbody></table>
+  {{/anyStates}}
+  {{#divergence}}
+  <h3>First divergence</h3>
+  <p>{{#node}}<span class="change {{class}}">{{name}}</span>{{/node}}: {{a}} → {{b}} ({{change}}).</p>
+  {{#anyFailures}}<ul>{{#failures}}<li>{{side}}: <code>{{text}}</code></li>{{/failures}}</ul>{{/anyFailures}}
+  {{/divergence}}
+  <h3>Durations</h3>
+  <table class="diff"><thead><tr><th>Node</th><th>A</th><th>B</th><th>Change</th></tr></thead><tbody>
+  {{#durations}}<tr class="{{class}}"><td>{{label}}</td><td>{{a}}</td><td>{{b}}</td><td>{{delta}}{{#flagged}} <span class="flag">⚠ over 50 % and 60 s</span>{{/flagged}}</td></tr>
+  {{/durations}}
+  </tbody></table>
+  {{#anyLaunch}}
+  <h3>Launch differences</h3>
+  <table class="diff"><thead><tr><th>Setting</th><th>A</th><th>B</th><th></th></tr></thead><tbody>
+  {{#launch}}<tr><td>{{field}}</td><td><code>{{a}}</code></td><td><code>{{b}}</code></td><td>{{note}}</td></tr>
+  {{/launch}}
+  </tbody></table>
+  {{/anyLaunch}}
+  {{#anyGraphChanges}}
+  <h3>Graph changes</h3>
+  <ul>{{#graphChanges}}<li><span class="change {{class}}">{{text}}</span></li>{{/graphChanges}}</ul>
+  {{/anyGraphChanges}}
+  <h3>All nodes</h3>
+  <table class="diff"><thead><tr><th>Node</th><th>Change</th><th>A</th><th>B</th><th>Matched by</th><th>Detail</th></tr></thead><tbody>
+  {{#nodes}}<tr><td>{{#node}}<span class="change {{class}}">{{name}}</span>{{/node}}</td><td>{{change}}</td><td>{{a}}</td><td>{{b}}</td><td>{{matched}}</td><td>{{detail}}</td></tr>
+  {{/nodes}}
+  </tbody></table>
+</section>
+{{/sections}}
+</main>
+{{#footer}}
+<footer class="page-footer">
+  <p>Generated by {{tool}} on <time datetime="{{generatedAt.iso}}">{{generatedAt.display}}</time> from snapshots with SHA-256 <code class="hash">{{sha256A}}</code> (A) and <code class="hash">{{sha256B}}</code> (B).</p>
+  <p>{{#redacted}}Secret-looking values are masked; a secret whose value changed is still listed as changed.{{/redacted}}{{^redacted}}Values are shown without redaction.{{/redacted}} This page is self-contained: it loads nothing and runs no scripts.</p>
+</footer>
+{{/footer}}
+</body>
+</html>
+
+"""##,
     "index.html.mustache": ##"""
 {{! The archive's index page: every template's figures and trend chart, then every run. It
     shares report.css with the reports; override either with `--templates DIR`. }}

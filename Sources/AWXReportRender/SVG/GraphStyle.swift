@@ -45,4 +45,25 @@ enum GraphStyle {
     }
     return css
   }
+
+  /// The change kinds of a diff's union graph, in legend order, with their legend text.
+  static let changes: [(String, String)] = [
+    ("state-changed", "state changed"), ("slower", "much slower"), ("faster", "much faster"),
+    ("added", "added (only in B)"), ("removed", "removed (only in A)"),
+    ("changed", "template, inputs, edges or nesting changed"), ("unchanged", "unchanged"),
+  ]
+
+  /// Fill, outline, text and dash of each change kind (``DiffPalette``).
+  static func diffCSS() -> String {
+    let r = "#\(rootID)"
+    var css = ""
+    for (change, _) in changes {
+      let c = DiffPalette.colors(change)
+      var rule = "fill:\(c.fill);stroke:\(c.stroke)"
+      if let dash = DiffPalette.dash(change) { rule += ";stroke-dasharray:\(dash)" }
+      css += "\(r) .diff-\(change)>rect{\(rule)}\n"
+      css += "\(r) .diff-\(change)>text{fill:\(c.text)}\n"
+    }
+    return css
+  }
 }

@@ -6,6 +6,7 @@ struct Legend {
     enum Sample {
       case edge(String, dashed: Bool)
       case state(NodeState)
+      case change(String)
       case badge
     }
     var sample: Sample
@@ -13,6 +14,8 @@ struct Legend {
   }
 
   let rows: [Row]
+  /// Whether the graph is a diff's union graph, coloured by change.
+  let showsChanges: Bool
   let width = 190.0
   var height: Double { 28 + Double(rows.count) * 16 }
 
@@ -20,10 +23,21 @@ struct Legend {
     var rows: [Row] = EdgeKind.allCases.map {
       Row(sample: .edge($0.rawValue, dashed: false), text: "edge: \($0.phrase)")
     }
-    rows.append(Row(sample: .edge("success", dashed: true), text: "edge not taken in this run"))
-    let present = Set(graph.nodes.compactMap(\.state))
-    for s in NodeState.allCases where present.contains(s) {
-      rows.append(Row(sample: .state(s), text: "\(s.symbol) \(s.label)"))
+    let changes = Set(graph.nodes.compactMap(\.change))
+    showsChanges = !changes.isEmpty
+    rows.append(
+      Row(
+        sample: .edge("success", dashed: true),
+        text: showsChanges ? "edge only in run A" : "edge not taken in this run"))
+    if showsChanges {
+      for (change, text) in GraphStyle.changes where changes.contains(change) {
+        rows.append(Row(sample: .change(change), text: text))
+      }
+    } else {
+      let present = Set(graph.nodes.compactMap(\.state))
+      for s in NodeState.allCases where present.contains(s) {
+        rows.append(Row(sample: .state(s), text: "\(s.symbol) \(s.label)"))
+      }
     }
     if graph.nodes.contains(where: \.convergesAll) {
       rows.append(Row(sample: .badge, text: "all parents must converge"))
@@ -45,6 +59,9 @@ struct Legend {
         s += dashed ? " stroke-dasharray=\"6 4\"/>" : "/>"
       case .state(let state):
         s += "<g class=\"\(state.rawValue)\"><rect x=\"\(f(x + 10))\" y=\"\(f(cy - 10))\" "
+        s += "width=\"30\" height=\"12\" rx=\"3\" ry=\"3\"/></g>"
+      case .change(let change):
+        s += "<g class=\"diff-\(change)\"><rect x=\"\(f(x + 10))\" y=\"\(f(cy - 10))\" "
         s += "width=\"30\" height=\"12\" rx=\"3\" ry=\"3\"/></g>"
       case .badge:
         s += "<g class=\"badge\"><rect x=\"\(f(x + 13))\" y=\"\(f(cy - 10))\" width=\"24\" "

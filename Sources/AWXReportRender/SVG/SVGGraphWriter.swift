@@ -112,7 +112,8 @@ package struct SVGGraphWriter: Sendable {
       "width=\"\(f(width))pt\" height=\"\(f(height))pt\" viewBox=\"0 0 \(f(width)) \(f(height))\">\n"
     out += "<title>\(XMLEscaping.text(title))</title>\n"
     out += "<desc>\(XMLEscaping.text(description))</desc>\n"
-    out += "<style type=\"text/css\"><![CDATA[\n\(GraphStyle.css())]]></style>\n"
+    let diffCSS = legend.showsChanges ? GraphStyle.diffCSS() : ""
+    out += "<style type=\"text/css\"><![CDATA[\n\(GraphStyle.css())\(diffCSS)]]></style>\n"
     out += "<g id=\"graph\" class=\"graph\">\n"
     for (k, rect) in layout.clusters.enumerated() where k < graph.clusters.count {
       let c = graph.clusters[k]
@@ -152,6 +153,7 @@ package struct SVGGraphWriter: Sendable {
     if n.critical { classes.append("critical") }
     if n.unhandledFailure { classes.append("unhandled") }
     if n.convergesAll { classes.append("converge-all") }
+    if let change = n.change { classes.append("diff-\(change)") }
     let x0 = p.x - p.width / 2
     let y0 = p.y - p.height / 2
     var s = "<g id=\"node-\(id)\" class=\"\(classes.joined(separator: " "))\">"
