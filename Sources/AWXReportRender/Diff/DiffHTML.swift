@@ -90,7 +90,7 @@ package enum DiffHTML {
       "verdict": .string(line(Narrative.verdict(s))),
       "facts": [
         fact("Template", j.templateName), fact("Inventory", j.inventoryName),
-        fact("Started", j.started?.iso8601), fact("Duration", DiffText.seconds(j.elapsed)),
+        fact("Started", j.started?.display), fact("Duration", DiffText.seconds(j.elapsed)),
         fact("Launched by", j.launchedBy), fact("Launch type", j.launchType),
         fact("Limit", j.limit), fact("SCM branch", j.scmBranch),
       ],

@@ -26,7 +26,7 @@ package enum DiffMarkdown {
     row("Template", text(ja.templateName ?? "deleted"), text(jb.templateName ?? "deleted"))
     row("Status", ja.status.rawValue, jb.status.rawValue)
     row("Verdict", text(Narrative.verdict(d.a.shown)), text(Narrative.verdict(d.b.shown)))
-    row("Started", ja.started?.iso8601 ?? "–", jb.started?.iso8601 ?? "–")
+    row("Started", ja.started?.display ?? "–", jb.started?.display ?? "–")
     row("Duration", DiffText.seconds(ja.elapsed), DiffText.seconds(jb.elapsed))
     out += "\n"
     out += body(d, level: 3)
