@@ -1101,6 +1101,11 @@ def make_handler(world, state, args):
             pass
 
         def send_body(self, status, body, headers=(), declared_length=None):
+            # Logged before the answer goes out: a client that reads /_stats right after its
+            # last answer must find that answer in the log (logging after the write raced).
+            with state.lock:
+                state.log.append({"path": self.path, "status": status,
+                                  "sha256": hashlib.sha256(body).hexdigest()})
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(declared_length or len(body)))
@@ -1109,9 +1114,6 @@ def make_handler(world, state, args):
                 self.send_header(k, v)
             self.end_headers()
             self.wfile.write(body)
-            with state.lock:
-                state.log.append({"path": self.path, "status": status,
-                                  "sha256": hashlib.sha256(body).hexdigest()})
 
         def send_json(self, status, obj, headers=()):
             self.send_body(status, json.dumps(obj).encode("utf-8"), headers)
