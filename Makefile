@@ -4,6 +4,9 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 DESTDIR ?=
 PRODUCT := awx-report
+# The version's one place is AWXReport.version in the Swift source (`awx-report --version`).
+VERSION := $(shell sed -n 's/^ *package static let version = "\(.*\)"$$/\1/p' \
+             Sources/AWXReportCommand/AWXReport.swift)
 EXAMPLE := examples/workflow-job-4711.snapshot.json
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config w3c-sgml-lib graphviz python3 \
                 python3-jsonschema
@@ -11,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
 .PHONY: help deps build release test lint format report install uninstall clean templates \
-        bench bench-layout bench-fetch bench-validate bench-render bench-archive leak-check example
+        version bench bench-layout bench-fetch bench-validate bench-render bench-archive leak-check example
 
 help: ## List the targets.
 	@echo "Targets:"
@@ -51,6 +54,9 @@ templates: ## Re-embed templates/ into the binary after editing them.
 
 example: ## Regenerate the bundled example snapshot.
 	python3 examples/make_example.py $(EXAMPLE)
+
+version: ## Print the version (from AWXReport.version).
+	@echo $(VERSION)
 
 install: deps ## Install a self-contained binary (Swift runtime linked in) into $(DESTDIR)$(BINDIR).
 	$(SWIFT) build -c release --product $(PRODUCT) --static-swift-stdlib --scratch-path .build-static
