@@ -2,11 +2,16 @@
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share
 DESTDIR ?=
 PRODUCT := awx-report
 # The version's one place is AWXReport.version in the Swift source (`awx-report --version`).
 VERSION := $(shell sed -n 's/^ *package static let version = "\(.*\)"$$/\1/p' \
              Sources/AWXReportCommand/AWXReport.swift)
+STATIC  := .build-static/release/$(PRODUCT)
+# Generated from the command definitions by the built binary: man page and completions.
+SHARE   := .build-static/share
 EXAMPLE := examples/workflow-job-4711.snapshot.json
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config w3c-sgml-lib graphviz python3 \
                 python3-jsonschema
@@ -14,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
 .PHONY: help deps build release test lint format report install uninstall clean templates \
-        version bench bench-layout bench-fetch bench-validate bench-render bench-archive leak-check example
+        static share version bench bench-layout bench-fetch bench-validate bench-render bench-archive leak-check example
 
 help: ## List the targets.
 	@echo "Targets:"
@@ -58,13 +63,32 @@ example: ## Regenerate the bundled example snapshot.
 version: ## Print the version (from AWXReport.version).
 	@echo $(VERSION)
 
-install: deps ## Install a self-contained binary (Swift runtime linked in) into $(DESTDIR)$(BINDIR).
+static: deps ## Self-contained release binary (Swift runtime linked in), stripped.
 	$(SWIFT) build -c release --product $(PRODUCT) --static-swift-stdlib --scratch-path .build-static
-	install -d "$(DESTDIR)$(BINDIR)"
-	install -m 755 ".build-static/release/$(PRODUCT)" "$(DESTDIR)$(BINDIR)/$(PRODUCT)"
+	strip "$(STATIC)"
 
-uninstall: ## Remove the installed binary.
-	rm -f "$(DESTDIR)$(BINDIR)/$(PRODUCT)"
+share: static ## Man page and bash/zsh/fish completions, generated from the command definitions.
+	mkdir -p $(SHARE)
+	"$(STATIC)" --experimental-dump-help | python3 Scripts/make-manpage.py "$(VERSION)" > $(SHARE)/$(PRODUCT).1
+	"$(STATIC)" --generate-completion-script bash > $(SHARE)/$(PRODUCT).bash
+	"$(STATIC)" --generate-completion-script zsh > $(SHARE)/_$(PRODUCT)
+	"$(STATIC)" --generate-completion-script fish > $(SHARE)/$(PRODUCT).fish
+
+install: share ## Install the stripped self-contained binary, man page and completions under $(DESTDIR)$(PREFIX).
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1" \
+	  "$(DESTDIR)$(DATADIR)/bash-completion/completions" "$(DESTDIR)$(DATADIR)/zsh/site-functions" \
+	  "$(DESTDIR)$(DATADIR)/fish/vendor_completions.d"
+	install -m 755 "$(STATIC)" "$(DESTDIR)$(BINDIR)/$(PRODUCT)"
+	install -m 644 $(SHARE)/$(PRODUCT).1 "$(DESTDIR)$(MANDIR)/man1/$(PRODUCT).1"
+	install -m 644 $(SHARE)/$(PRODUCT).bash "$(DESTDIR)$(DATADIR)/bash-completion/completions/$(PRODUCT)"
+	install -m 644 $(SHARE)/_$(PRODUCT) "$(DESTDIR)$(DATADIR)/zsh/site-functions/_$(PRODUCT)"
+	install -m 644 $(SHARE)/$(PRODUCT).fish "$(DESTDIR)$(DATADIR)/fish/vendor_completions.d/$(PRODUCT).fish"
+
+uninstall: ## Remove what `make install` installed.
+	rm -f "$(DESTDIR)$(BINDIR)/$(PRODUCT)" "$(DESTDIR)$(MANDIR)/man1/$(PRODUCT).1" \
+	  "$(DESTDIR)$(DATADIR)/bash-completion/completions/$(PRODUCT)" \
+	  "$(DESTDIR)$(DATADIR)/zsh/site-functions/_$(PRODUCT)" \
+	  "$(DESTDIR)$(DATADIR)/fish/vendor_completions.d/$(PRODUCT).fish"
 
 bench: bench-layout bench-fetch bench-validate bench-render bench-archive ## Every benchmark.
 
