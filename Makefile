@@ -16,7 +16,7 @@ STATIC  := .build-static/release/$(PRODUCT)
 SHARE   := .build-static/share
 EXAMPLE := examples/workflow-job-4711.snapshot.json
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config w3c-sgml-lib graphviz python3 \
-                python3-jsonschema
+                python3-jsonschema man-db
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
