@@ -2,16 +2,26 @@
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share
 DESTDIR ?=
 PRODUCT := awx-report
+# The version's one place is AWXReport.version in the Swift source (`awx-report --version`).
+VERSION := $(shell sed -n 's/^ *package static let version = "\(.*\)"$$/\1/p' \
+             Sources/AWXReportCommand/AWXReport.swift)
+ARCH    := $(shell uname -m)
+DIST    := $(PRODUCT)-$(VERSION)-linux-$(ARCH)
+STATIC  := .build-static/release/$(PRODUCT)
+# Generated from the command definitions by the built binary: man page and completions.
+SHARE   := .build-static/share
 EXAMPLE := examples/workflow-job-4711.snapshot.json
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config w3c-sgml-lib graphviz python3 \
-                python3-jsonschema
+                python3-jsonschema man-db
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
 .PHONY: help deps build release test lint format report install uninstall clean templates \
-        bench bench-layout bench-fetch bench-validate bench-render bench-archive leak-check example
+        dist static share version bench bench-layout bench-fetch bench-validate bench-render bench-archive leak-check example
 
 help: ## List the targets.
 	@echo "Targets:"
@@ -52,13 +62,53 @@ templates: ## Re-embed templates/ into the binary after editing them.
 example: ## Regenerate the bundled example snapshot.
 	python3 examples/make_example.py $(EXAMPLE)
 
-install: deps ## Install a self-contained binary (Swift runtime linked in) into $(DESTDIR)$(BINDIR).
-	$(SWIFT) build -c release --product $(PRODUCT) --static-swift-stdlib --scratch-path .build-static
-	install -d "$(DESTDIR)$(BINDIR)"
-	install -m 755 ".build-static/release/$(PRODUCT)" "$(DESTDIR)$(BINDIR)/$(PRODUCT)"
+version: ## Print the version (from AWXReport.version).
+	@echo $(VERSION)
 
-uninstall: ## Remove the installed binary.
-	rm -f "$(DESTDIR)$(BINDIR)/$(PRODUCT)"
+static: deps ## Self-contained release binary (Swift runtime linked in), stripped.
+	$(SWIFT) build -c release --product $(PRODUCT) --static-swift-stdlib --scratch-path .build-static
+	strip "$(STATIC)"
+
+share: static ## Man page and bash/zsh/fish completions, generated from the command definitions.
+	mkdir -p $(SHARE)
+	"$(STATIC)" --experimental-dump-help | python3 Scripts/make-manpage.py "$(VERSION)" > $(SHARE)/$(PRODUCT).1
+	"$(STATIC)" --generate-completion-script bash > $(SHARE)/$(PRODUCT).bash
+	"$(STATIC)" --generate-completion-script zsh > $(SHARE)/_$(PRODUCT)
+	"$(STATIC)" --generate-completion-script fish > $(SHARE)/$(PRODUCT).fish
+
+install: share ## Install the stripped self-contained binary, man page and completions under $(DESTDIR)$(PREFIX).
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1" \
+	  "$(DESTDIR)$(DATADIR)/bash-completion/completions" "$(DESTDIR)$(DATADIR)/zsh/site-functions" \
+	  "$(DESTDIR)$(DATADIR)/fish/vendor_completions.d"
+	install -m 755 "$(STATIC)" "$(DESTDIR)$(BINDIR)/$(PRODUCT)"
+	install -m 644 $(SHARE)/$(PRODUCT).1 "$(DESTDIR)$(MANDIR)/man1/$(PRODUCT).1"
+	install -m 644 $(SHARE)/$(PRODUCT).bash "$(DESTDIR)$(DATADIR)/bash-completion/completions/$(PRODUCT)"
+	install -m 644 $(SHARE)/_$(PRODUCT) "$(DESTDIR)$(DATADIR)/zsh/site-functions/_$(PRODUCT)"
+	install -m 644 $(SHARE)/$(PRODUCT).fish "$(DESTDIR)$(DATADIR)/fish/vendor_completions.d/$(PRODUCT).fish"
+
+uninstall: ## Remove what `make install` installed.
+	rm -f "$(DESTDIR)$(BINDIR)/$(PRODUCT)" "$(DESTDIR)$(MANDIR)/man1/$(PRODUCT).1" \
+	  "$(DESTDIR)$(DATADIR)/bash-completion/completions/$(PRODUCT)" \
+	  "$(DESTDIR)$(DATADIR)/zsh/site-functions/_$(PRODUCT)" \
+	  "$(DESTDIR)$(DATADIR)/fish/vendor_completions.d/$(PRODUCT).fish"
+
+dist: share ## Release tarball dist/awx-report-VERSION-linux-ARCH.tar.gz and dist/SHA256SUMS.
+	rm -rf dist/$(DIST) dist/$(DIST).tar.gz dist/SHA256SUMS
+	install -d dist/$(DIST)/bin dist/$(DIST)/share/man/man1 dist/$(DIST)/share/bash-completion/completions \
+	  dist/$(DIST)/share/zsh/site-functions dist/$(DIST)/share/fish/vendor_completions.d
+	install -m 755 "$(STATIC)" dist/$(DIST)/bin/$(PRODUCT)
+	install -m 644 README.md dist/$(DIST)/README.md
+	if [ -f LICENSE ]; then install -m 644 LICENSE dist/$(DIST)/LICENSE; fi
+	install -m 644 $(SHARE)/$(PRODUCT).1 dist/$(DIST)/share/man/man1/$(PRODUCT).1
+	install -m 644 $(SHARE)/$(PRODUCT).bash dist/$(DIST)/share/bash-completion/completions/$(PRODUCT)
+	install -m 644 $(SHARE)/_$(PRODUCT) dist/$(DIST)/share/zsh/site-functions/_$(PRODUCT)
+	install -m 644 $(SHARE)/$(PRODUCT).fish dist/$(DIST)/share/fish/vendor_completions.d/$(PRODUCT).fish
+	cd dist && tar --sort=name --owner=0 --group=0 --numeric-owner \
+	  --mtime="@$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || echo 0)}" \
+	  -cf - $(DIST) | gzip -n > $(DIST).tar.gz
+	cd dist && sha256sum $(DIST).tar.gz > SHA256SUMS
+	rm -rf dist/$(DIST)
+	@ls -l dist/$(DIST).tar.gz && cat dist/SHA256SUMS
 
 bench: bench-layout bench-fetch bench-validate bench-render bench-archive ## Every benchmark.
 
@@ -81,4 +131,4 @@ leak-check: ## Validate 10,000 SVGs under valgrind; fails on any leaked byte.
 	bash Benchmarks/leak-check.sh
 
 clean: ## Remove build products and rendered output.
-	rm -rf .build .build-static output/workflow-job-* bench-out
+	rm -rf .build .build-static dist output/workflow-job-* bench-out

@@ -2,7 +2,7 @@ import AWXReportAPI
 import AWXReportFetch
 import AWXReportModel
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// `awx-report fetch ID`: fetches a workflow job over the AWX API, saves the snapshot and
 /// renders every report from it, through the same pipeline as `render`.

@@ -3,7 +3,8 @@ import AWXReportFetch
 import AWXReportModel
 import AWXReportRender
 import ArgumentParser
-import Foundation
+import Dispatch
+import FoundationEssentials
 import Synchronization
 
 /// `awx-report archive`: every finished workflow job the filters select, each into its own
@@ -187,20 +188,16 @@ struct Archiver {
         directory: directory, refresh: refresh, depth: depth, fetchedAt: fetchedAt,
         makeClient: { () throws(FetchError) in try makeClient(workerSettings) },
         queue: queue, rendering: rendering)
-      let thread = Thread {
+      startThread(stackSize: 8 << 20) {
         worker.run()
         if fetchersLeft.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 {
           rendering.close()
         }
       }
-      thread.stackSize = 8 << 20
-      thread.start()
     }
     for _ in 0..<renderers {
       let worker = RenderWorker(directory: directory, renderer: renderer, queue: queue)
-      let thread = Thread { worker.run(rendering) }
-      thread.stackSize = 8 << 20
-      thread.start()
+      startThread(stackSize: 8 << 20) { worker.run(rendering) }
     }
 
     var outcome = ArchiveOutcome()

@@ -3,7 +3,13 @@ import AWXReportJSON
 import AWXReportRender
 import AWXReportTemplate
 import AWXReportValidate
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
 
 /// An archive on disk: `workflow-job-<ID>/` directories (each published atomically by
 /// ``OutputDirectory``), and `index.html`, `index.json` and `SHA256SUMS` at the root.
@@ -32,7 +38,7 @@ struct ArchiveDirectory {
     do {
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     } catch {
-      throw .writeFailed(path: url.path, reason: (error as NSError).localizedDescription)
+      throw .writeFailed(path: url.path, reason: errorReason(error))
     }
   }
 
@@ -56,10 +62,7 @@ struct ArchiveDirectory {
       guard name.hasPrefix("workflow-job-"), let id = Int(name.dropFirst(13)), id > 0,
         name == "workflow-job-\(id)"
       else { return nil }
-      var isDir: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: jobURL(id).path, isDirectory: &isDir),
-        isDir.boolValue
-      else { return nil }
+      guard isDirectory(jobURL(id).path) else { return nil }
       return id
     }.sorted()
   }
@@ -239,7 +242,7 @@ struct ArchiveDirectory {
       throw error
     } catch {
       try? FileManager.default.removeItem(at: temp)
-      throw .writeFailed(path: final.path, reason: (error as NSError).localizedDescription)
+      throw .writeFailed(path: final.path, reason: errorReason(error))
     }
   }
 }

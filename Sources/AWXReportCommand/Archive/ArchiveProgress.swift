@@ -1,5 +1,5 @@
 import AWXReportRender
-import Foundation
+import FoundationEssentials
 
 /// Archive progress on stderr: a bar redrawn in place on a terminal (jobs done / total,
 /// requests, ETA), plain lines every few seconds otherwise; nothing with `--quiet`.

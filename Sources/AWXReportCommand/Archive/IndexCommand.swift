@@ -1,7 +1,7 @@
 import AWXReportRender
 import AWXReportTemplate
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// `awx-report index DIR`: rebuilds an archive's `index.html`, `index.json` and `SHA256SUMS`
 /// offline, from the job directories' `summary.json` and `SHA256SUMS`.
@@ -28,9 +28,9 @@ struct IndexCommand: ParsableCommand {
 
   func run() throws {
     do throws(CommandError) {
-      var isDir: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue
-      else { throw .unreadable(path: directory, reason: "no such directory") }
+      guard isDirectory(directory) else {
+        throw .unreadable(path: directory, reason: "no such directory")
+      }
       let written = try Self.rebuild(
         ArchiveDirectory(path: directory), templatesDir: templates, strict: strict)
       if !quiet { for p in written { Output.line(p) } }

@@ -1,7 +1,7 @@
 import AWXReportFetch
 import AWXReportModel
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// The filters of `list` and `archive`. Each becomes an AWX query parameter
 /// (``WorkflowJobFilter``), so AWX does the filtering.
@@ -63,7 +63,7 @@ struct ListFilterFlags: ParsableArguments {
       )
     }
     if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
-    if let template, template.trimmingCharacters(in: .whitespaces).isEmpty {
+    if let template, template.trimmingBlanks().isEmpty {
       throw ValidationError("--template must not be empty")
     }
     if let order, !Self.isOrder(order) {
@@ -79,7 +79,7 @@ struct ListFilterFlags: ParsableArguments {
     var f = WorkflowJobFilter()
     f.statuses = statuses
     if let template {
-      let trimmed = template.trimmingCharacters(in: .whitespaces)
+      let trimmed = template.trimmingBlanks()
       if let id = Int(trimmed), id > 0 {
         f.template = .id(id)
       } else {
@@ -100,7 +100,7 @@ struct ListFilterFlags: ParsableArguments {
   static func time(_ text: String, flag: String, now: Timestamp) throws(ValidationError)
     -> Timestamp
   {
-    let t = text.trimmingCharacters(in: .whitespaces)
+    let t = text.trimmingBlanks()
     if let unit = t.last, let n = Int64(t.dropLast()), n >= 0 {
       let seconds: Int64?
       switch unit {

@@ -1,6 +1,6 @@
 import AWXReportModel
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// Flags shared by every command that writes a report (`render`, `fetch`).
 struct ReportFlags: ParsableArguments {
@@ -48,7 +48,7 @@ struct ReportFlags: ParsableArguments {
     init?(argument: String) {
       var formats: Set<OutputFormat> = []
       for name in argument.split(separator: ",", omittingEmptySubsequences: false) {
-        guard let f = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased())
+        guard let f = OutputFormat(rawValue: name.trimmingBlanks().lowercased())
         else { return nil }
         formats.insert(f)
       }

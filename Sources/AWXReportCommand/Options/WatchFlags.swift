@@ -1,6 +1,6 @@
 import AWXReportFetch
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// The flags of a watch (`watch`, and `relaunch`/`launch` with `--watch`): how often to poll,
 /// how long to wait, and what to do when time runs out.
@@ -58,7 +58,7 @@ struct WatchFlags: ParsableArguments {
 
     /// Seconds for `text`, or nil when it is not a positive duration.
     static func parse(_ text: String) -> Double? {
-      let text = text.trimmingCharacters(in: .whitespaces).lowercased()
+      let text = text.trimmingBlanks().lowercased()
       if let plain = Double(text) { return plain > 0 && plain.isFinite ? plain : nil }
       var total = 0.0
       var number = ""

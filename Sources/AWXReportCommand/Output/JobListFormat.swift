@@ -2,7 +2,7 @@ import AWXReportJSON
 import AWXReportModel
 import AWXReportRender
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// How `awx-report list` prints jobs, each escaped for where it goes: an aligned table for
 /// people, JSON, CSV (RFC 4180), TSV (backslash escapes) or bare ids for scripts.
@@ -145,7 +145,7 @@ enum JobListFormat: String, ExpressibleByArgument, CaseIterable {
     }
     guard t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" })
     else { return t }
-    return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    return "\"" + t.replacing("\"", with: "\"\"") + "\""
   }
 
   /// A TSV field: backslash, tab, LF and CR written as `\\`, `\t`, `\n`, `\r`.

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
 
 /// Publishes a report directory atomically: every file is written into a hidden temporary
 /// directory next to the destination, then renamed into place in one step. A failure at any
@@ -49,13 +55,6 @@ struct OutputDirectory {
   }
 
   private static func reason(_ error: Error) -> String {
-    let ns = error as NSError
-    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError,
-      let posix = POSIXErrorCode(rawValue: Int32(underlying.code)),
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return String(cString: strerror(posix.rawValue))
-    }
-    return ns.localizedDescription
+    errorReason(error)
   }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writes a built report directory, then says where.
 enum Publisher {
@@ -13,8 +13,8 @@ enum Publisher {
     try dir.publish(files)
     for w in report.warnings { Diagnostics.warning(w) }
     if !quiet {
-      let base = (options.outDir as NSString).appendingPathComponent(report.directoryName)
-      for f in files { Output.line((base as NSString).appendingPathComponent(f.name)) }
+      let base = appendingPathComponent(options.outDir, report.directoryName)
+      for f in files { Output.line(appendingPathComponent(base, f.name)) }
     }
   }
 }

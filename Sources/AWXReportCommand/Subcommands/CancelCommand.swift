@@ -1,7 +1,7 @@
 import AWXReportFetch
 import AWXReportRender
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// `awx-report cancel ID`: asks AWX to cancel a workflow job, and with `--wait` waits until it
 /// is canceled.

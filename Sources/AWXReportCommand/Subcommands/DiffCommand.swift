@@ -3,7 +3,7 @@ import AWXReportFetch
 import AWXReportModel
 import AWXReportRender
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// `awx-report diff A B`: what changed between two runs (A the reference, usually the last good
 /// run; B the run under study). Each is a snapshot file or a workflow job id fetched like
@@ -116,8 +116,8 @@ struct DiffCommand: ParsableCommand {
       for w in result.warnings { Diagnostics.warning(w) }
       if !quiet {
         for line in DiffText.summary(result.diff) { Output.line(line) }
-        let base = (out as NSString).appendingPathComponent(result.directoryName)
-        for f in result.files { Output.line((base as NSString).appendingPathComponent(f.name)) }
+        let base = appendingPathComponent(out, result.directoryName)
+        for f in result.files { Output.line(appendingPathComponent(base, f.name)) }
       }
     } catch {
       Diagnostics.report(error)

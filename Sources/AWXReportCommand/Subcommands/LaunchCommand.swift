@@ -1,7 +1,7 @@
 import AWXReportFetch
 import AWXReportJSON
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// `awx-report launch TEMPLATE`: launches a workflow job template, prints the new job's id, and
 /// with `--watch` follows it as `watch` does:
@@ -146,7 +146,7 @@ enum ExtraVars {
       }
       text = decoded
     }
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = text.trimmingBlanks(newlines: true)
     if trimmed.isEmpty { return .object([]) }
     if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
       if let value = try? JSONParser.parse(Array(trimmed.utf8)) {

@@ -1,7 +1,13 @@
 import AWXReportFetch
 import AWXReportModel
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
 
 /// `awx-report list`: the workflow jobs AWX's filters select, as a table or for scripts.
 struct ListCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import AWXReportFetch
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// `awx-report relaunch ID`: relaunches a workflow job, prints the new job's id, and with
 /// `--watch` follows the new job as `watch` does.

@@ -1,6 +1,7 @@
 import AWXReportModel
 import ArgumentParser
-import Foundation
+import Dispatch
+import FoundationEssentials
 import Synchronization
 
 /// `awx-report render SNAPSHOT.json...`: rebuilds every report from snapshots, offline. Several
@@ -72,7 +73,7 @@ struct RenderCommand: ParsableCommand {
       result = try ReportRenderer(options: options).build(snapshotBytes: bytes, source: snapshot)
       try Publisher.publish(result, options: options, quiet: report.quiet)
       if FileManager.default.fileExists(
-        atPath: (options.outDir as NSString).appendingPathComponent(ArchiveDirectory.indexJSON))
+        atPath: appendingPathComponent(options.outDir, ArchiveDirectory.indexJSON))
       {
         let written = try IndexCommand.rebuild(
           ArchiveDirectory(path: options.outDir), templatesDir: options.templatesDir,
@@ -111,9 +112,9 @@ struct RenderCommand: ParsableCommand {
           try OutputDirectory(
             parent: URL(fileURLWithPath: options.outDir, isDirectory: true), name: set.directoryName
           ).publish(files)
-          let base = (options.outDir as NSString).appendingPathComponent(set.directoryName)
+          let base = appendingPathComponent(options.outDir, set.directoryName)
           return Rendered(
-            files: files.map { (base as NSString).appendingPathComponent($0.name) },
+            files: files.map { appendingPathComponent(base, $0.name) },
             warnings: set.warnings, summary: set.summary)
         }
         results.withLock { $0[i] = result }

@@ -1,6 +1,6 @@
 import AWXReportValidate
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// `awx-report validate FILE...`: checks any SVG (ours or another tool's) the way every SVG
 /// the tool writes is checked before it is published.

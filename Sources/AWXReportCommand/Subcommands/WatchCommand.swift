@@ -1,6 +1,6 @@
 import AWXReportFetch
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// `awx-report watch ID`: follows a running workflow job until it finishes, then writes its
 /// snapshot and reports exactly as `fetch` would.

@@ -3,7 +3,13 @@ import AWXReportFetch
 import AWXReportModel
 import AWXReportRender
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
 
 /// Follows one workflow job until it reaches a final status, then writes exactly what `fetch`
 /// writes at that moment (a full fetch, rendered and published). Used by `watch`, and by
@@ -144,10 +150,17 @@ struct WatchSession {
     let line =
       "{\"requests\":\(poll.requests),\"changes\":\(poll.changes.count),"
       + "\"full\":\(poll.full)}\n"
-    if let handle = FileHandle(forWritingAtPath: path) {
-      handle.seekToEndOfFile()
-      handle.write(Data(line.utf8))
-      try? handle.close()
+    if FileManager.default.fileExists(atPath: path) {
+      let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+      guard fd >= 0 else { return }
+      defer { close(fd) }
+      var bytes = Array(line.utf8)[...]
+      while !bytes.isEmpty {
+        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { return }
+        bytes = bytes.dropFirst(n)
+      }
     } else {
       _ = FileManager.default.createFile(atPath: path, contents: Data(line.utf8))
     }

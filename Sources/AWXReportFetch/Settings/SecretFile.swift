@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
 
 /// Reads secrets (a token or a password) from a file or stdin, so they stay out of shell history
 /// and the process list. Pass `SecretFile.read` as `readSecret` to
@@ -43,20 +47,24 @@ package enum SecretFile {
 
   /// Everything `fd` gives until end of file, refusing more than `maxBytes`.
   private static func readAll(_ fd: Int32) throws -> [UInt8] {
-    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
     var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
     while true {
-      let chunk: Data?
-      do {
-        chunk = try handle.read(upToCount: 4096)
-      } catch {
+      let count = chunk.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
         throw ReadError(description: "no such readable file")
       }
-      guard let chunk, !chunk.isEmpty else { return bytes }
-      bytes += chunk
+      guard count > 0 else { return bytes }
+      bytes += chunk[..<count]
       guard bytes.count <= maxBytes else {
         throw ReadError(description: "larger than \(maxBytes) bytes")
       }
     }
   }
+}
+
+/// read(2), named apart from `SecretFile.read`.
+private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  read(fd, buffer, count)
 }

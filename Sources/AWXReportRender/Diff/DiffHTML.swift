@@ -45,7 +45,7 @@ package enum DiffHTML {
     let ja = d.a.shown.job
     let jb = d.b.shown.job
     let svg = input.graphSVG
-    let body = svg.range(of: "<svg").map { String(svg[$0.lowerBound...]) } ?? ""
+    let body = svg.firstRange(of: "<svg").map { String(svg[$0.lowerBound...]) } ?? ""
     var sections: [TemplateValue] = []
     collect(d, heading: nil, into: &sections)
     return [

@@ -1,5 +1,5 @@
 import AWXReportTemplate
-import Foundation
+import FoundationEssentials
 
 /// The report's templates: the set built into the binary (generated from `templates/` by
 /// `Scripts/embed-templates.py`), optionally restyled from a directory.
@@ -45,14 +45,16 @@ package enum ReportTemplates {
   /// The template files under `directory`, by relative path.
   static func overrides(in directory: String) throws(ReportTemplatesError) -> [String: String] {
     let fm = FileManager.default
-    var isDirectory: ObjCBool = false
+    var isDirectory = false
     guard fm.fileExists(atPath: directory, isDirectory: &isDirectory) else {
       throw .directoryNotFound(directory)
     }
-    guard isDirectory.boolValue else { throw .notADirectory(directory) }
+    guard isDirectory else { throw .notADirectory(directory) }
     // subpaths(atPath:) does not enter a directory given as a symbolic link.
     let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
-    guard let names = fm.subpaths(atPath: resolved) else { throw .unreadable(directory) }
+    guard let names = try? fm.subpathsOfDirectory(atPath: resolved) else {
+      throw .unreadable(directory)
+    }
     var result: [String: String] = [:]
     for name in names.sorted() {
       let components = name.split(separator: "/")
@@ -60,8 +62,8 @@ package enum ReportTemplates {
         !components.contains(where: { $0.hasPrefix(".") })
       else { continue }
       let path = resolved + "/" + name
-      var isDir: ObjCBool = false
-      guard fm.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { continue }
+      var isDir = false
+      guard fm.fileExists(atPath: path, isDirectory: &isDir), !isDir else { continue }
       guard let data = fm.contents(atPath: path) else { throw .unreadable(path) }
       guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
         throw .notUTF8(path)

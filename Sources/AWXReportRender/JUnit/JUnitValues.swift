@@ -31,7 +31,7 @@ enum JUnitValues {
   /// letters, digits, `.`, `-` and `_` (or is a bracketed IPv6 address).
   static func hostname(from host: String) -> String {
     var rest = Substring(host.trimmingASCIISpaces())
-    if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+    if let scheme = rest.firstRange(of: "://") { rest = rest[scheme.upperBound...] }
     if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
       rest = rest[..<end]
     }
