@@ -39,13 +39,9 @@ struct RelaunchCommand: ParsableCommand {
       } catch {
         throw .other(error.description)
       }
-      Output.line(String(newID))
-      if watch {
-        code = try WatchSession(
-          client: client, jobID: newID, flags: watchFlags, report: report,
-          display: WatchDisplay(mode: report.displayMode), environment: environment
-        ).run()
-      }
+      code = try WatchSession.started(
+        newID, follow: watch, client: client, flags: watchFlags, report: report,
+        environment: environment)
     } catch {
       Diagnostics.report(error)
       throw ExitCode(ExitStatus.toolFailed)

@@ -53,16 +53,21 @@ struct RenderCommand: ParsableCommand {
       }
     }
     do throws(CommandError) {
-      let written = try IndexCommand.rebuild(
-        ArchiveDirectory(path: options.outDir), templatesDir: options.templatesDir,
-        strict: options.strictValidation)
-      if !report.quiet { for p in written { Output.line(p) } }
+      try rebuildIndex(options: options)
     } catch {
       Diagnostics.report(error)
       throw ExitCode(ExitStatus.toolFailed)
     }
     if failed { throw ExitCode(ExitStatus.toolFailed) }
     if worst != ExitStatus.success { throw ExitCode(worst) }
+  }
+
+  /// Rebuilds the archive index of `--out` and lists the files written.
+  func rebuildIndex(options: ReportOptions) throws(CommandError) {
+    let written = try IndexCommand.rebuild(
+      ArchiveDirectory(path: options.outDir), templatesDir: options.templatesDir,
+      strict: options.strictValidation)
+    if !report.quiet { for p in written { Output.line(p) } }
   }
 
   /// One snapshot, as `render` always did.
@@ -75,10 +80,7 @@ struct RenderCommand: ParsableCommand {
       if FileManager.default.fileExists(
         atPath: appendingPathComponent(options.outDir, ArchiveDirectory.indexJSON))
       {
-        let written = try IndexCommand.rebuild(
-          ArchiveDirectory(path: options.outDir), templatesDir: options.templatesDir,
-          strict: options.strictValidation)
-        if !report.quiet { for p in written { Output.line(p) } }
+        try rebuildIndex(options: options)
       }
     } catch {
       Diagnostics.report(error)

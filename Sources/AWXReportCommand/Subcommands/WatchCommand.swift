@@ -35,8 +35,7 @@ struct WatchCommand: ParsableCommand {
     do throws(CommandError) {
       let client = try connection.client(environment: environment, quiet: report.quiet)
       code = try WatchSession(
-        client: client, jobID: id, flags: watch, report: report,
-        display: WatchDisplay(mode: report.displayMode), environment: environment
+        client: client, jobID: id, flags: watch, report: report, environment: environment
       ).run()
     } catch {
       Diagnostics.report(error)

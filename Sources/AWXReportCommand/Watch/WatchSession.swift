@@ -237,3 +237,30 @@ enum ReportWriter {
     return result
   }
 }
+
+extension WatchSession {
+  /// The watch of `jobID`, shown the way `report` asks (a board on a terminal, plain lines
+  /// otherwise, nothing with `-q`).
+  init(
+    client: AWXClient, jobID: Int, flags: WatchFlags, report: ReportFlags,
+    environment: [String: String]
+  ) {
+    self.init(
+      client: client, jobID: jobID, flags: flags, report: report,
+      display: WatchDisplay(mode: report.displayMode), environment: environment)
+  }
+
+  /// What `launch` and `relaunch` do with the job they started: print its id (the command's
+  /// result, even with `-q`) and, with `--watch`, follow it.
+  /// - Returns: the exit code to end with, if not 0.
+  static func started(
+    _ newID: Int, follow: Bool, client: AWXClient, flags: WatchFlags, report: ReportFlags,
+    environment: [String: String]
+  ) throws(CommandError) -> ExitCode? {
+    Output.line(String(newID))
+    guard follow else { return nil }
+    return try WatchSession(
+      client: client, jobID: newID, flags: flags, report: report, environment: environment
+    ).run()
+  }
+}

@@ -215,12 +215,7 @@ package enum DiffHTML {
       change("Node removed: \(line(n.name))", "change-removed")
     }
     for e in d.edges {
-      let what =
-        e.a == nil
-        ? "added (\(e.b?.rawValue ?? ""))"
-        : e.b == nil
-          ? "removed (\(e.a?.rawValue ?? ""))"
-          : "changed type: \(e.a?.rawValue ?? "") → \(e.b?.rawValue ?? "")"
+      let what = DiffText.edgeChange(e)
       change("Edge \(line(e.fromName)) → \(line(e.toName)) \(what)", "change-changed")
     }
     for n in d.nodes {

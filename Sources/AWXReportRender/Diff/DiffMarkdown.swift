@@ -133,12 +133,7 @@ package enum DiffMarkdown {
       for n in added.prefix(maxRows) { out += "- Node added: \(text(n.name))\n" }
       for n in removed.prefix(maxRows) { out += "- Node removed: \(text(n.name))\n" }
       for e in edges.prefix(maxRows) {
-        let what =
-          e.a == nil
-          ? "added (\(e.b?.rawValue ?? ""))"
-          : e.b == nil
-            ? "removed (\(e.a?.rawValue ?? ""))"
-            : "changed type: \(e.a?.rawValue ?? "") → \(e.b?.rawValue ?? "")"
+        let what = DiffText.edgeChange(e)
         out += "- Edge \(text(e.fromName)) → \(text(e.toName)) \(what)\n"
       }
       for n in other.prefix(maxRows) {

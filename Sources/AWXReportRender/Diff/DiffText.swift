@@ -81,6 +81,15 @@ package enum DiffText {
   }
 
   /// "1m 03s", or "?" when unknown.
+  /// How an edge changed: "added (success)", "removed (failure)", "changed type: a → b".
+  package static func edgeChange(_ e: RunDiff.EdgeDiff) -> String {
+    switch (e.a, e.b) {
+    case (nil, let b): return "added (\(b?.rawValue ?? ""))"
+    case (let a?, nil): return "removed (\(a.rawValue))"
+    case (let a?, let b?): return "changed type: \(a.rawValue) → \(b.rawValue)"
+    }
+  }
+
   package static func seconds(_ s: Double?) -> String {
     guard let s else { return "?" }
     return ElapsedFormat.short(s)
