@@ -1,3 +1,4 @@
+import AWXReportTestSupport
 import Foundation
 
 /// The `awx-report` binary built next to the test bundle.
@@ -19,10 +20,20 @@ struct Run {
   var stderr: String
 }
 
-/// Runs the real binary with `arguments`, in `cwd`, with `environment` added.
+/// Runs the real binary with `arguments`, with `environment` added and `stdin` as its input.
+/// stdout and stderr go to files, not pipes: a command that writes more than a pipe holds to
+/// one of them (a watch logs a line per change) would otherwise block while the other is read.
 func awxReport(
   _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil
 ) throws -> Run {
+  let dir = try temporaryDirectory(prefix: "awx-report-run")
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let outURL = dir.appendingPathComponent("out")
+  let errURL = dir.appendingPathComponent("err")
+  _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+  _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+  let out = try FileHandle(forWritingTo: outURL)
+  let err = try FileHandle(forWritingTo: errURL)
   let p = Process()
   p.executableURL = try binaryURL()
   p.arguments = arguments
@@ -30,8 +41,6 @@ func awxReport(
   env.removeValue(forKey: "SOURCE_DATE_EPOCH")
   for (k, v) in environment { env[k] = v }
   p.environment = env
-  let out = Pipe()
-  let err = Pipe()
   let input = Pipe()
   p.standardOutput = out
   p.standardError = err
@@ -39,10 +48,11 @@ func awxReport(
   try p.run()
   if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
   try input.fileHandleForWriting.close()
-  let o = out.fileHandleForReading.readDataToEndOfFile()
-  let e = err.fileHandleForReading.readDataToEndOfFile()
   p.waitUntilExit()
+  try out.close()
+  try err.close()
   return Run(
-    status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-    stderr: String(decoding: e, as: UTF8.self))
+    status: p.terminationStatus,
+    stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+    stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
 }

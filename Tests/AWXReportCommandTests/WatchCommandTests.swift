@@ -17,35 +17,9 @@ import Testing
     ["CONTROLLER_HOST": server.host, "CONTROLLER_OAUTH_TOKEN": token]
   }
 
-  /// Runs the binary with stdout and stderr going to files: a watch logs a line per change,
-  /// more than a pipe holds, so reading one pipe to its end before the other would deadlock.
+  /// Runs the binary (stdout and stderr go to files: a watch logs more than a pipe holds).
   static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-    let dir = try temporaryDirectory(prefix: "awx-report-run")
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let outURL = dir.appendingPathComponent("out")
-    let errURL = dir.appendingPathComponent("err")
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let out = try FileHandle(forWritingTo: outURL)
-    let err = try FileHandle(forWritingTo: errURL)
-    let p = Process()
-    p.executableURL = try binaryURL()
-    p.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "SOURCE_DATE_EPOCH")
-    for (k, v) in environment { env[k] = v }
-    p.environment = env
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    try out.close()
-    try err.close()
-    return Run(
-      status: p.terminationStatus,
-      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    try awxReport(arguments, environment: environment)
   }
 
   static func live(_ extra: [String]) throws -> FakeAWXServer {
