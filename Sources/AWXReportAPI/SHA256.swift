@@ -18,76 +18,118 @@ package enum SHA256 {
     hexDigits(digest(data))
   }
 
-  /// The 32-byte digest of `data`.
+  /// The 32-byte digest of `data`. Contiguous input (`[UInt8]`, `ArraySlice`, buffer pointers)
+  /// is hashed in place, without a copy; anything else is copied into an array first.
   package static func digest<C: Collection>(_ data: C) -> [UInt8] where C.Element == UInt8 {
-    var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-      0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-      0x5be0_cd19
-    )
-    // The message plus padding: a 0x80 byte, zeros, and the bit length (big-endian).
-    var message = [UInt8]()
-    let count = data.count
-    message.reserveCapacity((count + 72) / 64 * 64)
-    message.append(contentsOf: data)
-    let bitLength = UInt64(count) * 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
-    for s in stride(from: 56, through: 0, by: -8) {
-      message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(s)))
+    if let d = data.withContiguousStorageIfAvailable({ digest(UnsafeRawBufferPointer($0)) }) {
+      return d
     }
-    var w = [UInt32](repeating: 0, count: 64)
-    message.withUnsafeBufferPointer { m in
-      k.withUnsafeBufferPointer { k in
-        w.withUnsafeMutableBufferPointer { w in
-          var chunk = 0
-          while chunk < m.count {
-            for t in 0..<16 {
-              let j = chunk + t &* 4
-              w[t] =
-                UInt32(m[j]) << 24 | UInt32(m[j &+ 1]) << 16 | UInt32(m[j &+ 2]) << 8
-                | UInt32(m[j &+ 3])
-            }
-            for t in 16..<64 {
-              let x = w[t &- 15]
-              let y = w[t &- 2]
-              let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
-              let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
-              w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = h
-            for t in 0..<64 {
-              let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-              let ch = (e & f) ^ (~e & g)
-              let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-              let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-              let maj = (a & b) ^ (a & c) ^ (b & c)
-              hh = g
-              g = f
-              f = e
-              e = d &+ t1
-              d = c
-              c = b
-              b = a
-              a = t1 &+ s0 &+ maj
-            }
-            h = (
-              h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh
-            )
-            chunk &+= 64
+    return Array(data).withUnsafeBytes { digest($0) }
+  }
+
+  /// The 32-byte digest of the bytes in `message`: every whole 64-byte block straight from the
+  /// buffer, then the tail and the padding (a 0x80 byte, zeros, the bit length big-endian) in
+  /// one or two blocks on the stack.
+  private static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+    var h = State()
+    let count = message.count
+    let whole = count / 64 * 64
+    k.withUnsafeBufferPointer { k in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        if let base = message.baseAddress {
+          var offset = 0
+          while offset < whole {
+            h.compress(base + offset, w, k)
+            offset &+= 64
           }
+        }
+        withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+          tail.initializeMemory(as: UInt8.self, repeating: 0)
+          let rest = count - whole
+          if rest > 0, let base = message.baseAddress {
+            tail.baseAddress!.copyMemory(from: base + whole, byteCount: rest)
+          }
+          tail[rest] = 0x80
+          let blocks = rest < 56 ? 1 : 2
+          let bitLength = UInt64(count) &* 8
+          tail.storeBytes(of: bitLength.bigEndian, toByteOffset: blocks * 64 - 8, as: UInt64.self)
+          for b in 0..<blocks { h.compress(UnsafeRawPointer(tail.baseAddress! + b * 64), w, k) }
         }
       }
     }
-    let words = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
-    var out = [UInt8]()
-    out.reserveCapacity(32)
-    for v in words {
-      out.append(UInt8(truncatingIfNeeded: v >> 24))
-      out.append(UInt8(truncatingIfNeeded: v >> 16))
-      out.append(UInt8(truncatingIfNeeded: v >> 8))
-      out.append(UInt8(truncatingIfNeeded: v))
+    var out = [UInt8](repeating: 0, count: 32)
+    out.withUnsafeMutableBytes { o in
+      for (i, v) in [h.a, h.b, h.c, h.d, h.e, h.f, h.g, h.h].enumerated() {
+        o.storeBytes(of: v.bigEndian, toByteOffset: i * 4, as: UInt32.self)
+      }
     }
     return out
+  }
+
+  /// The eight working words between blocks.
+  private struct State {
+    var a: UInt32 = 0x6a09_e667
+    var b: UInt32 = 0xbb67_ae85
+    var c: UInt32 = 0x3c6e_f372
+    var d: UInt32 = 0xa54f_f53a
+    var e: UInt32 = 0x510e_527f
+    var f: UInt32 = 0x9b05_688c
+    var g: UInt32 = 0x1f83_d9ab
+    var h: UInt32 = 0x5be0_cd19
+
+    /// Folds the 64-byte block at `block` into the state; `w` is scratch for the schedule.
+    @inline(__always)
+    mutating func compress(
+      _ block: UnsafeRawPointer, _ w: UnsafeMutableBufferPointer<UInt32>,
+      _ k: UnsafeBufferPointer<UInt32>
+    ) {
+      let w = w.baseAddress!
+      let k = k.baseAddress!
+      for t in 0..<16 {
+        w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t &* 4, as: UInt32.self))
+      }
+      for t in 16..<64 {
+        let x = w[t &- 15]
+        let y = w[t &- 2]
+        let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+        let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+        w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
+      }
+      var (a, b, c, d, e, f, g, h) = (self.a, self.b, self.c, self.d, self.e, self.f, self.g, self.h)
+      // Eight rounds per pass, the roles of the variables rotating instead of their values.
+      var t = 0
+      while t < 64 {
+        round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+        round(h, a, b, &c, d, e, f, &g, k[t &+ 1] &+ w[t &+ 1])
+        round(g, h, a, &b, c, d, e, &f, k[t &+ 2] &+ w[t &+ 2])
+        round(f, g, h, &a, b, c, d, &e, k[t &+ 3] &+ w[t &+ 3])
+        round(e, f, g, &h, a, b, c, &d, k[t &+ 4] &+ w[t &+ 4])
+        round(d, e, f, &g, h, a, b, &c, k[t &+ 5] &+ w[t &+ 5])
+        round(c, d, e, &f, g, h, a, &b, k[t &+ 6] &+ w[t &+ 6])
+        round(b, c, d, &e, f, g, h, &a, k[t &+ 7] &+ w[t &+ 7])
+        t &+= 8
+      }
+      self.a &+= a
+      self.b &+= b
+      self.c &+= c
+      self.d &+= d
+      self.e &+= e
+      self.f &+= f
+      self.g &+= g
+      self.h &+= h
+    }
+
+    /// One round: `d` gains T1, `h` becomes T1 + T2 (FIPS 180-4, 6.2.2 step 3).
+    @inline(__always)
+    private func round(
+      _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32,
+      _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
+    ) {
+      let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ kw
+      let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+      d &+= t1
+      h = t1 &+ t2
+    }
   }
 
   /// The digest of `data` as 64 lowercase hex digits.
@@ -102,6 +144,7 @@ package enum SHA256 {
     return String(decoding: out, as: UTF8.self)
   }
 
-  @inline(__always)
-  private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }
 }
+
+@inline(__always)
+private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }
