@@ -49,6 +49,22 @@ package struct SVGValidator: Sendable {
   ///   - fileName: The name used in the report; the validator never opens it.
   /// - Returns: Every finding, sorted by position.
   package func validate(_ bytes: [UInt8], fileName: String) -> ValidationReport {
+    bytes.withUnsafeBufferPointer { validate($0, fileName: fileName) }
+  }
+
+  /// Validates one document given as text (encoded as UTF-8), read in place.
+  /// - Parameters:
+  ///   - text: The document.
+  ///   - fileName: The name used in the report.
+  /// - Returns: Every finding, sorted by position.
+  package func validate(_ text: String, fileName: String) -> ValidationReport {
+    var text = text
+    return text.withUTF8 { validate($0, fileName: fileName) }
+  }
+
+  private func validate(_ bytes: UnsafeBufferPointer<UInt8>, fileName: String)
+    -> ValidationReport
+  {
     if bytes.isEmpty {
       let empty = ValidationIssue(
         severity: .error, line: 1, column: 1, message: "document is empty", rule: .xml)
@@ -82,15 +98,6 @@ package struct SVGValidator: Sendable {
     issues += StructureRules.check(facts)
     issues += SecurityRules.check(facts)
     return report(fileName, issues, status, notice: notice)
-  }
-
-  /// Validates one document given as text (encoded as UTF-8).
-  /// - Parameters:
-  ///   - text: The document.
-  ///   - fileName: The name used in the report.
-  /// - Returns: Every finding, sorted by position.
-  package func validate(_ text: String, fileName: String) -> ValidationReport {
-    validate(Array(text.utf8), fileName: fileName)
   }
 
   private static func issue(for rejected: RejectedDeclaration) -> ValidationIssue {

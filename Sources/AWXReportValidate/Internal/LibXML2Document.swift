@@ -192,6 +192,11 @@ final class LibXML2Document {
   ///   - fileName: Recorded as the document URL (informational only, never opened).
   /// - Returns: The tree (if any), libxml2's messages, and the first rejected declaration.
   static func parse(_ bytes: [UInt8], fileName: String) -> ParseOutcome {
+    bytes.withUnsafeBufferPointer { parse($0, fileName: fileName) }
+  }
+
+  /// Parses the bytes in `bytes` (valid for the call only; libxml2 copies what it keeps).
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, fileName: String) -> ParseOutcome {
     var state = CallbackState()
     guard let length = Int32(exactly: bytes.count) else {
       let tooLarge = LibXML2Message(
@@ -205,10 +210,8 @@ final class LibXML2Document {
         defer { xmlFreeParserCtxt(parser) }
         parser.pointee._private = UnsafeMutableRawPointer(statePointer)
         if let sax = parser.pointee.sax { installHooks(sax) }
-        return bytes.withUnsafeBufferPointer { buffer in
-          buffer.withMemoryRebound(to: CChar.self) { chars in
-            xmlCtxtReadMemory(parser, chars.baseAddress, length, fileName, nil, parseOptions)
-          }
+        return bytes.withMemoryRebound(to: CChar.self) { chars in
+          xmlCtxtReadMemory(parser, chars.baseAddress, length, fileName, nil, parseOptions)
         }
       }
     }
