@@ -26,6 +26,9 @@ struct Renderer {
     String(decoding: output, as: UTF8.self)
   }
 
+  /// The output so far, as UTF-8 bytes (the buffer itself, not a copy).
+  func finishBytes() -> [UInt8] { output }
+
   private mutating func render(
     _ nodes: [Node], indent: [UInt8], in template: Template
   ) throws(TemplateError) {

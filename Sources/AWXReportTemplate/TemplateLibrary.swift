@@ -74,9 +74,19 @@ package struct TemplateLibrary: Sendable {
   /// - Throws: ``TemplateError/unknownTemplate(name:)`` when there is no such template, and
   ///   ``TemplateError/partialRecursionTooDeep(name:at:)`` for runaway partial recursion.
   package func render(_ name: String, _ value: TemplateValue) throws(TemplateError) -> String {
+    String(decoding: try renderBytes(name, value), as: UTF8.self)
+  }
+
+  /// Renders the template named `name` with `value` as the root context, as UTF-8 bytes: what
+  /// ``render(_:_:)`` returns, without copying a large page into a `String` and back.
+  ///
+  /// - Throws: as ``render(_:_:)``.
+  package func renderBytes(_ name: String, _ value: TemplateValue) throws(TemplateError)
+    -> [UInt8]
+  {
     guard let template = templates[name] else { throw .unknownTemplate(name: name) }
     var renderer = Renderer(partials: templates, capacity: template.source.utf8.count)
     try renderer.render(template, value)
-    return renderer.finish()
+    return renderer.finishBytes()
   }
 }
