@@ -17,6 +17,8 @@ let package = Package(
     .systemLibrary(
       name: "CLibXML2", pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]),
+    // glibc's malloc extensions (malloc_trim): part of libc, no package.
+    .systemLibrary(name: "CMalloc"),
 
     // Core: pure value types and algorithms.
     .target(name: "AWXReportModel"),
@@ -37,7 +39,7 @@ let package = Package(
       name: "AWXReportCommand",
       dependencies: [
         "AWXReportAPI", "AWXReportFetch", "AWXReportLayout", "AWXReportRender",
-        "AWXReportTemplate", "AWXReportValidate",
+        "AWXReportTemplate", "AWXReportValidate", "CMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "awx-report", dependencies: ["AWXReportCommand"]),

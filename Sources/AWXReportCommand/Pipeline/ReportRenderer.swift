@@ -34,13 +34,15 @@ struct ReportRenderer: Sendable {
   /// - Throws: `CommandError` naming the stage's input and the problem.
   func build(snapshotBytes: [UInt8], source: String) throws(CommandError) -> ArtifactSet {
     let decoded = try decode(snapshotBytes, source: source)
-    let drawn = try draw(decoded, snapshotBytes: snapshotBytes)
+    releaseFreeMemory()
+    let drawn = try draw(decoded)
+    releaseFreeMemory()
     var files = ArtifactSet(summary: drawn.summary, formats: options.formats)
     let checked = try check(drawn, decoded, directory: files.directoryName)
     for (artifact, made) in drawn.files.merging(checked.files, uniquingKeysWith: { a, _ in a }) {
       files.add(artifact, made.bytes, sha256: made.sha256)
     }
-    files.add(.snapshot, snapshotBytes, sha256: drawn.snapshotSHA256)
+    files.add(.snapshot, snapshotBytes, sha256: decoded.snapshotSHA256)
     files.warnings = checked.warnings
     return files
   }
@@ -48,26 +50,31 @@ struct ReportRenderer: Sendable {
   // MARK: Stage 1: decode
 
   struct Decoded: Sendable {
+    /// The snapshot without its response bodies, which are decoded and checked by now.
     var snapshot: Snapshot
     var tree: AnalyzedRun
+    /// The SHA-256 of the snapshot file's bytes.
+    var snapshotSHA256: String
   }
 
-  /// Parses the snapshot, then checks its digests on one core while the other decodes and
-  /// analyses the run; a digest mismatch is reported first, whatever else is wrong.
+  /// Parses the snapshot, then checks its digests and hashes the file on one core while the
+  /// other decodes and analyses the run; a digest mismatch is reported first, whatever else is
+  /// wrong. The bodies are dropped afterwards: a 10,000-node snapshot holds 26 MB of them.
   func decode(_ bytes: [UInt8], source: String) throws(CommandError) -> Decoded {
-    let snapshot: Snapshot
+    var snapshot: Snapshot
     do {
       snapshot = try Snapshot.decode(bytes, source: source, verifyDigests: false)
     } catch {
       throw .badInput(error)
     }
-    let (_, tree) = try Parallel.both(
-      { () throws(CommandError) in
+    let (digest, tree) = try Parallel.both(
+      { [snapshot] () throws(CommandError) -> String in
         do throws(APIError) { try snapshot.verifyDigests(source: source) } catch {
           throw .badInput(error)
         }
+        return SHA256.hex(bytes)
       },
-      { () throws(CommandError) -> AnalyzedRun in
+      { [snapshot] () throws(CommandError) -> AnalyzedRun in
         let run: WorkflowRun
         do throws(APIError) { run = try RunDecoder.decode(snapshot, fileName: source) } catch {
           throw .badInput(error)
@@ -75,7 +82,8 @@ struct ReportRenderer: Sendable {
         return try Self.analyse(
           self.options.redact ? Redaction.run(run) : FailureText.cleanedOnly(run), source: source)
       })
-    return Decoded(snapshot: snapshot, tree: tree)
+    snapshot.responses = []
+    return Decoded(snapshot: snapshot, tree: tree, snapshotSHA256: digest)
   }
 
   /// The run and its nested runs, analysed; a node list that is no DAG names its workflow job.
@@ -108,17 +116,19 @@ struct ReportRenderer: Sendable {
   struct Drawn: Sendable {
     /// The graph SVG (empty when neither the SVG nor the page is wanted); validated, then
     /// hashed, in the next stage.
-    var graphSVG: [UInt8]
+    var graphSVG: String
     var timeline: String?
-    var snapshotSHA256: String
+    /// The timeline's validation: warnings, or the error to report after the graph SVG's.
+    var timelineCheck: Result<[String], CommandError>
     var summary: RunSummary
     /// The finished files that need nothing more: DOT, timeline, summaries, JUnit.
     var files: [Artifact: Made]
   }
 
   /// The graph (layout and SVG) on one core, everything else that needs only the run on the
-  /// other: each selected file there is made and hashed.
-  func draw(_ decoded: Decoded, snapshotBytes: [UInt8]) throws(CommandError) -> Drawn {
+  /// other: each selected file there is made and hashed, and the timeline validated (its
+  /// libxml2 tree is gone before the graph SVG's is built).
+  func draw(_ decoded: Decoded) throws(CommandError) -> Drawn {
     let tree = decoded.tree
     let graph = DisplayGraph(tree)
     let verdict = Narrative.verdict(tree.analysis, job: tree.run.job)
@@ -134,7 +144,7 @@ struct ReportRenderer: Sendable {
           description: Self.describe(tree, verdict: verdict))
       },
       { () -> Drawn in
-        let digest = SHA256.hex(snapshotBytes)
+        let digest = decoded.snapshotSHA256
         let summary = RunSummary(tree)
         let timeline =
           drawsGraph ? TimelineSVG.render(tree, asOf: decoded.snapshot.fetchedAt) : nil
@@ -145,7 +155,16 @@ struct ReportRenderer: Sendable {
         make(.dot) {
           DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict)
         }
-        if let timeline { make(.timeline) { timeline } }
+        var timelineCheck = Result<[String], CommandError>.success([])
+        if let timeline {
+          make(.timeline) { timeline }
+          timelineCheck = Result { () throws(CommandError) -> [String] in
+            var warnings: [String] = []
+            let directory = ArtifactSet.directoryName(of: summary)
+            try self.validate(timeline, as: "\(directory)/timeline.svg", warnings: &warnings)
+            return warnings
+          }
+        }
         make(.summaryJSON) {
           SummaryJSON.render(
             summary,
@@ -156,11 +175,11 @@ struct ReportRenderer: Sendable {
         make(.junit) { JUnitWriter.render(summary, host: host) }
         make(.summaryMD) { SummaryMarkdown.render(summary, host: host) }
         return Drawn(
-          graphSVG: [], timeline: timeline, snapshotSHA256: digest, summary: summary,
+          graphSVG: "", timeline: timeline, timelineCheck: timelineCheck, summary: summary,
           files: files)
       })
     var drawn = side
-    drawn.graphSVG = Array(svg.utf8)
+    drawn.graphSVG = svg
     return drawn
   }
 
@@ -181,9 +200,9 @@ struct ReportRenderer: Sendable {
     var warnings: [String]
   }
 
-  /// libxml2 validates the graph SVG on one core while the other validates the timeline and
-  /// renders the page; each then hashes what it made. Errors come in a fixed order: graph SVG,
-  /// timeline SVG, templates, page.
+  /// libxml2 validates the graph SVG on one core while the other renders the page; each then
+  /// hashes what it made. Errors come in a fixed order: graph SVG, timeline SVG (validated in
+  /// the previous stage), templates, page.
   func check(_ drawn: Drawn, _ decoded: Decoded, directory: String) throws(CommandError)
     -> Checked
   {
@@ -196,23 +215,19 @@ struct ReportRenderer: Sendable {
         return Checked(files: [.graphSVG: Made(drawn.graphSVG)], warnings: warnings)
       },
       { () throws(CommandError) -> Checked in
-        var warnings: [String] = []
-        if let timeline = drawn.timeline {
-          try self.validate(
-            Array(timeline.utf8), as: "\(directory)/timeline.svg", warnings: &warnings)
-        }
+        let warnings = try drawn.timelineCheck.get()
         guard self.options.formats.contains(.html) else {
           return Checked(files: [:], warnings: warnings)
         }
         let templates = try self.templates.get()
         let input = HTMLReportInput(
           tree: tree, host: decoded.snapshot.host,
-          graphSVG: String(decoding: drawn.graphSVG, as: UTF8.self),
-          timelineSVG: drawn.timeline, snapshotSHA256: drawn.snapshotSHA256,
+          graphSVG: drawn.graphSVG, timelineSVG: drawn.timeline,
+          snapshotSHA256: decoded.snapshotSHA256,
           generatedAt: self.options.generatedAt ?? decoded.snapshot.fetchedAt,
           toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact)
         do throws(TemplateError) {
-          let html = try HTMLReport(templates: templates).render(input)
+          let html = try HTMLReport(templates: templates).renderBytes(input)
           return Checked(files: [.html: Made(html)], warnings: warnings)
         } catch {
           throw .page(error)
@@ -228,8 +243,23 @@ struct ReportRenderer: Sendable {
   func validate(_ bytes: [UInt8], as name: String, warnings: inout [String])
     throws(CommandError)
   {
-    let report = SVGValidator(options: .init(strict: options.strictValidation))
-      .validate(bytes, fileName: name)
+    try check(
+      SVGValidator(options: .init(strict: options.strictValidation))
+        .validate(bytes, fileName: name), as: name, warnings: &warnings)
+  }
+
+  /// ``validate(_:as:warnings:)`` for an SVG still held as text (read in place, not copied).
+  func validate(_ text: String, as name: String, warnings: inout [String])
+    throws(CommandError)
+  {
+    try check(
+      SVGValidator(options: .init(strict: options.strictValidation))
+        .validate(text, fileName: name), as: name, warnings: &warnings)
+  }
+
+  private func check(_ report: ValidationReport, as name: String, warnings: inout [String])
+    throws(CommandError)
+  {
     guard report.isValid else {
       throw .invalidSVG(report.errors.map { $0.textLine(fileName: name) })
     }
