@@ -109,11 +109,43 @@ struct ReportRenderer: Sendable {
     /// The graph SVG (empty when neither the SVG nor the page is wanted); validated, then
     /// hashed, in the next stage.
     var graphSVG: [UInt8]
+    /// The focus graph of a large run, as `focus.svg` and as inlined into the page (where each
+    /// node links to its row); validated in the next stage.
+    var focus: FocusDrawing?
     var timeline: String?
     var snapshotSHA256: String
     var summary: RunSummary
     /// The finished files that need nothing more: DOT, timeline, summaries, JUnit.
     var files: [Artifact: Made]
+  }
+
+  /// The two drawings of a run's ``FocusGraph``.
+  struct FocusDrawing: Sendable {
+    /// `focus.svg`, without links: the validator allows none out of a standalone SVG.
+    var file: String
+    /// The same drawing with links into the page it is inlined in.
+    var inline: String
+    /// Workflow nodes drawn, and in the whole graph.
+    var shown: Int
+    var total: Int
+  }
+
+  /// The focus of a large run, drawn (nil for a small run or when no drawing is wanted).
+  func drawFocus(_ focus: FocusGraph?, _ tree: AnalyzedRun) -> FocusDrawing? {
+    guard let focus, !options.formats.isDisjoint(with: [.svg, .html]) else { return nil }
+    let title = "Failure focus of workflow job \(tree.id): \(tree.run.job.name)"
+    let description =
+      "The \(focus.shownCount) of \(focus.totalCount) nodes that explain the outcome of"
+      + " workflow job \(tree.id): every failure with its path from START, the critical path,"
+      + " the handlers, and what the failures cut off."
+    let writer = SVGGraphWriter(rankDirection: options.rankDirection, idPrefix: "focus-")
+    let laidOut = writer.layOut(focus.graph)
+    var inline = writer
+    inline.rowLinks = ""
+    return FocusDrawing(
+      file: writer.render(laidOut, title: title, description: description),
+      inline: inline.render(laidOut, title: title, description: description),
+      shown: focus.shownCount, total: focus.totalCount)
   }
 
   /// The graph (layout and SVG) on one core, everything else that needs only the run on the
@@ -136,6 +168,9 @@ struct ReportRenderer: Sendable {
       { () -> Drawn in
         let digest = SHA256.hex(snapshotBytes)
         let summary = RunSummary(tree)
+        let nodeCount = graph.nodes.count { !$0.isStart }
+        let focus = LargeRun.isLarge(nodeCount: nodeCount) ? FocusGraph(tree, full: graph) : nil
+        let focusDrawing = self.drawFocus(focus, tree)
         let timeline =
           drawsGraph ? TimelineSVG.render(tree, asOf: decoded.snapshot.fetchedAt) : nil
         var files: [Artifact: Made] = [:]
@@ -154,10 +189,10 @@ struct ReportRenderer: Sendable {
               tool: "awx-report \(AWXReport.version)"))
         }
         make(.junit) { JUnitWriter.render(summary, host: host) }
-        make(.summaryMD) { SummaryMarkdown.render(summary, host: host) }
+        make(.summaryMD) { SummaryMarkdown.render(summary, host: host, focus: focus) }
         return Drawn(
-          graphSVG: [], timeline: timeline, snapshotSHA256: digest, summary: summary,
-          files: files)
+          graphSVG: [], focus: focusDrawing, timeline: timeline, snapshotSHA256: digest,
+          summary: summary, files: files)
       })
     var drawn = side
     drawn.graphSVG = Array(svg.utf8)
@@ -191,9 +226,20 @@ struct ReportRenderer: Sendable {
     let (graph, page) = try Parallel.both(
       { () throws(CommandError) -> Checked in
         var warnings: [String] = []
-        guard !drawn.graphSVG.isEmpty else { return Checked(files: [:], warnings: warnings) }
-        try self.validate(drawn.graphSVG, as: "\(directory)/graph.svg", warnings: &warnings)
-        return Checked(files: [.graphSVG: Made(drawn.graphSVG)], warnings: warnings)
+        var files: [Artifact: Made] = [:]
+        if !drawn.graphSVG.isEmpty {
+          try self.validate(drawn.graphSVG, as: "\(directory)/graph.svg", warnings: &warnings)
+          files[.graphSVG] = Made(drawn.graphSVG)
+        }
+        if let focus = drawn.focus {
+          let file = Array(focus.file.utf8)
+          try self.validate(file, as: "\(directory)/focus.svg", warnings: &warnings)
+          try self.validate(
+            Array(focus.inline.utf8), as: "\(directory)/report.html (focus graph)",
+            warnings: &warnings)
+          if self.options.formats.contains(.svg) { files[.focusSVG] = Made(file) }
+        }
+        return Checked(files: files, warnings: warnings)
       },
       { () throws(CommandError) -> Checked in
         var warnings: [String] = []
@@ -208,7 +254,9 @@ struct ReportRenderer: Sendable {
         let input = HTMLReportInput(
           tree: tree, host: decoded.snapshot.host,
           graphSVG: String(decoding: drawn.graphSVG, as: UTF8.self),
-          timelineSVG: drawn.timeline, snapshotSHA256: drawn.snapshotSHA256,
+          timelineSVG: drawn.timeline,
+          focus: drawn.focus.map { .init(svg: $0.inline, shown: $0.shown, total: $0.total) },
+          snapshotSHA256: drawn.snapshotSHA256,
           generatedAt: self.options.generatedAt ?? decoded.snapshot.fetchedAt,
           toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact)
         do throws(TemplateError) {

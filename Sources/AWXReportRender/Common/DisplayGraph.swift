@@ -32,9 +32,12 @@ package struct DisplayGraph: Sendable {
     /// How the node changed between two runs (a ``RunDiff/Change`` raw value), for the diff's
     /// union graph: it is coloured by this instead of its state. Nil in a run's own graph.
     package var change: String? = nil
+    /// Set on the one node that stands in for nodes a focused graph leaves out
+    /// (``FocusGraph``): how many, and why they are not drawn.
+    package var collapsed: Collapsed? = nil
 
     /// Whether this is a START node.
-    package var isStart: Bool { type == nil }
+    package var isStart: Bool { type == nil && collapsed == nil }
 
     /// The memberwise initializer, open to the package (benchmarks build graphs directly).
     package init(
@@ -61,6 +64,44 @@ package struct DisplayGraph: Sendable {
       var parts = [type.displayName, state.label]
       if let e = elapsed, e > 0 { parts.append(ElapsedFormat.short(e)) }
       return parts.joined(separator: " · ")
+    }
+  }
+
+  /// What a stand-in node of a focused graph hides.
+  package enum Collapsed: Sendable, Hashable {
+    /// This many nodes never ran because the failure above cut them off.
+    case neverRun(Int)
+    /// This many more nodes ran after the failure handler above.
+    case ranAfter(Int)
+
+    /// How many nodes it stands for.
+    package var count: Int {
+      switch self {
+      case .neverRun(let n), .ranAfter(let n): return n
+      }
+    }
+
+    /// Whether it stands for never-run nodes.
+    package var isNeverRun: Bool {
+      if case .neverRun = self { return true }
+      return false
+    }
+
+    /// "+ 214 never-run nodes": the stand-in's first line.
+    package var title: String {
+      let n = MarkdownEscaping.grouped(count)
+      switch self {
+      case .neverRun(let c): return "+ \(n) never-run node\(c == 1 ? "" : "s")"
+      case .ranAfter(let c): return "+ \(n) more node\(c == 1 ? "" : "s") ran"
+      }
+    }
+
+    /// The stand-in's second line.
+    package var detail: String {
+      switch self {
+      case .neverRun: return "cut off by this failure"
+      case .ranAfter: return "after this handler"
+      }
     }
   }
 

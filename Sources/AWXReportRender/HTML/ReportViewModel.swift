@@ -121,10 +121,25 @@ struct ReportViewModel {
   var graph: TemplateValue {
     guard let svg = input.graphSVG else { return ["available": false] }
     let label = "Graph of workflow job \(run.job.id): nodes coloured by state, edges by kind"
-    return [
+    var value: [String: TemplateValue] = [
       "available": true,
-      "svg": .string(SVGInlining.inline(svg, ariaLabel: label)),
+      "svg": .string(
+        SVGInlining.inline(svg, ariaLabel: label, legibleFontSize: SVGGraphWriter.nameSize)),
+      "large": .bool(input.focus != nil),
     ]
+    if let focus = input.focus {
+      let focusLabel =
+        "Failure focus of workflow job \(run.job.id): the \(focus.shown) of \(focus.total) nodes"
+        + " that explain its outcome"
+      value["focus"] = [
+        "svg": .string(
+          SVGInlining.inline(
+            focus.svg, ariaLabel: focusLabel, legibleFontSize: SVGGraphWriter.nameSize)),
+        "shown": .string(MarkdownEscaping.grouped(focus.shown)),
+        "total": .string(MarkdownEscaping.grouped(focus.total)),
+      ]
+    }
+    return .object(TemplateObject(value))
   }
 
   var timeline: TemplateValue {

@@ -20,15 +20,20 @@ package enum SummaryMarkdown {
 
   /// The summary of `summary`, linking to the AWX UI at `host` (only an `http(s)` host gives
   /// links).
-  package static func render(_ summary: RunSummary, host: String) -> String {
-    render(summary, host: host, byteLimit: byteLimit)
+  ///
+  /// When the whole graph is too large for Mermaid and a `focus` graph (``FocusGraph``) is
+  /// given, the summary draws the focus instead.
+  package static func render(_ summary: RunSummary, host: String, focus: FocusGraph? = nil)
+    -> String
+  {
+    render(summary, host: host, focus: focus, byteLimit: byteLimit)
   }
 
-  /// ``render(_:host:)`` with another size limit (tests use a small one).
+  /// ``render(_:host:focus:)`` with another size limit (tests use a small one).
   static func render(
-    _ summary: RunSummary, host: String, byteLimit: Int
+    _ summary: RunSummary, host: String, focus: FocusGraph? = nil, byteLimit: Int
   ) -> String {
-    let doc = Document(summary: summary, links: AWXLinks(host: host))
+    let doc = Document(summary: summary, links: AWXLinks(host: host), focus: focus)
     var sections = doc.sections()
     var text = sections.joined(separator: "\n")
     if text.utf8.count > byteLimit,
@@ -72,12 +77,14 @@ package enum SummaryMarkdown {
 private struct Document {
   let summary: RunSummary
   let links: AWXLinks
+  let focus: FocusGraph?
   let byID: [Int: RunSummary.Node]
   let order: [RunSummary.Node]
 
-  init(summary: RunSummary, links: AWXLinks) {
+  init(summary: RunSummary, links: AWXLinks, focus: FocusGraph?) {
     self.summary = summary
     self.links = links
+    self.focus = focus
     byID = Dictionary(summary.nodes.map { ($0.id, $0) }) { a, _ in a }
     order = summary.topologicalOrder.compactMap(summary.node)
   }
@@ -460,16 +467,39 @@ private struct Document {
 
   func graph() -> String {
     var out = SummaryMarkdown.graphHeading + "\n\n"
-    switch MermaidWriter.render(summary) {
+    var result = MermaidWriter.render(summary)
+    var drawsFocus = false
+    if case .leftOut(let why) = result, let focus {
+      let focused = MermaidWriter.render(focus.graph)
+      switch focused {
+      case .leftOut(let focusWhy):
+        result = .leftOut(why + " " + focusWhy)
+      case .diagram:
+        out +=
+          "The whole graph has \(MarkdownEscaping.grouped(focus.totalCount)) nodes, more than"
+          + " Mermaid draws (\(MermaidWriter.maxNodes)). This is its failure focus: the"
+          + " \(MarkdownEscaping.grouped(focus.shownCount)) nodes that explain the outcome (every"
+          + " failure with its path from START, the critical path, the handlers, and what the"
+          + " failures cut off). The whole graph is graph.svg; the focus is focus.svg.\n\n"
+        result = focused
+        drawsFocus = true
+      }
+    }
+    switch result {
     case .leftOut(let why):
       out += why + "\n"
     case .diagram(let text, _, _):
       out += "```mermaid\n" + text + "```\n\n"
       var states: Set<NodeState> = []
       var critical = false
-      for (_, _, run) in runs() {
-        states.formUnion(run.nodes.map(\.displayState))
-        critical = critical || run.nodes.contains(where: \.onCriticalPath)
+      if drawsFocus, let focus {
+        states.formUnion(focus.graph.nodes.compactMap(\.state))
+        critical = focus.graph.nodes.contains(where: \.critical)
+      } else {
+        for (_, _, run) in runs() {
+          states.formUnion(run.nodes.map(\.displayState))
+          critical = critical || run.nodes.contains(where: \.onCriticalPath)
+        }
       }
       let present = NodeState.allCases.filter(states.contains)
       out +=
