@@ -89,6 +89,39 @@ struct RunBuilder {
     }
   }
 
+  @Test func compactingShortensPlainChains() throws {
+    let f = try #require(try focus(deepFailure(cutOff: 10)))
+    let g = f.compacted()
+    #expect(g.nodes.map(\.id) == ["start", "chain-1", "10", "more-10"])
+    #expect(g.nodes[1].collapsed == .onTheWay(9))
+    #expect(g.nodes[1].name == "… 9 nodes …")
+    #expect(g.nodes[1].critical)
+    let edges = g.edges.map { "\(g.nodes[$0.tail].id)>\(g.nodes[$0.head].id)" }
+    #expect(edges == ["start>chain-1", "chain-1>10", "10>more-10"])
+    // The Mermaid drawing of it names every box once.
+    guard case .diagram(let text, let nodes, let edgeCount) = MermaidWriter.render(g) else {
+      Issue.record("no diagram")
+      return
+    }
+    #expect(nodes == 3 && edgeCount == 3)
+    #expect(text.contains("[\"… 9 nodes …\"]"))
+    #expect(text.contains("[\"+ 10 never-run nodes\"]"))
+  }
+
+  @Test func onlyUnhandledFailuresNarrowsTheFocus() throws {
+    var b = RunBuilder()
+    b.ran(1, .failed, start: 0, end: 10, failure: [2])
+    b.ran(2, start: 10, end: 20)
+    b.ran(3, .failed, start: 0, end: 30)
+    b.ran(4, start: 0, end: 5)
+    let tree = try AnalyzedRun(b.run(status: .failed))
+    let full = DisplayGraph(tree)
+    let all = try #require(FocusGraph(tree, full: full))
+    let narrow = try #require(FocusGraph(tree, full: full, scope: .unhandledFailures))
+    #expect(ids(all) == ["start", "1", "2", "3"])
+    #expect(ids(narrow) == ["start", "3"])
+  }
+
   @Test func aFewCutOffNodesAreDrawnNotCollapsed() throws {
     let f = try #require(try focus(deepFailure(cutOff: 3)))
     #expect(ids(f) == Set(["start"] + (1...13).map(String.init)))

@@ -189,7 +189,14 @@ struct ReportRenderer: Sendable {
               tool: "awx-report \(AWXReport.version)"))
         }
         make(.junit) { JUnitWriter.render(summary, host: host) }
-        make(.summaryMD) { SummaryMarkdown.render(summary, host: host, focus: focus) }
+        make(.summaryMD) {
+          // The report's focus, then, should it be too big for Mermaid, a narrower one.
+          var candidates = focus.map { [$0] } ?? []
+          if focus != nil, let narrow = FocusGraph(tree, full: graph, scope: .unhandledFailures) {
+            candidates.append(narrow)
+          }
+          return SummaryMarkdown.render(summary, host: host, focus: candidates)
+        }
         return Drawn(
           graphSVG: [], focus: focusDrawing, timeline: timeline, snapshotSHA256: digest,
           summary: summary, files: files)

@@ -73,11 +73,13 @@ package struct DisplayGraph: Sendable {
     case neverRun(Int)
     /// This many more nodes ran after the failure handler above.
     case ranAfter(Int)
+    /// A chain of this many nodes that succeeded one after the other, shortened.
+    case onTheWay(Int)
 
     /// How many nodes it stands for.
     package var count: Int {
       switch self {
-      case .neverRun(let n), .ranAfter(let n): return n
+      case .neverRun(let n), .ranAfter(let n), .onTheWay(let n): return n
       }
     }
 
@@ -93,6 +95,7 @@ package struct DisplayGraph: Sendable {
       switch self {
       case .neverRun(let c): return "+ \(n) never-run node\(c == 1 ? "" : "s")"
       case .ranAfter(let c): return "+ \(n) more node\(c == 1 ? "" : "s") ran"
+      case .onTheWay: return "… \(n) nodes …"
       }
     }
 
@@ -101,6 +104,7 @@ package struct DisplayGraph: Sendable {
       switch self {
       case .neverRun: return "cut off by this failure"
       case .ranAfter: return "after this handler"
+      case .onTheWay: return "succeeded one after the other"
       }
     }
   }

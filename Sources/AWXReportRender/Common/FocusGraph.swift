@@ -32,10 +32,19 @@ package struct FocusGraph: Sendable {
   /// Workflow nodes in the full graph (START nodes not counted).
   package var totalCount: Int
 
+  /// Which failures a focus is about.
+  package enum Scope: Sendable {
+    /// Every failure, handled or not (the report's focus).
+    case allFailures
+    /// Only the failures no edge handled, the ones that failed a workflow (a narrower focus
+    /// for when the first one is still too big, as in summary.md's Mermaid diagram).
+    case unhandledFailures
+  }
+
   /// The focus of `full`, the display graph of `tree`; nil when it would show no workflow node
   /// (nothing failed, ran or is running).
-  package init?(_ tree: AnalyzedRun, full: DisplayGraph) {
-    var selection = Selection(tree: tree, full: full)
+  package init?(_ tree: AnalyzedRun, full: DisplayGraph, scope: Scope = .allFailures) {
+    var selection = Selection(tree: tree, full: full, scope: scope)
     selection.select()
     guard selection.keptWorkflowNodes > 0 else { return nil }
     (graph, source) = selection.build()
@@ -44,10 +53,80 @@ package struct FocusGraph: Sendable {
   }
 }
 
+extension FocusGraph {
+  /// The focus with every chain of two or more nodes that simply succeeded one after the other
+  /// (one edge in, one edge out, both taken) drawn as one stand-in "… N nodes …": the shape of
+  /// the focus in far fewer nodes, for summary.md's Mermaid diagram.
+  package func compacted() -> DisplayGraph {
+    let nodes = graph.nodes
+    var incoming = [[Int]](repeating: [], count: nodes.count)
+    var outgoing = [[Int]](repeating: [], count: nodes.count)
+    for (k, e) in graph.edges.enumerated() {
+      incoming[e.head].append(k)
+      outgoing[e.tail].append(k)
+    }
+    func plain(_ i: Int) -> Bool {
+      let n = nodes[i]
+      guard !n.isStart, n.collapsed == nil, n.state == .successful || n.state == .approved,
+        incoming[i].count == 1, outgoing[i].count == 1
+      else { return false }
+      let into = graph.edges[incoming[i][0]]
+      let out = graph.edges[outgoing[i][0]]
+      return into.kind != nil && out.kind != nil && into.outcome == .taken
+        && out.outcome == .taken && nodes[into.tail].cluster == n.cluster
+        && nodes[out.head].cluster == n.cluster
+    }
+    // Each chain of plain nodes, from its first node, with its length.
+    var chainOf = [Int](repeating: -1, count: nodes.count)
+    var chains: [[Int]] = []
+    for i in nodes.indices where plain(i) {
+      let before = graph.edges[incoming[i][0]].tail
+      guard !plain(before) else { continue }
+      var chain = [i]
+      var next = graph.edges[outgoing[i][0]].head
+      while plain(next), next != i {
+        chain.append(next)
+        next = graph.edges[outgoing[next][0]].head
+      }
+      guard chain.count >= 2 else { continue }
+      for n in chain { chainOf[n] = chains.count }
+      chains.append(chain)
+    }
+    var newIndex = [Int](repeating: -1, count: nodes.count)
+    var out: [DisplayGraph.Node] = []
+    var standIn = [Int](repeating: -1, count: chains.count)
+    for (i, n) in nodes.enumerated() {
+      let c = chainOf[i]
+      if c < 0 {
+        newIndex[i] = out.count
+        out.append(n)
+      } else if standIn[c] < 0 {
+        standIn[c] = out.count
+        var node = DisplayGraph.Node(
+          id: "chain-\(n.id)", name: "", type: nil, state: .successful, elapsed: nil,
+          convergesAll: false, critical: chains[c].allSatisfy { nodes[$0].critical },
+          unhandledFailure: false, cluster: n.cluster, jobID: nil)
+        node.collapsed = .onTheWay(chains[c].count)
+        node.name = node.collapsed?.title ?? ""
+        out.append(node)
+      }
+    }
+    func index(_ i: Int) -> Int { chainOf[i] < 0 ? newIndex[i] : standIn[chainOf[i]] }
+    var edges: [DisplayGraph.Edge] = []
+    for e in graph.edges {
+      let (t, h) = (index(e.tail), index(e.head))
+      guard t != h else { continue }
+      edges.append(DisplayGraph.Edge(tail: t, head: h, kind: e.kind, outcome: e.outcome))
+    }
+    return DisplayGraph(nodes: out, edges: edges, clusters: graph.clusters)
+  }
+}
+
 /// The working state of one ``FocusGraph`` selection.
 private struct Selection {
   let tree: AnalyzedRun
   let full: DisplayGraph
+  let scope: FocusGraph.Scope
   /// The runs drawn, by workflow job id.
   var runs: [Int: AnalyzedRun] = [:]
   /// Full-graph index of each (workflow job, node id); node nil is that run's START.
@@ -65,9 +144,10 @@ private struct Selection {
     var node: Int?
   }
 
-  init(tree: AnalyzedRun, full: DisplayGraph) {
+  init(tree: AnalyzedRun, full: DisplayGraph, scope: FocusGraph.Scope) {
     self.tree = tree
     self.full = full
+    self.scope = scope
     runs[tree.id] = tree
     tree.visitNested { _, child, _, _ in runs[child.id] = child }
     jobOf.reserveCapacity(full.nodes.count)
@@ -99,8 +179,10 @@ private struct Selection {
         guard let a = run.analysis.nodes[id], let i = index[Key(job: job, node: id)] else {
           continue
         }
-        if a.state.isFailure { failures.append(i) }
-        if a.state.isFailure || [.running, .waiting, .awaitingApproval].contains(a.state) {
+        let counted =
+          a.state.isFailure && (scope == .allFailures || a.failure == .unhandled)
+        if counted { failures.append(i) }
+        if counted || [.running, .waiting, .awaitingApproval].contains(a.state) {
           keepPath(to: i)
         }
       }

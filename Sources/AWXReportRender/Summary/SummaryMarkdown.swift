@@ -21,9 +21,10 @@ package enum SummaryMarkdown {
   /// The summary of `summary`, linking to the AWX UI at `host` (only an `http(s)` host gives
   /// links).
   ///
-  /// When the whole graph is too large for Mermaid and a `focus` graph (``FocusGraph``) is
-  /// given, the summary draws the focus instead.
-  package static func render(_ summary: RunSummary, host: String, focus: FocusGraph? = nil)
+  /// When the whole graph is too large for Mermaid, the summary draws the first of `focus`
+  /// (``FocusGraph``s, widest first) that fits, as it is or with its plain chains shortened
+  /// (``FocusGraph/compacted()``).
+  package static func render(_ summary: RunSummary, host: String, focus: [FocusGraph] = [])
     -> String
   {
     render(summary, host: host, focus: focus, byteLimit: byteLimit)
@@ -31,7 +32,7 @@ package enum SummaryMarkdown {
 
   /// ``render(_:host:focus:)`` with another size limit (tests use a small one).
   static func render(
-    _ summary: RunSummary, host: String, focus: FocusGraph? = nil, byteLimit: Int
+    _ summary: RunSummary, host: String, focus: [FocusGraph] = [], byteLimit: Int
   ) -> String {
     let doc = Document(summary: summary, links: AWXLinks(host: host), focus: focus)
     var sections = doc.sections()
@@ -77,11 +78,11 @@ package enum SummaryMarkdown {
 private struct Document {
   let summary: RunSummary
   let links: AWXLinks
-  let focus: FocusGraph?
+  let focus: [FocusGraph]
   let byID: [Int: RunSummary.Node]
   let order: [RunSummary.Node]
 
-  init(summary: RunSummary, links: AWXLinks, focus: FocusGraph?) {
+  init(summary: RunSummary, links: AWXLinks, focus: [FocusGraph]) {
     self.summary = summary
     self.links = links
     self.focus = focus
@@ -468,21 +469,30 @@ private struct Document {
   func graph() -> String {
     var out = SummaryMarkdown.graphHeading + "\n\n"
     var result = MermaidWriter.render(summary)
-    var drawsFocus = false
-    if case .leftOut(let why) = result, let focus {
-      let focused = MermaidWriter.render(focus.graph)
-      switch focused {
-      case .leftOut(let focusWhy):
-        result = .leftOut(why + " " + focusWhy)
-      case .diagram:
-        out +=
-          "The whole graph has \(MarkdownEscaping.grouped(focus.totalCount)) nodes, more than"
-          + " Mermaid draws (\(MermaidWriter.maxNodes)). This is its failure focus: the"
-          + " \(MarkdownEscaping.grouped(focus.shownCount)) nodes that explain the outcome (every"
-          + " failure with its path from START, the critical path, the handlers, and what the"
-          + " failures cut off). The whole graph is graph.svg; the focus is focus.svg.\n\n"
-        result = focused
-        drawsFocus = true
+    var drawn: DisplayGraph?
+    if case .leftOut(let why) = result, let widest = focus.first {
+      result = .leftOut(
+        why + " Even its failure focus (\(MarkdownEscaping.grouped(widest.shownCount)) nodes) is"
+          + " too large for Mermaid. See focus.svg.")
+      candidates: for (k, candidate) in focus.enumerated() {
+        for shortened in [false, true] {
+          let graph = shortened ? candidate.compacted() : candidate.graph
+          guard case .diagram = MermaidWriter.render(graph) else { continue }
+          out +=
+            "The whole graph has \(MarkdownEscaping.grouped(candidate.totalCount)) nodes, more"
+            + " than Mermaid draws (\(MermaidWriter.maxNodes)). This is its failure focus: the"
+            + " \(MarkdownEscaping.grouped(candidate.shownCount)) nodes that explain the outcome"
+            + (k == 0
+              ? " (every failure with its path from START, the critical path, the handlers, and"
+                + " what the failures cut off"
+              : " (the failures no edge handled, with their paths from START, the critical path,"
+                + " and what they cut off")
+            + (shortened ? "; chains of nodes that simply succeeded are shortened to one box" : "")
+            + "). The whole graph is graph.svg; the report's focus is focus.svg.\n\n"
+          result = MermaidWriter.render(graph)
+          drawn = graph
+          break candidates
+        }
       }
     }
     switch result {
@@ -492,9 +502,9 @@ private struct Document {
       out += "```mermaid\n" + text + "```\n\n"
       var states: Set<NodeState> = []
       var critical = false
-      if drawsFocus, let focus {
-        states.formUnion(focus.graph.nodes.compactMap(\.state))
-        critical = focus.graph.nodes.contains(where: \.critical)
+      if let drawn {
+        states.formUnion(drawn.nodes.compactMap(\.state))
+        critical = drawn.nodes.contains(where: \.critical)
       } else {
         for (_, _, run) in runs() {
           states.formUnion(run.nodes.map(\.displayState))
