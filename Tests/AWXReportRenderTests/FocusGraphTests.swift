@@ -108,6 +108,18 @@ struct RunBuilder {
     #expect(text.contains("[\"+ 10 never-run nodes\"]"))
   }
 
+  @Test func aLargeFocusIsDrawnShortened() throws {
+    let small = try #require(try focus(deepFailure(cutOff: 10)))
+    #expect(small.drawing == small.graph)
+    var b = RunBuilder()
+    for i in 1...199 { b.ran(i, start: Int64(i) * 10, end: Int64(i) * 10 + 10, success: [i + 1]) }
+    b.ran(200, .failed, start: 2000, end: 2010)
+    let f = try #require(try focus(b.run(status: .failed)))
+    #expect(f.graph.nodes.count == 201)
+    #expect(f.drawing.nodes.map(\.id) == ["start", "chain-1", "200"])
+    #expect(f.drawing.nodes[1].collapsed == .onTheWay(199))
+  }
+
   @Test func onlyUnhandledFailuresNarrowsTheFocus() throws {
     var b = RunBuilder()
     b.ran(1, .failed, start: 0, end: 10, failure: [2])

@@ -128,6 +128,8 @@ struct ReportRenderer: Sendable {
     /// Workflow nodes drawn, and in the whole graph.
     var shown: Int
     var total: Int
+    /// Whether plain chains are shortened (``FocusGraph/drawing``).
+    var shortened: Bool
   }
 
   /// The focus of a large run, drawn (nil for a small run or when no drawing is wanted).
@@ -139,13 +141,14 @@ struct ReportRenderer: Sendable {
       + " workflow job \(tree.id): every failure with its path from START, the critical path,"
       + " the handlers, and what the failures cut off."
     let writer = SVGGraphWriter(rankDirection: options.rankDirection, idPrefix: "focus-")
-    let laidOut = writer.layOut(focus.graph)
+    let drawing = focus.drawing
+    let laidOut = writer.layOut(drawing)
     var inline = writer
     inline.rowLinks = ""
     return FocusDrawing(
       file: writer.render(laidOut, title: title, description: description),
       inline: inline.render(laidOut, title: title, description: description),
-      shown: focus.shownCount, total: focus.totalCount)
+      shown: focus.shownCount, total: focus.totalCount, shortened: drawing != focus.graph)
   }
 
   /// The graph (layout and SVG) on one core, everything else that needs only the run on the
@@ -262,7 +265,9 @@ struct ReportRenderer: Sendable {
           tree: tree, host: decoded.snapshot.host,
           graphSVG: String(decoding: drawn.graphSVG, as: UTF8.self),
           timelineSVG: drawn.timeline,
-          focus: drawn.focus.map { .init(svg: $0.inline, shown: $0.shown, total: $0.total) },
+          focus: drawn.focus.map {
+            .init(svg: $0.inline, shown: $0.shown, total: $0.total, shortened: $0.shortened)
+          },
           snapshotSHA256: drawn.snapshotSHA256,
           generatedAt: self.options.generatedAt ?? decoded.snapshot.fetchedAt,
           toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact)

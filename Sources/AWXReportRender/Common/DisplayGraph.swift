@@ -3,7 +3,7 @@ import AWXReportModel
 /// What every graph writer draws: nodes with their text and state, typed edges, the START
 /// nodes, and nested workflows as clusters. Built once from a run and its analysis, so the DOT
 /// and SVG drawings always agree.
-package struct DisplayGraph: Sendable {
+package struct DisplayGraph: Sendable, Hashable {
   /// A node to draw.
   package struct Node: Sendable, Hashable {
     /// The stable id: the AWX node id, or `start` / `start-<workflow job id>`.

@@ -22,6 +22,15 @@ package struct FocusGraph: Sendable {
   package static let maxCutOff = 3
   /// Above this many nodes after one handler, they are drawn as one stand-in.
   package static let maxRanAfter = 6
+  /// Above this many nodes, the focus is drawn with its plain chains shortened
+  /// (``compacted()``).
+  package static let compactAbove = 150
+
+  /// What to draw: the focus, or, when it has more than ``compactAbove`` nodes, the focus
+  /// with its plain chains shortened.
+  package var drawing: DisplayGraph {
+    graph.nodes.count > Self.compactAbove ? compacted() : graph
+  }
 
   /// The focused graph, stand-ins included.
   package var graph: DisplayGraph

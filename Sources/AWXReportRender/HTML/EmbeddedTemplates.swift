@@ -436,7 +436,7 @@ table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0
   <h2 id="graph-heading">Graph</h2>
   {{#graph.available}}
   {{#graph.focus}}
-  <p>This workflow has {{total}} nodes, too many to read in one drawing at page width. First its <strong>failure focus</strong>: the {{shown}} nodes that explain the outcome (every failure with its path from START, the critical path, the handlers, and what the failures cut off, collapsed where large). Each node links to its row in the node table.</p>
+  <p>This workflow has {{total}} nodes, too many to read in one drawing at page width. First its <strong>failure focus</strong>: the {{shown}} nodes that explain the outcome (every failure with its path from START, the critical path, the handlers, and what the failures cut off, collapsed where large{{#shortened}}; chains of nodes that simply succeeded one after the other are shortened to one box{{/shortened}}). Each node links to its row in the node table.</p>
   <figure class="drawing graph focus">
     <div class="drawing-scroll">{{{svg}}}</div>
     <figcaption>Failure focus ({{shown}} of {{total}} nodes; also <code>focus.svg</code>). Edges: <span class="edge edge-success">on success</span>, <span class="edge edge-failure">on failure</span>, <span class="edge edge-always">always</span>; a dashed edge was not taken. A dashed box stands for nodes left out of this view.</figcaption>

@@ -51,12 +51,15 @@ package struct FocusInput: Sendable {
   /// Workflow nodes drawn, and in the whole graph.
   package var shown: Int
   package var total: Int
+  /// Whether chains of nodes that simply succeeded are drawn as one box.
+  package var shortened: Bool
 
   /// Creates the focus input.
-  package init(svg: String, shown: Int, total: Int) {
+  package init(svg: String, shown: Int, total: Int, shortened: Bool = false) {
     self.svg = svg
     self.shown = shown
     self.total = total
+    self.shortened = shortened
   }
 }
 

@@ -137,6 +137,7 @@ struct ReportViewModel {
             focus.svg, ariaLabel: focusLabel, legibleFontSize: SVGGraphWriter.nameSize)),
         "shown": .string(MarkdownEscaping.grouped(focus.shown)),
         "total": .string(MarkdownEscaping.grouped(focus.total)),
+        "shortened": .bool(focus.shortened),
       ]
     }
     return .object(TemplateObject(value))
