@@ -608,7 +608,7 @@ table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0
     "partials/state.html.mustache": #"""
 <span class="state {{class}}"><span class="sym" aria-hidden="true">{{symbol}}</span> {{label}}</span>
 """#,
-    "partials/summary.html.mustache": #"""
+    "partials/summary.html.mustache": ##"""
 {{#summary}}
 <section id="summary" aria-labelledby="summary-heading">
   <h2 id="summary-heading">Summary</h2>
@@ -622,11 +622,11 @@ table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0
     <li class="count {{class}}"><span class="n">{{count}}</span> <span class="sym" aria-hidden="true">{{symbol}}</span> {{label}}</li>
     {{/counts}}
   </ul>
-  <p>{{unhandledCount}} unhandled and {{handledCount}} handled failure(s).{{#criticalPath}} <span class="critical-mark" aria-hidden="true">◆</span> Critical path: {{criticalPath}}.{{/criticalPath}}</p>
+  <p>{{unhandledCount}} unhandled and {{handledCount}} handled failure(s).{{#unhandledLinks.any}} Unhandled: {{#unhandledLinks.items}}<a href="#{{anchor}}">{{name}}</a>{{^last}}, {{/last}}{{/unhandledLinks.items}}{{#unhandledLinks.more}} and {{.}} more{{/unhandledLinks.more}}.{{/unhandledLinks.any}}{{#handledLinks.any}} Handled: {{#handledLinks.items}}<a href="#{{anchor}}">{{name}}</a>{{^last}}, {{/last}}{{/handledLinks.items}}{{#handledLinks.more}} and {{.}} more{{/handledLinks.more}}.{{/handledLinks.any}}{{#criticalPath}} <span class="critical-mark" aria-hidden="true">◆</span> Critical path: {{criticalPath}}.{{/criticalPath}}</p>
 </section>
 {{/summary}}
 
-"""#,
+"""##,
     "partials/text.html.mustache": #"""
 {{#title}}<span title="{{title}}">{{text}}</span>{{/title}}{{^title}}{{text}}{{/title}}
 """#,

@@ -112,7 +112,27 @@ struct ReportViewModel {
       "awxStatus": .string(run.job.status.rawValue),
       "unhandledCount": .int(verdict.unhandledFailures.count),
       "handledCount": .int(verdict.handledFailures.count),
+      "unhandledLinks": failureLinks(verdict.unhandledFailures, limit: 12),
+      "handledLinks": failureLinks(verdict.handledFailures, limit: 12),
       "criticalPath": critical.isEmpty ? .null : .string(critical.joined(separator: " → ")),
+    ]
+  }
+
+  /// Up to `limit` failed nodes as links to their rows, and how many more there are: so the
+  /// failures of a large run are one click away from the top of the page.
+  func failureLinks(_ ids: [Int], limit: Int) -> TemplateValue {
+    let shown = Array(ids.prefix(limit))
+    let items = shown.enumerated().map { k, id -> TemplateValue in
+      [
+        "name": .string(names[id] ?? "node \(id)"),
+        "anchor": .string(NodeAnchor.row(nodeID: id)),
+        "last": .bool(k == shown.count - 1),
+      ]
+    }
+    return [
+      "any": .bool(!ids.isEmpty),
+      "items": .list(items),
+      "more": ids.count > limit ? .string(MarkdownEscaping.grouped(ids.count - limit)) : .null,
     ]
   }
 
