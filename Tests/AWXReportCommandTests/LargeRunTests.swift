@@ -78,6 +78,12 @@ import Testing
     #expect(links.count > 50)
     for target in Set(links) { #expect(ids.contains(target), "link to #\(target) goes nowhere") }
     #expect(links.filter { $0.hasPrefix("row-") }.count > 50)
+    // So does every other link within the page (the summary's failure links, the contents).
+    for target in Set(
+      page.components(separatedBy: "href=\"#").dropFirst().map { String($0.prefix { $0 != "\"" }) })
+    {
+      #expect(ids.contains(target), "link to #\(target) goes nowhere")
+    }
   }
 
   @Test func summaryMarkdownDrawsTheFocus() throws {
