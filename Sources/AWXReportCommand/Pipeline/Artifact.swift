@@ -2,7 +2,7 @@
 package enum OutputFormat: String, CaseIterable, Sendable {
   /// `graph.dot`.
   case dot
-  /// `graph.svg` and `timeline.svg`.
+  /// `graph.svg`, `timeline.svg` and, for a large run, `focus.svg`.
   case svg
   /// `report.html`.
   case html
@@ -22,6 +22,8 @@ package enum OutputFormat: String, CaseIterable, Sendable {
 package enum Artifact: String, CaseIterable, Sendable {
   case dot = "graph.dot"
   case graphSVG = "graph.svg"
+  /// The failure focus of a large run (``LargeRun``); not written for a small one.
+  case focusSVG = "focus.svg"
   case html = "report.html"
   case timeline = "timeline.svg"
   case summaryJSON = "summary.json"
@@ -39,7 +41,7 @@ package enum Artifact: String, CaseIterable, Sendable {
   package var format: OutputFormat? {
     switch self {
     case .dot: return .dot
-    case .graphSVG, .timeline: return .svg
+    case .graphSVG, .focusSVG, .timeline: return .svg
     case .html: return .html
     case .summaryJSON: return .json
     case .junit: return .junit

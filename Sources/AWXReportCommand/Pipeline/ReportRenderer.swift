@@ -117,12 +117,47 @@ struct ReportRenderer: Sendable {
     /// The graph SVG (empty when neither the SVG nor the page is wanted); validated, then
     /// hashed, in the next stage.
     var graphSVG: String
+    /// The focus graph of a large run, as `focus.svg` and as inlined into the page (where each
+    /// node links to its row); validated in the next stage.
+    var focus: FocusDrawing?
     var timeline: String?
     /// The timeline's validation: warnings, or the error to report after the graph SVG's.
     var timelineCheck: Result<[String], CommandError>
     var summary: RunSummary
     /// The finished files that need nothing more: DOT, timeline, summaries, JUnit.
     var files: [Artifact: Made]
+  }
+
+  /// The two drawings of a run's ``FocusGraph``.
+  struct FocusDrawing: Sendable {
+    /// `focus.svg`, without links: the validator allows none out of a standalone SVG.
+    var file: String
+    /// The same drawing with links into the page it is inlined in.
+    var inline: String
+    /// Workflow nodes drawn, and in the whole graph.
+    var shown: Int
+    var total: Int
+    /// Whether plain chains are shortened (``FocusGraph/drawing``).
+    var shortened: Bool
+  }
+
+  /// The focus of a large run, drawn (nil for a small run or when no drawing is wanted).
+  func drawFocus(_ focus: FocusGraph?, _ tree: AnalyzedRun) -> FocusDrawing? {
+    guard let focus, !options.formats.isDisjoint(with: [.svg, .html]) else { return nil }
+    let title = "Failure focus of workflow job \(tree.id): \(tree.run.job.name)"
+    let description =
+      "The \(focus.shownCount) of \(focus.totalCount) nodes that explain the outcome of"
+      + " workflow job \(tree.id): every failure with its path from START, the critical path,"
+      + " the handlers, and what the failures cut off."
+    let writer = SVGGraphWriter(rankDirection: options.rankDirection, idPrefix: "focus-")
+    let drawing = focus.drawing
+    let laidOut = writer.layOut(drawing)
+    var inline = writer
+    inline.rowLinks = ""
+    return FocusDrawing(
+      file: writer.render(laidOut, title: title, description: description),
+      inline: inline.render(laidOut, title: title, description: description),
+      shown: focus.shownCount, total: focus.totalCount, shortened: drawing != focus.graph)
   }
 
   /// The graph (layout and SVG) on one core, everything else that needs only the run on the
@@ -146,6 +181,9 @@ struct ReportRenderer: Sendable {
       { () -> Drawn in
         let digest = decoded.snapshotSHA256
         let summary = RunSummary(tree)
+        let nodeCount = graph.nodes.count { !$0.isStart }
+        let focus = LargeRun.isLarge(nodeCount: nodeCount) ? FocusGraph(tree, full: graph) : nil
+        let focusDrawing = self.drawFocus(focus, tree)
         let timeline =
           drawsGraph ? TimelineSVG.render(tree, asOf: decoded.snapshot.fetchedAt) : nil
         var files: [Artifact: Made] = [:]
@@ -173,10 +211,17 @@ struct ReportRenderer: Sendable {
               tool: "awx-report \(AWXReport.version)"))
         }
         make(.junit) { JUnitWriter.render(summary, host: host) }
-        make(.summaryMD) { SummaryMarkdown.render(summary, host: host) }
+        make(.summaryMD) {
+          // The report's focus, then, should it be too big for Mermaid, a narrower one.
+          var candidates = focus.map { [$0] } ?? []
+          if focus != nil, let narrow = FocusGraph(tree, full: graph, scope: .unhandledFailures) {
+            candidates.append(narrow)
+          }
+          return SummaryMarkdown.render(summary, host: host, focus: candidates)
+        }
         return Drawn(
-          graphSVG: "", timeline: timeline, timelineCheck: timelineCheck, summary: summary,
-          files: files)
+          graphSVG: "", focus: focusDrawing, timeline: timeline, timelineCheck: timelineCheck,
+          summary: summary, files: files)
       })
     var drawn = side
     drawn.graphSVG = svg
@@ -210,9 +255,18 @@ struct ReportRenderer: Sendable {
     let (graph, page) = try Parallel.both(
       { () throws(CommandError) -> Checked in
         var warnings: [String] = []
-        guard !drawn.graphSVG.isEmpty else { return Checked(files: [:], warnings: warnings) }
-        try self.validate(drawn.graphSVG, as: "\(directory)/graph.svg", warnings: &warnings)
-        return Checked(files: [.graphSVG: Made(drawn.graphSVG)], warnings: warnings)
+        var files: [Artifact: Made] = [:]
+        if !drawn.graphSVG.isEmpty {
+          try self.validate(drawn.graphSVG, as: "\(directory)/graph.svg", warnings: &warnings)
+          files[.graphSVG] = Made(drawn.graphSVG)
+        }
+        if let focus = drawn.focus {
+          try self.validate(focus.file, as: "\(directory)/focus.svg", warnings: &warnings)
+          try self.validate(
+            focus.inline, as: "\(directory)/report.html (focus graph)", warnings: &warnings)
+          if self.options.formats.contains(.svg) { files[.focusSVG] = Made(focus.file) }
+        }
+        return Checked(files: files, warnings: warnings)
       },
       { () throws(CommandError) -> Checked in
         let warnings = try drawn.timelineCheck.get()
@@ -223,6 +277,9 @@ struct ReportRenderer: Sendable {
         let input = HTMLReportInput(
           tree: tree, host: decoded.snapshot.host,
           graphSVG: drawn.graphSVG, timelineSVG: drawn.timeline,
+          focus: drawn.focus.map {
+            .init(svg: $0.inline, shown: $0.shown, total: $0.total, shortened: $0.shortened)
+          },
           snapshotSHA256: decoded.snapshotSHA256,
           generatedAt: self.options.generatedAt ?? decoded.snapshot.fetchedAt,
           toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact)

@@ -3,7 +3,7 @@ import AWXReportModel
 /// What every graph writer draws: nodes with their text and state, typed edges, the START
 /// nodes, and nested workflows as clusters. Built once from a run and its analysis, so the DOT
 /// and SVG drawings always agree.
-package struct DisplayGraph: Sendable {
+package struct DisplayGraph: Sendable, Hashable {
   /// A node to draw.
   package struct Node: Sendable, Hashable {
     /// The stable id: the AWX node id, or `start` / `start-<workflow job id>`.
@@ -32,9 +32,12 @@ package struct DisplayGraph: Sendable {
     /// How the node changed between two runs (a ``RunDiff/Change`` raw value), for the diff's
     /// union graph: it is coloured by this instead of its state. Nil in a run's own graph.
     package var change: String? = nil
+    /// Set on the one node that stands in for nodes a focused graph leaves out
+    /// (``FocusGraph``): how many, and why they are not drawn.
+    package var collapsed: Collapsed? = nil
 
     /// Whether this is a START node.
-    package var isStart: Bool { type == nil }
+    package var isStart: Bool { type == nil && collapsed == nil }
 
     /// The memberwise initializer, open to the package (benchmarks build graphs directly).
     package init(
@@ -61,6 +64,48 @@ package struct DisplayGraph: Sendable {
       var parts = [type.displayName, state.label]
       if let e = elapsed, e > 0 { parts.append(ElapsedFormat.short(e)) }
       return parts.joined(separator: " · ")
+    }
+  }
+
+  /// What a stand-in node of a focused graph hides.
+  package enum Collapsed: Sendable, Hashable {
+    /// This many nodes never ran because the failure above cut them off.
+    case neverRun(Int)
+    /// This many more nodes ran after the failure handler above.
+    case ranAfter(Int)
+    /// A chain of this many nodes that succeeded one after the other, shortened.
+    case onTheWay(Int)
+
+    /// How many nodes it stands for.
+    package var count: Int {
+      switch self {
+      case .neverRun(let n), .ranAfter(let n), .onTheWay(let n): return n
+      }
+    }
+
+    /// Whether it stands for never-run nodes.
+    package var isNeverRun: Bool {
+      if case .neverRun = self { return true }
+      return false
+    }
+
+    /// "+ 214 never-run nodes": the stand-in's first line.
+    package var title: String {
+      let n = MarkdownEscaping.grouped(count)
+      switch self {
+      case .neverRun(let c): return "+ \(n) never-run node\(c == 1 ? "" : "s")"
+      case .ranAfter(let c): return "+ \(n) more node\(c == 1 ? "" : "s") ran"
+      case .onTheWay: return "… \(n) nodes …"
+      }
+    }
+
+    /// The stand-in's second line.
+    package var detail: String {
+      switch self {
+      case .neverRun: return "cut off by this failure"
+      case .ranAfter: return "after this handler"
+      case .onTheWay: return "succeeded one after the other"
+      }
     }
   }
 

@@ -435,10 +435,24 @@ table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0
 <section id="graph-view" aria-labelledby="graph-heading">
   <h2 id="graph-heading">Graph</h2>
   {{#graph.available}}
+  {{#graph.focus}}
+  <p>This workflow has {{total}} nodes, too many to read in one drawing at page width. First its <strong>failure focus</strong>: the {{shown}} nodes that explain the outcome (every failure with its path from START, the critical path, the handlers, and what the failures cut off, collapsed where large{{#shortened}}; chains of nodes that simply succeeded one after the other are shortened to one box{{/shortened}}). Each node links to its row in the node table.</p>
+  <figure class="drawing graph focus">
+    <div class="drawing-scroll">{{{svg}}}</div>
+    <figcaption>Failure focus ({{shown}} of {{total}} nodes; also <code>focus.svg</code>). Edges: <span class="edge edge-success">on success</span>, <span class="edge edge-failure">on failure</span>, <span class="edge edge-always">always</span>; a dashed edge was not taken. A dashed box stands for nodes left out of this view.</figcaption>
+  </figure>
+  {{/graph.focus}}
+  {{#graph.large}}
+  <details class="whole-graph">
+    <summary>The whole graph ({{graph.focus.total}} nodes; also <code>graph.svg</code>)</summary>
+  {{/graph.large}}
   <figure class="drawing graph">
     <div class="drawing-scroll">{{{graph.svg}}}</div>
-    <figcaption>The workflow as AWX ran it. Edges: <span class="edge edge-success">on success</span>, <span class="edge edge-failure">on failure</span>, <span class="edge edge-always">always</span>; a dashed edge was not taken. “ALL” marks nodes whose parents must all converge.</figcaption>
+    <figcaption>The workflow as AWX ran it{{#graph.large}}, at a legible scale: scroll inside the box{{/graph.large}}. Edges: <span class="edge edge-success">on success</span>, <span class="edge edge-failure">on failure</span>, <span class="edge edge-always">always</span>; a dashed edge was not taken. “ALL” marks nodes whose parents must all converge.</figcaption>
   </figure>
+  {{#graph.large}}
+  </details>
+  {{/graph.large}}
   {{/graph.available}}
   {{^graph.available}}
   <p class="note">The graph is unavailable for this report.</p>
@@ -594,7 +608,7 @@ table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0
     "partials/state.html.mustache": #"""
 <span class="state {{class}}"><span class="sym" aria-hidden="true">{{symbol}}</span> {{label}}</span>
 """#,
-    "partials/summary.html.mustache": #"""
+    "partials/summary.html.mustache": ##"""
 {{#summary}}
 <section id="summary" aria-labelledby="summary-heading">
   <h2 id="summary-heading">Summary</h2>
@@ -608,11 +622,11 @@ table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0
     <li class="count {{class}}"><span class="n">{{count}}</span> <span class="sym" aria-hidden="true">{{symbol}}</span> {{label}}</li>
     {{/counts}}
   </ul>
-  <p>{{unhandledCount}} unhandled and {{handledCount}} handled failure(s).{{#criticalPath}} <span class="critical-mark" aria-hidden="true">◆</span> Critical path: {{criticalPath}}.{{/criticalPath}}</p>
+  <p>{{unhandledCount}} unhandled and {{handledCount}} handled failure(s).{{#unhandledLinks.any}} Unhandled: {{#unhandledLinks.items}}<a href="#{{anchor}}">{{name}}</a>{{^last}}, {{/last}}{{/unhandledLinks.items}}{{#unhandledLinks.more}} and {{.}} more{{/unhandledLinks.more}}.{{/unhandledLinks.any}}{{#handledLinks.any}} Handled: {{#handledLinks.items}}<a href="#{{anchor}}">{{name}}</a>{{^last}}, {{/last}}{{/handledLinks.items}}{{#handledLinks.more}} and {{.}} more{{/handledLinks.more}}.{{/handledLinks.any}}{{#criticalPath}} <span class="critical-mark" aria-hidden="true">◆</span> Critical path: {{criticalPath}}.{{/criticalPath}}</p>
 </section>
 {{/summary}}
 
-"""#,
+"""##,
     "partials/text.html.mustache": #"""
 {{#title}}<span title="{{title}}">{{text}}</span>{{/title}}{{^title}}{{text}}{{/title}}
 """#,
@@ -833,7 +847,12 @@ h4 { font-size: 0.95rem; margin: 0.8rem 0 0.3rem; }
   padding: 0.6rem;
 }
 .drawing svg { display: block; height: auto; }
+/* A graph shrinks to the page width but never below the min-width the report sets on it (node
+   names stay at 9 CSS px or more); past that it scrolls inside its box, which stays within
+   the window's height. */
+.drawing.graph .drawing-scroll { overflow: auto; max-height: 85vh; }
 .drawing.graph svg { max-width: 100%; margin: 0 auto; }
+.whole-graph > summary { cursor: pointer; font-weight: 600; margin: 0.6rem 0 0.2rem; }
 .drawing.timeline svg { width: 100%; max-width: 100%; min-width: 760px; }
 figcaption { color: var(--muted); font-size: 0.88rem; margin-top: 0.4rem; }
 .edge { font-weight: 600; white-space: nowrap; }
@@ -924,7 +943,10 @@ pre.code {
   tr, figure, .failure, .facts, .verdict, .counts { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .table-scroll, .drawing-scroll { overflow: visible; }
-  .drawing svg, .drawing.graph svg, .drawing.timeline svg { width: 100%; max-width: 100%; min-width: 0; }
+  .drawing.graph .drawing-scroll { max-height: none; }
+  .drawing svg, .drawing.graph svg, .drawing.timeline svg {
+    width: 100%; max-width: 100%; min-width: 0 !important;
+  }
   pre.code { max-height: none; }
   a { color: inherit; text-decoration: none; }
   tbody tr:nth-child(even) { background: #f6f8fa; }

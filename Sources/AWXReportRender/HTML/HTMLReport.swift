@@ -14,6 +14,9 @@ package struct HTMLReportInput: Sendable {
   package var graphSVG: String?
   /// The timeline from ``TimelineSVG/render(_:)``, or nil.
   package var timelineSVG: String?
+  /// The failure focus of a large run (``FocusGraph``), drawn with links to the node table's
+  /// rows; nil for a small run.
+  package var focus: FocusInput?
   /// The snapshot file's SHA-256 (hex).
   package var snapshotSHA256: String
   /// The generation time shown in the footer (`SOURCE_DATE_EPOCH` or the fetch time).
@@ -26,17 +29,37 @@ package struct HTMLReportInput: Sendable {
   /// Creates the input of one report.
   package init(
     tree: AnalyzedRun, host: String, graphSVG: String?, timelineSVG: String?,
-    snapshotSHA256: String,
+    focus: FocusInput? = nil, snapshotSHA256: String,
     generatedAt: Timestamp, toolVersion: String, redact: Bool = true
   ) {
     self.tree = tree
     self.host = host
     self.graphSVG = graphSVG
     self.timelineSVG = timelineSVG
+    self.focus = focus
     self.snapshotSHA256 = snapshotSHA256
     self.generatedAt = generatedAt
     self.toolVersion = toolVersion
     self.redact = redact
+  }
+}
+
+/// The focus graph as the page shows it.
+package struct FocusInput: Sendable {
+  /// The standalone SVG document (its prolog is stripped before inlining).
+  package var svg: String
+  /// Workflow nodes drawn, and in the whole graph.
+  package var shown: Int
+  package var total: Int
+  /// Whether chains of nodes that simply succeeded are drawn as one box.
+  package var shortened: Bool
+
+  /// Creates the focus input.
+  package init(svg: String, shown: Int, total: Int, shortened: Bool = false) {
+    self.svg = svg
+    self.shown = shown
+    self.total = total
+    self.shortened = shortened
   }
 }
 

@@ -112,7 +112,27 @@ struct ReportViewModel {
       "awxStatus": .string(run.job.status.rawValue),
       "unhandledCount": .int(verdict.unhandledFailures.count),
       "handledCount": .int(verdict.handledFailures.count),
+      "unhandledLinks": failureLinks(verdict.unhandledFailures, limit: 12),
+      "handledLinks": failureLinks(verdict.handledFailures, limit: 12),
       "criticalPath": critical.isEmpty ? .null : .string(critical.joined(separator: " → ")),
+    ]
+  }
+
+  /// Up to `limit` failed nodes as links to their rows, and how many more there are: so the
+  /// failures of a large run are one click away from the top of the page.
+  func failureLinks(_ ids: [Int], limit: Int) -> TemplateValue {
+    let shown = Array(ids.prefix(limit))
+    let items = shown.enumerated().map { k, id -> TemplateValue in
+      [
+        "name": .string(names[id] ?? "node \(id)"),
+        "anchor": .string(NodeAnchor.row(nodeID: id)),
+        "last": .bool(k == shown.count - 1),
+      ]
+    }
+    return [
+      "any": .bool(!ids.isEmpty),
+      "items": .list(items),
+      "more": ids.count > limit ? .string(MarkdownEscaping.grouped(ids.count - limit)) : .null,
     ]
   }
 
@@ -121,10 +141,26 @@ struct ReportViewModel {
   var graph: TemplateValue {
     guard let svg = input.graphSVG else { return ["available": false] }
     let label = "Graph of workflow job \(run.job.id): nodes coloured by state, edges by kind"
-    return [
+    var value: [String: TemplateValue] = [
       "available": true,
-      "svg": .string(SVGInlining.inline(svg, ariaLabel: label)),
+      "svg": .string(
+        SVGInlining.inline(svg, ariaLabel: label, legibleFontSize: SVGGraphWriter.nameSize)),
+      "large": .bool(input.focus != nil),
     ]
+    if let focus = input.focus {
+      let focusLabel =
+        "Failure focus of workflow job \(run.job.id): the \(focus.shown) of \(focus.total) nodes"
+        + " that explain its outcome"
+      value["focus"] = [
+        "svg": .string(
+          SVGInlining.inline(
+            focus.svg, ariaLabel: focusLabel, legibleFontSize: SVGGraphWriter.nameSize)),
+        "shown": .string(MarkdownEscaping.grouped(focus.shown)),
+        "total": .string(MarkdownEscaping.grouped(focus.total)),
+        "shortened": .bool(focus.shortened),
+      ]
+    }
+    return .object(TemplateObject(value))
   }
 
   var timeline: TemplateValue {

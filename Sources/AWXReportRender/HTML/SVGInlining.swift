@@ -1,11 +1,37 @@
 /// Prepares a standalone SVG document for inlining into HTML: drops the XML declaration, the
 /// doctype and comments before the root, and gives the root `<svg>` an accessible name.
 enum SVGInlining {
-  /// `svg` without its prolog, with `role="img"` and `aria-label` on the root element.
-  static func inline(_ svg: String, ariaLabel: String) -> String {
-    addAttributes(
-      stripProlog(svg),
-      "role=\"img\" aria-label=\"\(HTMLText.xmlAttribute(HTMLText.line(ariaLabel)))\"")
+  /// The smallest size, in CSS px, the report lets a drawing's node names shrink to.
+  static let legiblePx = 9.0
+
+  /// `svg` without its prolog, with `role="img"` and `aria-label` on the root element. With
+  /// `legibleFontSize` (the drawing's smallest essential text, in user units), the root also
+  /// gets a `min-width` that keeps that text at ``legiblePx`` or more: a wider drawing then
+  /// scrolls in its box instead of shrinking below legibility.
+  static func inline(_ svg: String, ariaLabel: String, legibleFontSize: Double? = nil) -> String {
+    var attributes =
+      "role=\"img\" aria-label=\"\(HTMLText.xmlAttribute(HTMLText.line(ariaLabel)))\""
+    let stripped = stripProlog(svg)
+    if let size = legibleFontSize, let width = viewBoxWidth(stripped) {
+      attributes += " style=\"min-width:\(minimumWidth(viewBoxWidth: width, fontSize: size))px\""
+    }
+    return addAttributes(stripped, attributes)
+  }
+
+  /// The narrowest width, in whole CSS px, at which text of `fontSize` user units in a drawing
+  /// `viewBoxWidth` user units wide renders at ``legiblePx`` or more.
+  static func minimumWidth(viewBoxWidth: Double, fontSize: Double) -> Int {
+    Int((viewBoxWidth * legiblePx / fontSize).rounded(.up))
+  }
+
+  /// The width of the root element's `viewBox="0 0 W H"`, or nil.
+  static func viewBoxWidth(_ svg: String) -> Double? {
+    guard svg.hasPrefix("<svg"), let close = svg.firstIndex(of: ">"),
+      let range = svg[..<close].firstRange(of: " viewBox=\"")
+    else { return nil }
+    let values = svg[range.upperBound..<close].prefix { $0 != "\"" }.split(separator: " ")
+    guard values.count == 4, let w = Double(values[2]), w.isFinite, w > 0 else { return nil }
+    return w
   }
 
   /// `svg` without its prolog, with `role="img"` and `aria-labelledby` (ids of its title/desc).

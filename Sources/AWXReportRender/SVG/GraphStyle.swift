@@ -6,7 +6,9 @@ enum GraphStyle {
   static let rootID = "workflow-graph"
   static let fontFamily = "Helvetica, Arial, sans-serif"
 
-  static func css() -> String {
+  /// The stylesheet, scoped to `rootID`; with `standIns`, also the rules of a focus graph's
+  /// stand-in nodes.
+  static func css(rootID: String = rootID, standIns: Bool = false) -> String {
     let r = "#\(rootID)"
     var css = """
       \(r) text{font-family:\(fontFamily);fill:#1f2328}
@@ -31,6 +33,11 @@ enum GraphStyle {
       \(r) .legend .heading{font-weight:bold;font-size:10px}
 
       """
+    if standIns {
+      css += "\(r) .node.collapsed>rect{fill:#ffffff;stroke:#8a8d91;stroke-dasharray:3 3}\n"
+      css += "\(r) .node.collapsed.never-run>rect{fill:#f3f3f3}\n"
+      css += "\(r) .node.collapsed>text{fill:#45484c}\n"
+    }
     for kind in EdgeKind.allCases {
       css += "\(r) .edge.\(kind.rawValue)>path{stroke:\(kind.color)}\n"
       css += "\(r) .edge.\(kind.rawValue)>polygon{fill:\(kind.color);stroke:\(kind.color)}\n"
@@ -54,7 +61,7 @@ enum GraphStyle {
   ]
 
   /// Fill, outline, text and dash of each change kind (``DiffPalette``).
-  static func diffCSS() -> String {
+  static func diffCSS(rootID: String = rootID) -> String {
     let r = "#\(rootID)"
     var css = ""
     for (change, _) in changes {

@@ -45,9 +45,9 @@ struct Legend {
     self.rows = rows
   }
 
-  func svg(x: Double, y: Double) -> String {
+  func svg(x: Double, y: Double, id: String = "legend") -> String {
     let f = SVGNumber.format
-    var s = "<g id=\"legend\" class=\"legend\">"
+    var s = "<g id=\"\(id)\" class=\"legend\">"
     s += "<rect class=\"frame\" x=\"\(f(x + 0.5))\" y=\"\(f(y + 0.5))\" width=\"\(f(width - 1))\" "
     s += "height=\"\(f(height - 1))\" rx=\"4\" ry=\"4\"/>"
     s += "<text class=\"heading\" x=\"\(f(x + 10))\" y=\"\(f(y + 17))\">Legend</text>"

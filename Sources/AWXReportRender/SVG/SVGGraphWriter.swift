@@ -12,6 +12,14 @@ import AWXReportModel
 package struct SVGGraphWriter: Sendable {
   /// Top-to-bottom or left-to-right.
   package var rankDirection: RankDirection
+  /// Put before every id in the document (the root's, nodes', edges', clusters', the
+  /// legend's), so two drawings can be inlined into one page: "" for the graph, `focus-` for
+  /// the focus graph.
+  package var idPrefix: String
+  /// When set, each workflow node links to its row in the report's node table: this page
+  /// (`""` for a drawing inlined into the report) and `#row-…`; a stand-in links to the table
+  /// itself. (A standalone SVG gets none: the validator allows no link out of one.)
+  package var rowLinks: String?
 
   static let nameSize = 11.0
   static let detailSize = 9.0
@@ -22,7 +30,16 @@ package struct SVGGraphWriter: Sendable {
   static let badgeWidth = 24.0
 
   /// Creates a writer.
-  package init(rankDirection: RankDirection = .topToBottom) { self.rankDirection = rankDirection }
+  package init(
+    rankDirection: RankDirection = .topToBottom, idPrefix: String = "", rowLinks: String? = nil
+  ) {
+    self.rankDirection = rankDirection
+    self.idPrefix = idPrefix
+    self.rowLinks = rowLinks
+  }
+
+  /// The root element's id; the stylesheet is scoped to it.
+  var rootID: String { idPrefix + GraphStyle.rootID }
 
   /// The SVG document of `graph`; `title` and `description` become `<title>` and `<desc>`.
   package func render(_ graph: DisplayGraph, title: String, description: String) -> String {
@@ -73,6 +90,15 @@ package struct SVGGraphWriter: Sendable {
   }
 
   static func shape(of n: DisplayGraph.Node) -> Shape {
+    if let collapsed = n.collapsed {
+      let name = collapsed.title
+      let width = min(
+        max(
+          max(
+            TextMetrics.width(name, fontSize: nameSize, bold: true),
+            TextMetrics.width(collapsed.detail, fontSize: detailSize)) + 24, minWidth), maxWidth)
+      return Shape(width: width, height: nodeHeight, name: name, detail: collapsed.detail)
+    }
     if n.isStart {
       return Shape(width: startDiameter, height: startDiameter, name: "START", detail: "")
     }
@@ -107,19 +133,21 @@ package struct SVGGraphWriter: Sendable {
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
     out += "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
     out += "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
-    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" id=\"\(GraphStyle.rootID)\" "
+    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" id=\"\(rootID)\" "
+    if rowLinks != nil { out += "xmlns:xlink=\"http://www.w3.org/1999/xlink\" " }
     out +=
       "width=\"\(f(width))pt\" height=\"\(f(height))pt\" viewBox=\"0 0 \(f(width)) \(f(height))\">\n"
     out += "<title>\(XMLEscaping.text(title))</title>\n"
     out += "<desc>\(XMLEscaping.text(description))</desc>\n"
-    let diffCSS = legend.showsChanges ? GraphStyle.diffCSS() : ""
-    out += "<style type=\"text/css\"><![CDATA[\n\(GraphStyle.css())\(diffCSS)]]></style>\n"
-    out += "<g id=\"graph\" class=\"graph\">\n"
+    let diffCSS = legend.showsChanges ? GraphStyle.diffCSS(rootID: rootID) : ""
+    out +=
+      "<style type=\"text/css\"><![CDATA[\n\(GraphStyle.css(rootID: rootID, standIns: graph.nodes.contains { $0.collapsed != nil }))\(diffCSS)]]></style>\n"
+    out += "<g id=\"\(idPrefix)graph\" class=\"graph\">\n"
     for (k, rect) in layout.clusters.enumerated() where k < graph.clusters.count {
       let c = graph.clusters[k]
       let label = TextMetrics.fit(
         TextSafety.singleLine(c.label), maxWidth: max(rect.width - 12, 20), fontSize: 10)
-      out += "<g id=\"cluster-\(c.workflowJobID)\" class=\"cluster\">"
+      out += "<g id=\"\(idPrefix)cluster-\(c.workflowJobID)\" class=\"cluster\">"
       out += "<title>cluster_wf\(c.workflowJobID)</title>"
       out += "<rect x=\"\(f(rect.x))\" y=\"\(f(rect.y))\" width=\"\(f(rect.width))\" "
       out += "height=\"\(f(rect.height))\" rx=\"8\" ry=\"8\"/>"
@@ -131,23 +159,52 @@ package struct SVGGraphWriter: Sendable {
       out += edge(e, route: layout.edges[k], graph: graph, usedIDs: &usedEdgeIDs)
     }
     for (k, n) in graph.nodes.enumerated() where k < layout.nodes.count {
-      out += node(n, shape: shapes[k], at: layout.nodes[k])
+      let drawn = node(n, shape: shapes[k], at: layout.nodes[k])
+      if let href = link(n, in: graph) {
+        out += "<a xlink:href=\"\(XMLEscaping.attribute(href))\">" + drawn + "</a>\n"
+      } else {
+        out += drawn + "\n"
+      }
     }
     out += "</g>\n"
     let origin =
       legendBeside ? (x: layout.width + margin, y: 0.0) : (x: 0.0, y: layout.height + margin)
-    out += legend.svg(x: origin.x, y: origin.y)
+    out += legend.svg(x: origin.x, y: origin.y, id: idPrefix + "legend")
     out += "</svg>\n"
     return out
+  }
+
+  /// Where node `n` links to, when the drawing has row links: its row in the node table
+  /// (``NodeAnchor``), the table for a stand-in, nothing for START.
+  private func link(_ n: DisplayGraph.Node, in graph: DisplayGraph) -> String? {
+    guard let page = rowLinks else { return nil }
+    if n.collapsed != nil { return page + "#nodes" }
+    guard !n.isStart, let id = Int(n.id) else { return nil }
+    let nested = n.cluster.map { graph.clusters[$0].workflowJobID }
+    return page + "#" + NodeAnchor.row(nodeID: id, nestedIn: nested)
   }
 
   private func node(_ n: DisplayGraph.Node, shape: Shape, at p: PositionedNode) -> String {
     let f = SVGNumber.format
     let id = XMLEscaping.attribute(n.id)
+    if let collapsed = n.collapsed {
+      let x0 = p.x - p.width / 2
+      let y0 = p.y - p.height / 2
+      let state = n.state.map { " " + $0.rawValue } ?? ""
+      return "<g id=\"\(idPrefix)node-\(id)\" class=\"node collapsed\(state)\">"
+        + "<title>\(XMLEscaping.text(n.id))</title>"
+        + "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(p.width))\" height=\"\(f(p.height))\" "
+        + "rx=\"6\" ry=\"6\"/>"
+        + "<text class=\"name\" x=\"\(f(p.x))\" y=\"\(f(p.y - 3))\" text-anchor=\"middle\">"
+        + "\(XMLEscaping.text(collapsed.title))</text>"
+        + "<text class=\"detail\" x=\"\(f(p.x))\" y=\"\(f(p.y + 12))\" text-anchor=\"middle\">"
+        + "\(XMLEscaping.text(collapsed.detail))</text></g>"
+    }
     guard let state = n.state else {
-      return "<g id=\"node-\(id)\" class=\"node start\"><title>\(XMLEscaping.text(n.id))</title>"
+      return "<g id=\"\(idPrefix)node-\(id)\" class=\"node start\">"
+        + "<title>\(XMLEscaping.text(n.id))</title>"
         + "<circle cx=\"\(f(p.x))\" cy=\"\(f(p.y))\" r=\"\(f(p.width / 2))\"/>"
-        + "<text x=\"\(f(p.x))\" y=\"\(f(p.y + 3))\" text-anchor=\"middle\">START</text></g>\n"
+        + "<text x=\"\(f(p.x))\" y=\"\(f(p.y + 3))\" text-anchor=\"middle\">START</text></g>"
     }
     var classes = ["node", state.rawValue]
     if n.critical { classes.append("critical") }
@@ -156,7 +213,7 @@ package struct SVGGraphWriter: Sendable {
     if let change = n.change { classes.append("diff-\(change)") }
     let x0 = p.x - p.width / 2
     let y0 = p.y - p.height / 2
-    var s = "<g id=\"node-\(id)\" class=\"\(classes.joined(separator: " "))\">"
+    var s = "<g id=\"\(idPrefix)node-\(id)\" class=\"\(classes.joined(separator: " "))\">"
     s += "<title>\(XMLEscaping.text(n.id))</title>"
     s += "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(p.width))\" height=\"\(f(p.height))\" "
     if let failure = n.firstFailure {
@@ -180,7 +237,7 @@ package struct SVGGraphWriter: Sendable {
       s += "rx=\"6\" ry=\"6\"/><text x=\"\(f(bx + Self.badgeWidth / 2))\" y=\"\(f(by + 9))\" "
       s += "text-anchor=\"middle\">ALL</text></g>"
     }
-    return s + "</g>\n"
+    return s + "</g>"
   }
 
   private func edge(
@@ -190,10 +247,10 @@ package struct SVGGraphWriter: Sendable {
     let tail = graph.nodes[e.tail].id
     let head = graph.nodes[e.head].id
     let kind = e.kind?.rawValue ?? "spawn"
-    var id = "edge-\(tail)-\(head)-\(kind)"
+    var id = "\(idPrefix)edge-\(tail)-\(head)-\(kind)"
     var n = 2
     while usedIDs.contains(id) {
-      id = "edge-\(tail)-\(head)-\(kind)-\(n)"
+      id = "\(idPrefix)edge-\(tail)-\(head)-\(kind)-\(n)"
       n += 1
     }
     usedIDs.insert(id)

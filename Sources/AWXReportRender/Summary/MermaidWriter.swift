@@ -68,6 +68,64 @@ package enum MermaidWriter {
     return .diagram(text, nodes: total, edges: w.edgeCount)
   }
 
+  /// The diagram of a drawn graph (the failure focus of a large run), or why it is left out.
+  /// START nodes, stand-ins ("+ 214 never-run nodes") and clusters are drawn as in the SVG.
+  package static func render(_ graph: DisplayGraph) -> Result {
+    let count = graph.nodes.count { !$0.isStart }
+    if count > maxNodes {
+      return .leftOut(
+        "Even its failure focus has \(MarkdownEscaping.grouped(count)) nodes; Mermaid diagrams"
+          + " are left out above \(maxNodes) nodes. See focus.svg.")
+    }
+    var w = Writer()
+    var ids: [String] = []
+    for _ in graph.nodes { ids.append(w.newID()) }
+    var members: [Int?: [Int]] = [:]
+    for (i, n) in graph.nodes.enumerated() { members[n.cluster, default: []].append(i) }
+    var children: [Int?: [Int]] = [:]
+    for (c, cluster) in graph.clusters.enumerated() {
+      children[cluster.parent, default: []].append(c)
+    }
+    func add(_ cluster: Int?, indent: String) {
+      for i in members[cluster] ?? [] {
+        let n = graph.nodes[i]
+        if n.isStart {
+          w.lines.append("\(indent)\(ids[i])[\"START\"]")
+          w.starts.append(ids[i])
+          continue
+        }
+        let label: String
+        if let collapsed = n.collapsed {
+          label = MarkdownEscaping.mermaidLabel(collapsed.title)
+        } else {
+          label =
+            "\(n.state.map(Palette.symbol) ?? "") " + MarkdownEscaping.mermaidLabel(n.name)
+        }
+        w.lines.append("\(indent)\(ids[i])[\"\(label)\"]")
+        if let state = n.state { w.classes[state, default: []].append(ids[i]) }
+        if n.critical { w.critical.append(ids[i]) }
+      }
+      for c in children[cluster] ?? [] {
+        let cluster = graph.clusters[c]
+        let id = "w\(w.nextCluster)"
+        w.nextCluster += 1
+        w.lines.append(
+          "\(indent)subgraph \(id)[\"\(MarkdownEscaping.mermaidLabel(cluster.label))\"]")
+        add(c, indent: indent + "  ")
+        w.lines.append("\(indent)end")
+      }
+    }
+    add(nil, indent: "  ")
+    for e in graph.edges {
+      w.edge(ids[e.tail], ids[e.head], e.kind.map { .edge($0, e.outcome) } ?? .spawn)
+    }
+    let text = w.finish()
+    if w.edgeCount > maxEdges || text.utf16.count > maxTextSize {
+      return .leftOut("Even its failure focus is too large for Mermaid. See focus.svg.")
+    }
+    return .diagram(text, nodes: count, edges: w.edgeCount)
+  }
+
   /// Whether an edge of `kind` from a parent in `state` fired, did not, or is not decided yet
   /// (the analysis' rule: a parent that neither succeeded nor failed decides nothing).
   static func outcome(_ kind: EdgeKind, parent state: NodeState) -> EdgeOutcome {

@@ -20,15 +20,21 @@ package enum SummaryMarkdown {
 
   /// The summary of `summary`, linking to the AWX UI at `host` (only an `http(s)` host gives
   /// links).
-  package static func render(_ summary: RunSummary, host: String) -> String {
-    render(summary, host: host, byteLimit: byteLimit)
+  ///
+  /// When the whole graph is too large for Mermaid, the summary draws the first of `focus`
+  /// (``FocusGraph``s, widest first) that fits, as it is or with its plain chains shortened
+  /// (``FocusGraph/compacted()``).
+  package static func render(_ summary: RunSummary, host: String, focus: [FocusGraph] = [])
+    -> String
+  {
+    render(summary, host: host, focus: focus, byteLimit: byteLimit)
   }
 
-  /// ``render(_:host:)`` with another size limit (tests use a small one).
+  /// ``render(_:host:focus:)`` with another size limit (tests use a small one).
   static func render(
-    _ summary: RunSummary, host: String, byteLimit: Int
+    _ summary: RunSummary, host: String, focus: [FocusGraph] = [], byteLimit: Int
   ) -> String {
-    let doc = Document(summary: summary, links: AWXLinks(host: host))
+    let doc = Document(summary: summary, links: AWXLinks(host: host), focus: focus)
     var sections = doc.sections()
     var text = sections.joined(separator: "\n")
     if text.utf8.count > byteLimit,
@@ -72,12 +78,14 @@ package enum SummaryMarkdown {
 private struct Document {
   let summary: RunSummary
   let links: AWXLinks
+  let focus: [FocusGraph]
   let byID: [Int: RunSummary.Node]
   let order: [RunSummary.Node]
 
-  init(summary: RunSummary, links: AWXLinks) {
+  init(summary: RunSummary, links: AWXLinks, focus: [FocusGraph]) {
     self.summary = summary
     self.links = links
+    self.focus = focus
     byID = Dictionary(summary.nodes.map { ($0.id, $0) }) { a, _ in a }
     order = summary.topologicalOrder.compactMap(summary.node)
   }
@@ -460,16 +468,48 @@ private struct Document {
 
   func graph() -> String {
     var out = SummaryMarkdown.graphHeading + "\n\n"
-    switch MermaidWriter.render(summary) {
+    var result = MermaidWriter.render(summary)
+    var drawn: DisplayGraph?
+    if case .leftOut(let why) = result, let widest = focus.first {
+      result = .leftOut(
+        why + " Even its failure focus (\(MarkdownEscaping.grouped(widest.shownCount)) nodes) is"
+          + " too large for Mermaid. See focus.svg.")
+      candidates: for (k, candidate) in focus.enumerated() {
+        for shortened in [false, true] {
+          let graph = shortened ? candidate.compacted() : candidate.graph
+          guard case .diagram = MermaidWriter.render(graph) else { continue }
+          out +=
+            "The whole graph has \(MarkdownEscaping.grouped(candidate.totalCount)) nodes, more"
+            + " than Mermaid draws (\(MermaidWriter.maxNodes)). This is its failure focus: the"
+            + " \(MarkdownEscaping.grouped(candidate.shownCount)) nodes that explain the outcome"
+            + (k == 0
+              ? " (every failure with its path from START, the critical path, the handlers, and"
+                + " what the failures cut off"
+              : " (the failures no edge handled, with their paths from START, the critical path,"
+                + " and what they cut off")
+            + (shortened ? "; chains of nodes that simply succeeded are shortened to one box" : "")
+            + "). The whole graph is graph.svg; the report's focus is focus.svg.\n\n"
+          result = MermaidWriter.render(graph)
+          drawn = graph
+          break candidates
+        }
+      }
+    }
+    switch result {
     case .leftOut(let why):
       out += why + "\n"
     case .diagram(let text, _, _):
       out += "```mermaid\n" + text + "```\n\n"
       var states: Set<NodeState> = []
       var critical = false
-      for (_, _, run) in runs() {
-        states.formUnion(run.nodes.map(\.displayState))
-        critical = critical || run.nodes.contains(where: \.onCriticalPath)
+      if let drawn {
+        states.formUnion(drawn.nodes.compactMap(\.state))
+        critical = drawn.nodes.contains(where: \.critical)
+      } else {
+        for (_, _, run) in runs() {
+          states.formUnion(run.nodes.map(\.displayState))
+          critical = critical || run.nodes.contains(where: \.onCriticalPath)
+        }
       }
       let present = NodeState.allCases.filter(states.contains)
       out +=
