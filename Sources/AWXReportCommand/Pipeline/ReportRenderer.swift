@@ -110,6 +110,8 @@ struct ReportRenderer: Sendable {
     /// hashed, in the next stage.
     var graphSVG: [UInt8]
     var timeline: String?
+    /// A large run's timeline split by group for the page (empty otherwise); validated next.
+    var timelineGroups: [TimelineGroupSVG] = []
     var snapshotSHA256: String
     var summary: RunSummary
     /// The finished files that need nothing more: DOT, timeline, summaries, JUnit.
@@ -138,6 +140,9 @@ struct ReportRenderer: Sendable {
         let summary = RunSummary(tree)
         let timeline =
           drawsGraph ? TimelineSVG.render(tree, asOf: decoded.snapshot.fetchedAt) : nil
+        let timelineGroups =
+          timeline != nil && formats.contains(.html)
+          ? TimelineSVG.renderGroups(tree, asOf: decoded.snapshot.fetchedAt) : []
         var files: [Artifact: Made] = [:]
         func make(_ artifact: Artifact, _ text: () -> String) {
           if artifact.format.map(formats.contains) ?? true { files[artifact] = Made(text()) }
@@ -156,8 +161,8 @@ struct ReportRenderer: Sendable {
         make(.junit) { JUnitWriter.render(summary, host: host) }
         make(.summaryMD) { SummaryMarkdown.render(summary, host: host) }
         return Drawn(
-          graphSVG: [], timeline: timeline, snapshotSHA256: digest, summary: summary,
-          files: files)
+          graphSVG: [], timeline: timeline, timelineGroups: timelineGroups,
+          snapshotSHA256: digest, summary: summary, files: files)
       })
     var drawn = side
     drawn.graphSVG = Array(svg.utf8)
@@ -201,6 +206,11 @@ struct ReportRenderer: Sendable {
           try self.validate(
             Array(timeline.utf8), as: "\(directory)/timeline.svg", warnings: &warnings)
         }
+        for group in drawn.timelineGroups {
+          try self.validate(
+            Array(group.svg.utf8), as: "\(directory)/report.html#\(group.idPrefix)-svg",
+            warnings: &warnings)
+        }
         guard self.options.formats.contains(.html) else {
           return Checked(files: [:], warnings: warnings)
         }
@@ -210,7 +220,8 @@ struct ReportRenderer: Sendable {
           graphSVG: String(decoding: drawn.graphSVG, as: UTF8.self),
           timelineSVG: drawn.timeline, snapshotSHA256: drawn.snapshotSHA256,
           generatedAt: self.options.generatedAt ?? decoded.snapshot.fetchedAt,
-          toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact)
+          toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact,
+          timelineGroups: drawn.timelineGroups)
         do throws(TemplateError) {
           let html = try HTMLReport(templates: templates).render(input)
           return Checked(files: [.html: Made(html)], warnings: warnings)

@@ -14,6 +14,9 @@ package struct HTMLReportInput: Sendable {
   package var graphSVG: String?
   /// The timeline from ``TimelineSVG/render(_:)``, or nil.
   package var timelineSVG: String?
+  /// For a large run, the timeline split by group from ``TimelineSVG/renderGroups(_:asOf:)``,
+  /// shown instead of ``timelineSVG``; empty for a small run.
+  package var timelineGroups: [TimelineGroupSVG]
   /// The snapshot file's SHA-256 (hex).
   package var snapshotSHA256: String
   /// The generation time shown in the footer (`SOURCE_DATE_EPOCH` or the fetch time).
@@ -27,7 +30,8 @@ package struct HTMLReportInput: Sendable {
   package init(
     tree: AnalyzedRun, host: String, graphSVG: String?, timelineSVG: String?,
     snapshotSHA256: String,
-    generatedAt: Timestamp, toolVersion: String, redact: Bool = true
+    generatedAt: Timestamp, toolVersion: String, redact: Bool = true,
+    timelineGroups: [TimelineGroupSVG] = []
   ) {
     self.tree = tree
     self.host = host
@@ -37,6 +41,7 @@ package struct HTMLReportInput: Sendable {
     self.generatedAt = generatedAt
     self.toolVersion = toolVersion
     self.redact = redact
+    self.timelineGroups = timelineGroups
   }
 }
 
