@@ -990,7 +990,13 @@ pre.code {
   .skip, .toc { display: none; }
   .page-header, main, .page-footer { max-width: none; padding-left: 0; padding-right: 0; }
   main section { break-inside: auto; }
-  h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
+  /* A heading, its lead-in and the start of its table or figure stay on one page: Chromium
+     does not keep a heading with a table through break-after alone (it breaks between the
+     table's header and its first row), so every link of the chain says "avoid". */
+  h2, h3, h4, caption, thead { break-after: avoid; page-break-after: avoid; }
+  h2 + p, h3 + p, h4 + p { break-inside: avoid; page-break-inside: avoid; }
+  .table-scroll, .drawing, table { break-before: avoid; page-break-before: avoid; }
+  tbody > tr:first-child, tbody > tr:nth-child(2) { break-before: avoid; page-break-before: avoid; }
   tr, figure, .failure, .facts, .verdict, .counts { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .table-scroll, .drawing-scroll { overflow: visible; }
