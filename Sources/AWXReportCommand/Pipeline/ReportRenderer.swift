@@ -206,9 +206,9 @@ struct ReportRenderer: Sendable {
           try self.validate(
             Array(timeline.utf8), as: "\(directory)/timeline.svg", warnings: &warnings)
         }
-        for group in drawn.timelineGroups {
+        for part in drawn.timelineGroups.flatMap(\.parts) {
           try self.validate(
-            Array(group.svg.utf8), as: "\(directory)/report.html#\(group.idPrefix)-svg",
+            Array(part.svg.utf8), as: "\(directory)/report.html#\(part.idPrefix)-svg",
             warnings: &warnings)
         }
         guard self.options.formats.contains(.html) else {

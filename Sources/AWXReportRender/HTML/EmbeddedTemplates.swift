@@ -663,7 +663,9 @@ table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0
     {{#groups}}
     <details class="group group-{{key}}"{{#open}} open{{/open}}>
       <summary><span class="group-heading">{{heading}}</span> <span class="group-count">({{count}})</span></summary>
-      <div class="drawing-scroll">{{{svg}}}</div>
+      {{#svgs}}
+      <div class="drawing-scroll">{{{.}}}</div>
+      {{/svgs}}
     </details>
     {{/groups}}
     <figcaption>Each bar is one job, from start to finish (times in UTC), grouped like the node table; every group is drawn on the same time scale. Bars overlap where branches ran in parallel; <span class="critical-mark">◆</span> and a purple outline mark the critical path, the chain of jobs that decided how long the workflow took.</figcaption>
@@ -956,10 +958,10 @@ details.group[open] > summary { margin-bottom: 0.3rem; }
 /* Fixed columns, so the groups' tables line up one under the other. */
 details.group table.nodes { table-layout: fixed; min-width: 760px; }
 details.group table.nodes thead th:nth-child(1) { width: 18%; }
-details.group table.nodes thead th:nth-child(2) { width: 14%; }
-details.group table.nodes thead th:nth-child(3) { width: 13%; }
+details.group table.nodes thead th:nth-child(2) { width: 13%; }
+details.group table.nodes thead th:nth-child(3) { width: 12%; }
 details.group table.nodes thead th:nth-child(4) { width: 7%; }
-details.group table.nodes thead th:nth-child(5) { width: 10%; }
+details.group table.nodes thead th:nth-child(5) { width: 12%; }
 details.group table.nodes thead th:nth-child(6), details.group table.nodes thead th:nth-child(7) { width: 9%; }
 details.group table.nodes thead th:nth-child(8) { width: 8%; }
 details.group table.nodes thead th:nth-child(9), details.group table.nodes thead th:nth-child(10) { width: 6%; }
@@ -1003,8 +1005,11 @@ pre.code {
   .drawing svg, .drawing.graph svg, .drawing.timeline svg { width: 100%; max-width: 100%; min-width: 0; }
   pre.code { max-height: none; }
   /* Every group prints open: see the details-content rule in report.html.mustache. */
-  details.group > summary { border: 0; padding: 0; background: none; break-after: avoid; page-break-after: avoid; }
+  details.group > summary {
+    list-style: none; border: 0; padding: 0; background: none; break-after: avoid; page-break-after: avoid;
+  }
   .drawing.timeline.grouped { break-inside: auto; page-break-inside: auto; }
+  .drawing.timeline.grouped .drawing-scroll { break-inside: avoid; page-break-inside: avoid; }
   details.group table.nodes { min-width: 0; }
   a { color: inherit; text-decoration: none; }
   tbody tr:nth-child(even) { background: #f6f8fa; }

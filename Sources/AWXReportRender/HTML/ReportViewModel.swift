@@ -150,7 +150,11 @@ struct ReportViewModel {
         "heading": .string(g.group.title),
         "open": .bool(g.group.isOpen),
         "count": .int(g.rowCount),
-        "svg": .string(SVGInlining.inline(g.svg, labelledBy: "\(g.idPrefix)-title \(g.idPrefix)-desc")),
+        "svgs": .list(
+          g.parts.map {
+            .string(
+              SVGInlining.inline($0.svg, labelledBy: "\($0.idPrefix)-title \($0.idPrefix)-desc"))
+          }),
       ]
     }
     return [

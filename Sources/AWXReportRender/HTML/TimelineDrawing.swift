@@ -10,8 +10,9 @@ struct TimelineDrawing {
   let span: (start: Timestamp, end: Timestamp)
   /// For a run that has not finished, when the data was fetched.
   let asOf: Timestamp?
-  /// The group drawn, when this is one group's drawing of a large run (see ``NodeGroup``).
-  let group: NodeGroup?
+  /// What part of the run is drawn, for the title, when this is one part of a large run's
+  /// grouped timeline (see ``NodeGroup``).
+  let part: String?
   /// The prefix of the document-wide ids (root, title, desc, pattern, axis, legend): `tl`, or
   /// `tl-<group>` so that several drawings can be inlined into one page.
   let idPrefix: String
@@ -20,19 +21,21 @@ struct TimelineDrawing {
   /// - Parameters:
   ///   - asOf: for a run that has not finished, when the data was fetched: the axis reaches
   ///     it, and so do the open bars of the jobs still running.
-  ///   - group: the group `rows` belong to, when drawing one group of a large run.
+  ///   - idPrefix: the prefix of the document-wide ids.
+  ///   - part: what `rows` are, for the title, when drawing one part of a large run.
   ///   - shared: the time span to draw (all groups of a run share the whole run's), instead of
   ///     the one `rows` cover.
   init(
     run: WorkflowRun, analysis: RunAnalysis, rows: [TimelineRow], asOf: Timestamp? = nil,
-    group: NodeGroup? = nil, span shared: (start: Timestamp, end: Timestamp)? = nil
+    idPrefix: String = "tl", part: String? = nil,
+    span shared: (start: Timestamp, end: Timestamp)? = nil
   ) {
     self.run = run
     self.analysis = analysis
     self.rows = rows
     self.asOf = asOf
-    self.group = group
-    idPrefix = group.map { "tl-" + $0.rawValue } ?? "tl"
+    self.idPrefix = idPrefix
+    self.part = part
     if let shared {
       span = shared
       return
@@ -109,7 +112,7 @@ struct TimelineDrawing {
 
   var title: String {
     let whole = "Timeline of workflow job \(run.job.id): \(HTMLText.line(run.job.name))"
-    return group.map { whole + " (\($0.title))" } ?? whole
+    return part.map { whole + " (\($0))" } ?? whole
   }
 
   var description: String {

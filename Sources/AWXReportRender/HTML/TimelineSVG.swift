@@ -32,12 +32,17 @@ package enum TimelineSVG {
       .document()
   }
 
-  /// For a large run (``NodeGrouping/isLarge(_:)``), the timeline split by ``NodeGroup``: one
-  /// document per non-empty group, drawn like ``render(_:asOf:)`` but with only that group's
-  /// rows, every one on the whole run's time scale. Each row is grouped by its own node (a
-  /// nested workflow's failed node sits with the failures); only the top-level run's critical
-  /// path counts as such. Ids are prefixed `tl-<group>-` (rows keep their `tl-n…` ids, unique
-  /// across groups), so all of them can be inlined into one page.
+  /// The most bars one drawing of a grouped timeline has: about 40 rows still fit a printed
+  /// page with the heading above (a taller SVG is cut across pages, or pushed past a blank one).
+  package static let rowsPerPart = 40
+
+  /// For a large run (``NodeGrouping/isLarge(_:)``), the timeline split by ``NodeGroup``: per
+  /// non-empty group, drawings like ``render(_:asOf:)`` of that group's rows only, at most
+  /// ``rowsPerPart`` each, every one on the whole run's time scale. Each row is grouped by its
+  /// own node (a nested workflow's failed node sits with the failures); only the top-level
+  /// run's critical path counts as such. Document-wide ids are prefixed `tl-<group>-` (and a
+  /// part number from the second part on); rows keep their `tl-n…` ids, unique across groups.
+  /// So all of them can be inlined into one page.
   /// - Returns: the groups in ``NodeGroup`` order; empty for a run that is not large or where
   ///   no node has started.
   package static func renderGroups(_ tree: AnalyzedRun, asOf: Timestamp? = nil)
@@ -56,12 +61,19 @@ package enum TimelineSVG {
     for row in rows { byGroup[row.group, default: []].append(row) }
     return NodeGroup.allCases.compactMap { group in
       guard let groupRows = byGroup[group] else { return nil }
-      let drawing = TimelineDrawing(
-        run: tree.run, analysis: tree.analysis, rows: groupRows, asOf: openUntil, group: group,
-        span: span)
-      return TimelineGroupSVG(
-        group: group, rowCount: groupRows.count, idPrefix: drawing.idPrefix,
-        svg: drawing.document())
+      var parts: [TimelineGroupSVG.Part] = []
+      for first in stride(from: 0, to: groupRows.count, by: rowsPerPart) {
+        let last = min(first + rowsPerPart, groupRows.count)
+        let number = first / rowsPerPart + 1
+        let prefix = "tl-" + group.rawValue + (number == 1 ? "" : "-\(number)")
+        var label = group.title
+        if groupRows.count > rowsPerPart { label += ", jobs \(first + 1)–\(last)" }
+        let drawing = TimelineDrawing(
+          run: tree.run, analysis: tree.analysis, rows: Array(groupRows[first..<last]),
+          asOf: openUntil, idPrefix: prefix, part: label, span: span)
+        parts.append(.init(idPrefix: prefix, svg: drawing.document()))
+      }
+      return TimelineGroupSVG(group: group, rowCount: groupRows.count, parts: parts)
     }
   }
 }
