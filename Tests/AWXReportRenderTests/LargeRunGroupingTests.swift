@@ -113,6 +113,37 @@ struct LargeRunGroupingTests {
     #expect(Set(ids).count == ids.count, "ids are unique across the page")
   }
 
+  @Test("a large nested workflow's table is grouped the same way, with its own row ids")
+  func nested() throws {
+    let child = try largeRun().run
+    let base = Timestamp(iso8601: "2026-11-27T09:00:00Z") ?? Timestamp(seconds: 0)
+    let parent = WorkflowRun(
+      job: WorkflowJob(id: 400, name: "parent", status: .failed, started: base),
+      nodes: [
+        WorkflowNode(
+          id: 1, identifier: "launch", jobType: .workflowJob, jobID: 500,
+          job: ChildJob(id: 500, type: .workflowJob, name: "large", status: .failed, started: base))
+      ],
+      nested: [500: child])
+    let tree = try AnalyzedRun(parent)
+    #expect(NodeGrouping.isLarge(tree))
+    let html = try renderReport(
+      HTMLReportInput(
+        tree: tree, host: "https://awx.example.com", graphSVG: nil,
+        timelineSVG: TimelineSVG.render(tree), snapshotSHA256: String(repeating: "ab", count: 32),
+        generatedAt: Timestamp(seconds: 0), toolVersion: "awx-report 0.1.0",
+        timelineGroups: TimelineSVG.renderGroups(tree)))
+    #expect(tagBalanceProblem(html) == nil)
+    let nested = try #require(html.firstRange(of: "<section id=\"nested\""))
+    let section = String(html[nested.lowerBound...]).components(separatedBy: "</section>")[0]
+    #expect(section.contains("<details class=\"group group-never-run\">"))
+    for node in child.nodes {
+      #expect(section.components(separatedBy: "<tr id=\"row-500-\(node.id)\"").count == 2)
+    }
+    let ids = html.components(separatedBy: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+    #expect(Set(ids).count == ids.count, "ids are unique across the page")
+  }
+
   @Test("a small run keeps one table and one timeline")
   func small() throws {
     let tree = try exampleTree()

@@ -1053,8 +1053,9 @@ pre.code {
 {{> partials/activity.html.mustache}}
 </main>
 {{> partials/footer.html.mustache}}
-{{! print-color-adjust lives here because the Nu HTML checker's CSS grammar predates it (it
-    flags the property as unknown) and does not check CSS inside SVG; browsers apply it. }}
+{{! print-color-adjust and ::details-content (every grouped <details> of a large run prints
+    open) live here because the Nu HTML checker's CSS grammar predates them (it flags them as
+    unknown) and does not check CSS inside SVG; browsers apply them. }}
 <svg class="print-support" xmlns="http://www.w3.org/2000/svg" width="0" height="0" aria-hidden="true"><style>@media print { * { print-color-adjust: exact; } details::details-content { content-visibility: visible; display: block; } }</style></svg>
 </body>
 </html>
