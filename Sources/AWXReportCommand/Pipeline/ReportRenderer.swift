@@ -113,6 +113,8 @@ struct ReportRenderer: Sendable {
     /// node links to its row); validated in the next stage.
     var focus: FocusDrawing?
     var timeline: String?
+    /// A large run's timeline split by group for the page (empty otherwise); validated next.
+    var timelineGroups: [TimelineGroupSVG] = []
     var snapshotSHA256: String
     var summary: RunSummary
     /// The finished files that need nothing more: DOT, timeline, summaries, JUnit.
@@ -176,6 +178,9 @@ struct ReportRenderer: Sendable {
         let focusDrawing = self.drawFocus(focus, tree)
         let timeline =
           drawsGraph ? TimelineSVG.render(tree, asOf: decoded.snapshot.fetchedAt) : nil
+        let timelineGroups =
+          timeline != nil && formats.contains(.html)
+          ? TimelineSVG.renderGroups(tree, asOf: decoded.snapshot.fetchedAt) : []
         var files: [Artifact: Made] = [:]
         func make(_ artifact: Artifact, _ text: () -> String) {
           if artifact.format.map(formats.contains) ?? true { files[artifact] = Made(text()) }
@@ -201,8 +206,8 @@ struct ReportRenderer: Sendable {
           return SummaryMarkdown.render(summary, host: host, focus: candidates)
         }
         return Drawn(
-          graphSVG: [], focus: focusDrawing, timeline: timeline, snapshotSHA256: digest,
-          summary: summary, files: files)
+          graphSVG: [], focus: focusDrawing, timeline: timeline, timelineGroups: timelineGroups,
+          snapshotSHA256: digest, summary: summary, files: files)
       })
     var drawn = side
     drawn.graphSVG = Array(svg.utf8)
@@ -257,6 +262,11 @@ struct ReportRenderer: Sendable {
           try self.validate(
             Array(timeline.utf8), as: "\(directory)/timeline.svg", warnings: &warnings)
         }
+        for part in drawn.timelineGroups.flatMap(\.parts) {
+          try self.validate(
+            Array(part.svg.utf8), as: "\(directory)/report.html#\(part.idPrefix)-svg",
+            warnings: &warnings)
+        }
         guard self.options.formats.contains(.html) else {
           return Checked(files: [:], warnings: warnings)
         }
@@ -270,7 +280,8 @@ struct ReportRenderer: Sendable {
           },
           snapshotSHA256: drawn.snapshotSHA256,
           generatedAt: self.options.generatedAt ?? decoded.snapshot.fetchedAt,
-          toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact)
+          toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact,
+          timelineGroups: drawn.timelineGroups)
         do throws(TemplateError) {
           let html = try HTMLReport(templates: templates).render(input)
           return Checked(files: [.html: Made(html)], warnings: warnings)
