@@ -87,9 +87,33 @@ package enum LayeredLayout {
         rightPadding: [Double](repeating: pad, count: k), minimumWidth: minimumWidth,
         nodeSeparation: options.nodeSeparation, separation: separation.distance)
     }
-    let spacing = RankSpacing(
-      graph: layered, clusters: tree, topPadding: topPadding,
-      bottomPadding: [Double](repeating: pad, count: k), rankSeparation: options.rankSeparation)
+    var bottomPadding = [Double](repeating: pad, count: k)
+    var spacing = RankSpacing(
+      graph: layered, clusters: tree, topPadding: topPadding, bottomPadding: bottomPadding,
+      rankSeparation: options.rankSeparation)
+    // In LR the label runs along the ranks: lengthen a box whose ranks are shorter than its
+    // label (below its last rank, so the label stays where it is). A parent's shortfall is
+    // measured before its children grow, so it can only come out long enough.
+    if leftToRight && hasClusters {
+      var grew = false
+      for c in 0..<k where spacing.clusterLow[c] <= spacing.clusterHigh[c] {
+        let lo = spacing.clusterLow[c]
+        let hi = spacing.clusterHigh[c]
+        let length =
+          spacing.center[hi] + spacing.halfHeight[hi] + spacing.footroom[c]
+          - (spacing.center[lo] - spacing.halfHeight[lo] - spacing.headroom[c])
+        let short = labelWidths[c] + 2 * pad - length
+        if short > 0 {
+          bottomPadding[c] += short
+          grew = true
+        }
+      }
+      if grew {
+        spacing = RankSpacing(
+          graph: layered, clusters: tree, topPadding: topPadding, bottomPadding: bottomPadding,
+          rankSeparation: options.rankSeparation)
+      }
+    }
     let router = EdgeRouter(
       graph: layered, x: x, spacing: spacing, arrowLength: tuning.arrowLength)
     let routes = router.routes(edges: edges, valid: valid)

@@ -121,7 +121,10 @@ struct ReportRenderer: Sendable {
     /// node links to its row); validated in the next stage.
     var focus: FocusDrawing?
     var timeline: String?
-    /// The timeline's validation: warnings, or the error to report after the graph SVG's.
+    /// A large run's timeline split by group for the page (empty otherwise).
+    var timelineGroups: [TimelineGroupSVG] = []
+    /// The validation of the timeline and its groups: warnings, or the error to report after
+    /// the graph SVG's.
     var timelineCheck: Result<[String], CommandError>
     var summary: RunSummary
     /// The finished files that need nothing more: DOT, timeline, summaries, JUnit.
@@ -186,6 +189,9 @@ struct ReportRenderer: Sendable {
         let focusDrawing = self.drawFocus(focus, tree)
         let timeline =
           drawsGraph ? TimelineSVG.render(tree, asOf: decoded.snapshot.fetchedAt) : nil
+        let timelineGroups =
+          timeline != nil && formats.contains(.html)
+          ? TimelineSVG.renderGroups(tree, asOf: decoded.snapshot.fetchedAt) : []
         var files: [Artifact: Made] = [:]
         func make(_ artifact: Artifact, _ text: () -> String) {
           if artifact.format.map(formats.contains) ?? true { files[artifact] = Made(text()) }
@@ -200,6 +206,11 @@ struct ReportRenderer: Sendable {
             var warnings: [String] = []
             let directory = ArtifactSet.directoryName(of: summary)
             try self.validate(timeline, as: "\(directory)/timeline.svg", warnings: &warnings)
+            for part in timelineGroups.flatMap(\.parts) {
+              try self.validate(
+                part.svg, as: "\(directory)/report.html#\(part.idPrefix)-svg",
+                warnings: &warnings)
+            }
             return warnings
           }
         }
@@ -220,8 +231,8 @@ struct ReportRenderer: Sendable {
           return SummaryMarkdown.render(summary, host: host, focus: candidates)
         }
         return Drawn(
-          graphSVG: "", focus: focusDrawing, timeline: timeline, timelineCheck: timelineCheck,
-          summary: summary, files: files)
+          graphSVG: "", focus: focusDrawing, timeline: timeline, timelineGroups: timelineGroups,
+          timelineCheck: timelineCheck, summary: summary, files: files)
       })
     var drawn = side
     drawn.graphSVG = svg
@@ -282,7 +293,8 @@ struct ReportRenderer: Sendable {
           },
           snapshotSHA256: decoded.snapshotSHA256,
           generatedAt: self.options.generatedAt ?? decoded.snapshot.fetchedAt,
-          toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact)
+          toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact,
+          timelineGroups: drawn.timelineGroups)
         do throws(TemplateError) {
           let html = try HTMLReport(templates: templates).renderBytes(input)
           return Checked(files: [.html: Made(html)], warnings: warnings)

@@ -497,6 +497,11 @@ table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0
     <h3 id="{{anchor}}-heading">{{#name}}{{> partials/text.html.mustache}}{{/name}} <span class="job-id">#{{id}}</span> <span class="badge small {{statusClass}}"><span class="sym" aria-hidden="true">{{statusSymbol}}</span> {{status}}</span></h3>
     <p>Launched by node <strong>{{#node}}{{> partials/text.html.mustache}}{{/node}}</strong>{{#inside}} of <em>{{> partials/text.html.mustache}}</em>{{/inside}}; {{nodeCount}} node(s); elapsed {{elapsed}}.{{#verdict}} Verdict: {{verdict}}.{{/verdict}}{{#url}} <a href="{{url}}">Open in AWX</a>{{/url}}</p>
     {{#anyNodes}}
+    {{#grouped}}
+    <p class="group-note">Nodes of nested workflow {{id}}, each after its parents within its group; ◆ marks its own critical path.</p>
+    {{/grouped}}
+    {{> partials/node-groups.html.mustache}}
+    {{^nodeGroups}}
     <div class="table-scroll">
     <table class="nodes">
       <caption>Nodes of nested workflow {{id}}, each after its parents; ◆ marks its own critical path.</caption>
@@ -510,6 +515,7 @@ table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0
       </tbody>
     </table>
     </div>
+    {{/nodeGroups}}
     {{/anyNodes}}
     {{#anyFailed}}
     <h4>Why its failed jobs failed</h4>
@@ -530,6 +536,30 @@ table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0
 {{/nested}}
 
 """##,
+    "partials/node-groups.html.mustache": #"""
+{{! A large run's node table, one table per group in a <details> (open for failures, the
+    critical path, approvals and running nodes; closed for the rest; every group prints open).
+    Context: a list of `key`, `heading`, `open`, `count` and `nodes` (rows). }}
+{{#nodeGroups}}
+<details class="group group-{{key}}"{{#open}} open{{/open}}>
+  <summary><span class="group-heading">{{heading}}</span> <span class="group-count">({{count}})</span></summary>
+  <div class="table-scroll">
+  <table class="nodes">
+    <caption class="visually-hidden">{{heading}}: {{count}} node(s)</caption>
+    <thead>
+      <tr><th scope="col">Node</th><th scope="col">Template</th><th scope="col">Type</th><th scope="col">Job</th><th scope="col">State</th><th scope="col">Started</th><th scope="col">Finished</th><th scope="col">Elapsed</th><th scope="col">Mode</th><th scope="col"><abbr title="critical path">Crit.</abbr></th></tr>
+    </thead>
+    <tbody>
+      {{#nodes}}
+      {{> partials/node-row.html.mustache}}
+      {{/nodes}}
+    </tbody>
+  </table>
+  </div>
+</details>
+{{/nodeGroups}}
+
+"""#,
     "partials/node-row.html.mustache": #"""
 <tr id="{{anchor}}"{{#critical}} class="critical"{{/critical}}>
   <th scope="row"><span class="node-name">{{#name}}{{> partials/text.html.mustache}}{{/name}}</span> <span class="node-id">node {{id}}</span></th>
@@ -548,6 +578,11 @@ table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0
     "partials/nodes.html.mustache": #"""
 <section id="nodes" aria-labelledby="nodes-heading">
   <h2 id="nodes-heading">Nodes</h2>
+  {{#nodesGrouped}}
+  <p class="group-note">Every node once, each after its parents within its group. Failures, the critical path, approvals and running nodes are open; the other groups open on a click (and always print open). Times are UTC; <span class="critical-mark">◆</span> marks the critical path; ALL nodes need every parent to converge.</p>
+  {{/nodesGrouped}}
+  {{> partials/node-groups.html.mustache}}
+  {{^nodeGroups}}
   <div class="table-scroll">
   <table class="nodes">
     <caption>Every node, each after its parents. Times are UTC; <span class="critical-mark">◆</span> marks the critical path; ALL nodes need every parent to converge.</caption>
@@ -561,6 +596,7 @@ table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0
     </tbody>
   </table>
   </div>
+  {{/nodeGroups}}
 </section>
 
 """#,
@@ -636,12 +672,25 @@ table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0
     "partials/timeline.html.mustache": #"""
 <section id="timeline" aria-labelledby="timeline-heading">
   <h2 id="timeline-heading">Timeline</h2>
-  {{#timeline.available}}
+  {{#timeline.grouped}}
+  <figure class="drawing timeline grouped">
+    {{#groups}}
+    <details class="group group-{{key}}"{{#open}} open{{/open}}>
+      <summary><span class="group-heading">{{heading}}</span> <span class="group-count">({{count}})</span></summary>
+      {{#svgs}}
+      <div class="drawing-scroll">{{{.}}}</div>
+      {{/svgs}}
+    </details>
+    {{/groups}}
+    <figcaption>Each bar is one job, from start to finish (times in UTC), grouped like the node table; every group is drawn on the same time scale. Bars overlap where branches ran in parallel; <span class="critical-mark">◆</span> and a purple outline mark the critical path, the chain of jobs that decided how long the workflow took.</figcaption>
+  </figure>
+  {{/timeline.grouped}}
+  {{#timeline.svg}}
   <figure class="drawing timeline">
     <div class="drawing-scroll">{{{timeline.svg}}}</div>
     <figcaption>Each bar is one job, from start to finish (times in UTC). Bars overlap where branches ran in parallel; <span class="critical-mark">◆</span> and a purple outline mark the critical path, the chain of jobs that decided how long the workflow took.</figcaption>
   </figure>
-  {{/timeline.available}}
+  {{/timeline.svg}}
   {{^timeline.available}}
   <p class="note">{{timeline.note}}</p>
   {{/timeline.available}}
@@ -916,6 +965,29 @@ tr.critical > th:first-child { box-shadow: inset 4px 0 0 var(--accent); }
 .error-text { color: var(--failure); }
 code.changes { font-size: 0.8em; overflow-wrap: anywhere; }
 .nested { margin: 0.4rem 0 1rem; }
+
+/* Grouped lists of a large run: one <details> per group (see partials/node-groups). */
+.group-note { color: var(--muted); font-size: 0.88rem; margin: 0.2rem 0 0.5rem; }
+details.group { margin: 0.3rem 0 0.5rem; }
+details.group > summary {
+  cursor: pointer; padding: 0.3rem 0.5rem; border: 1px solid var(--line); border-radius: 6px;
+  background: var(--surface); font-weight: 600;
+}
+details.group[open] > summary { margin-bottom: 0.3rem; }
+/* Fixed columns, so the groups' tables line up one under the other. */
+details.group table.nodes { table-layout: fixed; min-width: 760px; }
+details.group table.nodes thead th:nth-child(1) { width: 18%; }
+details.group table.nodes thead th:nth-child(2) { width: 13%; }
+details.group table.nodes thead th:nth-child(3) { width: 12%; }
+details.group table.nodes thead th:nth-child(4) { width: 7%; }
+details.group table.nodes thead th:nth-child(5) { width: 12%; }
+details.group table.nodes thead th:nth-child(6), details.group table.nodes thead th:nth-child(7) { width: 9%; }
+details.group table.nodes thead th:nth-child(8) { width: 8%; }
+details.group table.nodes thead th:nth-child(9), details.group table.nodes thead th:nth-child(10) { width: 6%; }
+.group-count { color: var(--muted); font-weight: 400; font-variant-numeric: tabular-nums; }
+details.group-failed-unhandled > summary { border-left: 4px solid var(--failure); }
+details.group-critical-path > summary { border-left: 4px solid var(--accent); }
+.drawing.timeline.grouped .drawing-scroll { margin-bottom: 0.2rem; }
 pre.code {
   margin: 0.3rem 0 0.8rem; padding: 0.7rem 0.9rem; background: var(--surface);
   border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; white-space: pre-wrap;
@@ -939,7 +1011,13 @@ pre.code {
   .skip, .toc { display: none; }
   .page-header, main, .page-footer { max-width: none; padding-left: 0; padding-right: 0; }
   main section { break-inside: auto; }
-  h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
+  /* A heading, its lead-in and the start of its table or figure stay on one page: Chromium
+     does not keep a heading with a table through break-after alone (it breaks between the
+     table's header and its first row), so every link of the chain says "avoid". */
+  h2, h3, h4, caption, thead { break-after: avoid; page-break-after: avoid; }
+  h2 + p, h3 + p, h4 + p { break-inside: avoid; page-break-inside: avoid; }
+  .table-scroll, .drawing, table { break-before: avoid; page-break-before: avoid; }
+  tbody > tr:first-child, tbody > tr:nth-child(2) { break-before: avoid; page-break-before: avoid; }
   tr, figure, .failure, .facts, .verdict, .counts { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .table-scroll, .drawing-scroll { overflow: visible; }
@@ -948,6 +1026,13 @@ pre.code {
     width: 100%; max-width: 100%; min-width: 0 !important;
   }
   pre.code { max-height: none; }
+  /* Every group prints open: see the details-content rule in report.html.mustache. */
+  details.group > summary {
+    list-style: none; border: 0; padding: 0; background: none; break-after: avoid; page-break-after: avoid;
+  }
+  .drawing.timeline.grouped { break-inside: auto; page-break-inside: auto; }
+  .drawing.timeline.grouped .drawing-scroll { break-inside: avoid; page-break-inside: avoid; }
+  details.group table.nodes { min-width: 0; }
   a { color: inherit; text-decoration: none; }
   tbody tr:nth-child(even) { background: #f6f8fa; }
   table { font-size: 7.5pt; }
@@ -990,9 +1075,10 @@ pre.code {
 {{> partials/activity.html.mustache}}
 </main>
 {{> partials/footer.html.mustache}}
-{{! print-color-adjust lives here because the Nu HTML checker's CSS grammar predates it (it
-    flags the property as unknown) and does not check CSS inside SVG; browsers apply it. }}
-<svg class="print-support" xmlns="http://www.w3.org/2000/svg" width="0" height="0" aria-hidden="true"><style>@media print { * { print-color-adjust: exact; } }</style></svg>
+{{! print-color-adjust and ::details-content (every grouped <details> of a large run prints
+    open) live here because the Nu HTML checker's CSS grammar predates them (it flags them as
+    unknown) and does not check CSS inside SVG; browsers apply them. }}
+<svg class="print-support" xmlns="http://www.w3.org/2000/svg" width="0" height="0" aria-hidden="true"><style>@media print { * { print-color-adjust: exact; } details::details-content { content-visibility: visible; display: block; } }</style></svg>
 </body>
 </html>
 

@@ -17,6 +17,9 @@ package struct HTMLReportInput: Sendable {
   /// The failure focus of a large run (``FocusGraph``), drawn with links to the node table's
   /// rows; nil for a small run.
   package var focus: FocusInput?
+  /// For a large run, the timeline split by group from ``TimelineSVG/renderGroups(_:asOf:)``,
+  /// shown instead of ``timelineSVG``; empty for a small run.
+  package var timelineGroups: [TimelineGroupSVG]
   /// The snapshot file's SHA-256 (hex).
   package var snapshotSHA256: String
   /// The generation time shown in the footer (`SOURCE_DATE_EPOCH` or the fetch time).
@@ -30,7 +33,8 @@ package struct HTMLReportInput: Sendable {
   package init(
     tree: AnalyzedRun, host: String, graphSVG: String?, timelineSVG: String?,
     focus: FocusInput? = nil, snapshotSHA256: String,
-    generatedAt: Timestamp, toolVersion: String, redact: Bool = true
+    generatedAt: Timestamp, toolVersion: String, redact: Bool = true,
+    timelineGroups: [TimelineGroupSVG] = []
   ) {
     self.tree = tree
     self.host = host
@@ -41,6 +45,7 @@ package struct HTMLReportInput: Sendable {
     self.generatedAt = generatedAt
     self.toolVersion = toolVersion
     self.redact = redact
+    self.timelineGroups = timelineGroups
   }
 }
 

@@ -33,6 +33,29 @@ extension ReportViewModel {
     ])
   }
 
+  /// A large run's node table split by ``NodeGroup``: a list of `key`, `title`, `open`,
+  /// `count` and `nodes` (rows), in group order.
+  /// - Parameter anchorPrefix: row ids are this and the node id (`row-`, `row-<job>-`).
+  func nodeGroups(_ run: WorkflowRun, _ analysis: RunAnalysis, anchorPrefix: String)
+    -> TemplateValue
+  {
+    let byID = Dictionary(run.nodes.map { ($0.id, $0) }) { a, _ in a }
+    let groups = NodeGrouping(run, analysis).groups.map { group, ids -> TemplateValue in
+      let rows = ids.compactMap { id -> TemplateValue? in
+        guard let node = byID[id], let a = analysis.nodes[id] else { return nil }
+        return nodeRow(node, a, anchor: anchorPrefix + String(id))
+      }
+      return [
+        "key": .string(group.rawValue),
+        "heading": .string(group.title),
+        "open": .bool(group.isOpen),
+        "count": .int(rows.count),
+        "nodes": .list(rows),
+      ]
+    }
+    return .list(groups)
+  }
+
   /// `label`, `symbol`, `class` of a node state.
   static func stateValue(_ s: NodeState) -> TemplateValue {
     stateValues[s] ?? .null
@@ -85,13 +108,13 @@ extension ReportViewModel {
     var items: [TemplateValue] = []
     input.tree.visitNested { node, child, _, parent in
       let state = Palette.state(of: child.run.job.status)
+      let large = NodeGrouping.isLarge(child)
+      let byID = Dictionary(child.run.nodes.map { ($0.id, $0) }) { a, _ in a }
       var rows: [TemplateValue] = []
       var failed: [TemplateValue] = []
       for id in child.analysis.graph.topologicalOrder {
-        guard let n = child.run.nodes.first(where: { $0.id == id }),
-          let a = child.analysis.nodes[id]
-        else { continue }
-        rows.append(nodeRow(n, a, anchor: "row-\(child.id)-\(id)"))
+        guard let n = byID[id], let a = child.analysis.nodes[id] else { continue }
+        if !large { rows.append(nodeRow(n, a, anchor: "row-\(child.id)-\(id)")) }
         let drill = drillDown(n, in: child.run)
         if drill != .null {
           failed.append([
@@ -118,7 +141,10 @@ extension ReportViewModel {
         "elapsed": .string(Self.elapsed(job.elapsed, job.started, job.finished)),
         "url": TemplateValue(links.workflow(child.id)),
         "nodes": .list(rows),
-        "anyNodes": .bool(!rows.isEmpty),
+        "nodeGroups": large
+          ? nodeGroups(child.run, child.analysis, anchorPrefix: "row-\(child.id)-") : .null,
+        "grouped": .bool(large),
+        "anyNodes": .bool(!child.run.nodes.isEmpty),
         "failed": .list(failed),
         "anyFailed": .bool(!failed.isEmpty),
       ])

@@ -15,6 +15,9 @@ struct ReportViewModel {
   let byID: [Int: WorkflowNode]
   /// `YYYY-MM-DD` of the workflow's start (or creation), for short times in tables.
   let referenceDay: String
+  /// Whether the run counts as large (``NodeGrouping/isLarge(_:)``): its node table and
+  /// timeline are then grouped into `<details>` sections.
+  let isLarge: Bool
 
   init(_ input: HTMLReportInput) {
     self.input = input
@@ -28,6 +31,7 @@ struct ReportViewModel {
       run.job.started ?? run.job.created
       ?? input.tree.analysis.nodes.values.compactMap(\.started).min()
     self.referenceDay = first.map { TimeText($0).day } ?? "-"
+    self.isLarge = NodeGrouping.isLarge(input.tree)
   }
 
   var run: WorkflowRun { input.tree.run }
@@ -42,7 +46,9 @@ struct ReportViewModel {
       "graph": graph,
       "timeline": timeline,
       "failures": failures,
-      "nodes": .list(analysis.graph.topologicalOrder.compactMap(nodeRow)),
+      "nodes": isLarge ? .list([]) : .list(analysis.graph.topologicalOrder.compactMap(nodeRow)),
+      "nodeGroups": isLarge ? nodeGroups(run, analysis, anchorPrefix: "row-") : .null,
+      "nodesGrouped": .bool(isLarge),
       "approvals": approvals,
       "nested": nested,
       "variables": variables,
@@ -174,10 +180,26 @@ struct ReportViewModel {
             : "No job of this workflow has started yet, so there is no timeline."),
       ]
     }
+    let groups = input.timelineGroups.map { g -> TemplateValue in
+      [
+        "key": .string(g.group.rawValue),
+        "heading": .string(g.group.title),
+        "open": .bool(g.group.isOpen),
+        "count": .int(g.rowCount),
+        "svgs": .list(
+          g.parts.map {
+            .string(
+              SVGInlining.inline($0.svg, labelledBy: "\($0.idPrefix)-title \($0.idPrefix)-desc"))
+          }),
+      ]
+    }
     return [
       "available": true,
-      "svg": .string(
-        SVGInlining.inline(svg, labelledBy: "\(TimelineSVG.titleID) \(TimelineSVG.descID)")),
+      "grouped": groups.isEmpty ? .null : ["groups": .list(groups)],
+      "svg": groups.isEmpty
+        ? .string(
+          SVGInlining.inline(svg, labelledBy: "\(TimelineSVG.titleID) \(TimelineSVG.descID)"))
+        : .null,
     ]
   }
 

@@ -10,15 +10,36 @@ struct TimelineDrawing {
   let span: (start: Timestamp, end: Timestamp)
   /// For a run that has not finished, when the data was fetched.
   let asOf: Timestamp?
+  /// What part of the run is drawn, for the title, when this is one part of a large run's
+  /// grouped timeline (see ``NodeGroup``).
+  let part: String?
+  /// The prefix of the document-wide ids (root, title, desc, pattern, axis, legend): `tl`, or
+  /// `tl-<group>` so that several drawings can be inlined into one page.
+  let idPrefix: String
 
   /// Creates the drawing.
-  /// - Parameter asOf: for a run that has not finished, when the data was fetched: the axis
-  ///   reaches it, and so do the open bars of the jobs still running.
-  init(run: WorkflowRun, analysis: RunAnalysis, rows: [TimelineRow], asOf: Timestamp? = nil) {
+  /// - Parameters:
+  ///   - asOf: for a run that has not finished, when the data was fetched: the axis reaches
+  ///     it, and so do the open bars of the jobs still running.
+  ///   - idPrefix: the prefix of the document-wide ids.
+  ///   - part: what `rows` are, for the title, when drawing one part of a large run.
+  ///   - shared: the time span to draw (all groups of a run share the whole run's), instead of
+  ///     the one `rows` cover.
+  init(
+    run: WorkflowRun, analysis: RunAnalysis, rows: [TimelineRow], asOf: Timestamp? = nil,
+    idPrefix: String = "tl", part: String? = nil,
+    span shared: (start: Timestamp, end: Timestamp)? = nil
+  ) {
     self.run = run
     self.analysis = analysis
     self.rows = rows
     self.asOf = asOf
+    self.idPrefix = idPrefix
+    self.part = part
+    if let shared {
+      span = shared
+      return
+    }
     let start = rows.map(\.start).min() ?? Timestamp(microseconds: 0)
     var end = start
     for r in rows { end = max(end, r.end ?? r.start, r.start) }
@@ -58,17 +79,17 @@ struct TimelineDrawing {
     var out = """
       <?xml version="1.0" encoding="UTF-8" standalone="no"?>
       <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
-      <svg xmlns="http://www.w3.org/2000/svg" version="1.1" id="\(TimelineSVG.rootID)" \
+      <svg xmlns="http://www.w3.org/2000/svg" version="1.1" id="\(idPrefix)-svg" \
       class="tl" width="\(f(Self.width))" height="\(f(height))" \
       viewBox="0 0 \(f(Self.width)) \(f(height))">
-      <title id="\(TimelineSVG.titleID)">\(HTMLText.xmlText(title))</title>
-      <desc id="\(TimelineSVG.descID)">\(HTMLText.xmlText(description))</desc>
+      <title id="\(idPrefix)-title">\(HTMLText.xmlText(title))</title>
+      <desc id="\(idPrefix)-desc">\(HTMLText.xmlText(description))</desc>
 
       """
     out += style()
     out += """
       <defs>
-      <pattern id="tl-hatch" width="6.0" height="6.0" patternUnits="userSpaceOnUse" \
+      <pattern id="\(idPrefix)-hatch" width="6.0" height="6.0" patternUnits="userSpaceOnUse" \
       patternTransform="rotate(45)">
       <line x1="0.0" y1="0.0" x2="0.0" y2="6.0" stroke="#000000" stroke-opacity="0.28" stroke-width="2"/>
       </pattern>
@@ -90,7 +111,8 @@ struct TimelineDrawing {
   }
 
   var title: String {
-    "Timeline of workflow job \(run.job.id): \(HTMLText.line(run.job.name))"
+    let whole = "Timeline of workflow job \(run.job.id): \(HTMLText.line(run.job.name))"
+    return part.map { whole + " (\($0))" } ?? whole
   }
 
   var description: String {
@@ -130,7 +152,7 @@ struct TimelineDrawing {
     let micro = step * 1_000_000
     var t = (s.microseconds + micro - 1) / micro * micro
     let crossesDays = s.microseconds / 86_400_000_000 != e.microseconds / 86_400_000_000
-    var out = "<g id=\"tl-axis\" class=\"tl-axis\">\n"
+    var out = "<g id=\"\(idPrefix)-axis\" class=\"tl-axis\">\n"
     out +=
       "<text class=\"tl-tick-label\" x=\"\(f(Self.labelX))\" y=\"\(f(Self.top - 14))\">"
       + "Time (UTC)</text>\n"
@@ -256,7 +278,7 @@ struct TimelineDrawing {
       out += f(width)
       out += "\" height=\""
       out += f(Self.barHeight)
-      out += "\" rx=\"2.0\" fill=\"url(#tl-hatch)\"/>\n"
+      out += "\" rx=\"2.0\" fill=\"url(#\(idPrefix)-hatch)\"/>\n"
     }
     var label = row.state.symbol + " " + row.state.label
     if let e = elapsed { label += " · " + ElapsedFormat.short(e) }
@@ -273,7 +295,7 @@ struct TimelineDrawing {
 
   func legend(y: Double) -> String {
     let f = HTMLText.fixed
-    var out = "<g id=\"tl-legend\" class=\"tl-legend\">\n"
+    var out = "<g id=\"\(idPrefix)-legend\" class=\"tl-legend\">\n"
     var x = Self.labelX
     let present = NodeState.allCases.filter { s in rows.contains { $0.state == s } }
     for state in present {
@@ -286,7 +308,7 @@ struct TimelineDrawing {
       if state.isFailure {
         out +=
           "<rect x=\"\(f(x))\" y=\"\(f(y - 9))\" width=\"18.0\" height=\"10.0\" rx=\"2.0\""
-          + " fill=\"url(#tl-hatch)\"/>\n"
+          + " fill=\"url(#\(idPrefix)-hatch)\"/>\n"
       }
       let text = "\(state.symbol) \(state.label)"
       out += "<text x=\"\(f(x + 23))\" y=\"\(f(y))\">\(HTMLText.xmlText(text))</text>\n"

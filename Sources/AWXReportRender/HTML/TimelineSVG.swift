@@ -31,6 +31,51 @@ package enum TimelineSVG {
     return TimelineDrawing(run: tree.run, analysis: tree.analysis, rows: rows, asOf: openUntil)
       .document()
   }
+
+  /// The most bars one drawing of a grouped timeline has: about 40 rows still fit a printed
+  /// page with the heading above (a taller SVG is cut across pages, or pushed past a blank one).
+  package static let rowsPerPart = 40
+
+  /// For a large run (``NodeGrouping/isLarge(_:)``), the timeline split by ``NodeGroup``: per
+  /// non-empty group, drawings like ``render(_:asOf:)`` of that group's rows only, at most
+  /// ``rowsPerPart`` each, every one on the whole run's time scale. Each row is grouped by its
+  /// own node (a nested workflow's failed node sits with the failures); only the top-level
+  /// run's critical path counts as such. Document-wide ids are prefixed `tl-<group>-` (and a
+  /// part number from the second part on); rows keep their `tl-n…` ids, unique across groups.
+  /// So all of them can be inlined into one page.
+  /// - Returns: the groups in ``NodeGroup`` order; empty for a run that is not large or where
+  ///   no node has started.
+  package static func renderGroups(_ tree: AnalyzedRun, asOf: Timestamp? = nil)
+    -> [TimelineGroupSVG]
+  {
+    guard NodeGrouping.isLarge(tree) else { return [] }
+    var rows: [TimelineRow] = []
+    var visited: Set<Int> = [tree.id]
+    TimelineRow.collect(tree, depth: 0, into: &rows, visited: &visited)
+    guard !rows.isEmpty else { return [] }
+    let openUntil = tree.run.job.status.isTerminal ? nil : asOf
+    let span = TimelineDrawing(
+      run: tree.run, analysis: tree.analysis, rows: rows, asOf: openUntil
+    ).span
+    var byGroup = [NodeGroup: [TimelineRow]]()
+    for row in rows { byGroup[row.group, default: []].append(row) }
+    return NodeGroup.allCases.compactMap { group in
+      guard let groupRows = byGroup[group] else { return nil }
+      var parts: [TimelineGroupSVG.Part] = []
+      for first in stride(from: 0, to: groupRows.count, by: rowsPerPart) {
+        let last = min(first + rowsPerPart, groupRows.count)
+        let number = first / rowsPerPart + 1
+        let prefix = "tl-" + group.rawValue + (number == 1 ? "" : "-\(number)")
+        var label = group.title
+        if groupRows.count > rowsPerPart { label += ", jobs \(first + 1)–\(last)" }
+        let drawing = TimelineDrawing(
+          run: tree.run, analysis: tree.analysis, rows: Array(groupRows[first..<last]),
+          asOf: openUntil, idPrefix: prefix, part: label, span: span)
+        parts.append(.init(idPrefix: prefix, svg: drawing.document()))
+      }
+      return TimelineGroupSVG(group: group, rowCount: groupRows.count, parts: parts)
+    }
+  }
 }
 
 /// One bar of the timeline.
@@ -43,6 +88,8 @@ struct TimelineRow {
   var start: Timestamp
   var end: Timestamp?
   var critical: Bool
+  /// Its section in a large run's grouped timeline.
+  var group: NodeGroup
 
   /// Appends the started nodes of `run`, sorted by (start, id), each followed by the rows of
   /// the nested workflow it launched.
@@ -59,10 +106,12 @@ struct TimelineRow {
     started.sort { ($0.2, $0.0.id) < ($1.2, $1.0.id) }
     for (node, a, s) in started {
       let prefix = depth == 0 ? "tl-n" : "tl-w\(run.job.id)-n"
+      let critical = depth == 0 && a.onCriticalPath
       rows.append(
         TimelineRow(
           svgID: prefix + String(node.id), nodeID: node.id, name: node.displayName, depth: depth,
-          state: a.state, start: s, end: a.finished, critical: depth == 0 && a.onCriticalPath))
+          state: a.state, start: s, end: a.finished, critical: critical,
+          group: NodeGroup.of(node, a, critical: critical)))
       if let jobID = node.jobID, let child = tree.children[jobID], !visited.contains(jobID) {
         visited.insert(jobID)
         collect(child, depth: depth + 1, into: &rows, visited: &visited)

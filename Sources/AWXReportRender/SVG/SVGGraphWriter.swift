@@ -67,7 +67,7 @@ package struct SVGGraphWriter: Sendable {
       clusters: graph.clusters.map { c in
         LayoutCluster(
           label: c.label, labelWidth: TextMetrics.width(c.label, fontSize: 10) + 16,
-          labelHeight: 16, parent: c.parent)
+          labelHeight: 20, parent: c.parent)
       })
     let layout = LayeredLayout.layout(
       layoutGraph, options: LayoutOptions(rankDirection: rankDirection))
@@ -146,13 +146,13 @@ package struct SVGGraphWriter: Sendable {
     for (k, rect) in layout.clusters.enumerated() where k < graph.clusters.count {
       let c = graph.clusters[k]
       let label = TextMetrics.fit(
-        TextSafety.singleLine(c.label), maxWidth: max(rect.width - 12, 20), fontSize: 10)
+        TextSafety.singleLine(c.label), maxWidth: max(rect.width - 16, 20), fontSize: 10)
       out += "<g id=\"\(idPrefix)cluster-\(c.workflowJobID)\" class=\"cluster\">"
       out += "<title>cluster_wf\(c.workflowJobID)</title>"
       out += "<rect x=\"\(f(rect.x))\" y=\"\(f(rect.y))\" width=\"\(f(rect.width))\" "
       out += "height=\"\(f(rect.height))\" rx=\"8\" ry=\"8\"/>"
       out +=
-        "<text x=\"\(f(rect.x + 8))\" y=\"\(f(rect.y + 13))\">\(XMLEscaping.text(label))</text></g>\n"
+        "<text x=\"\(f(rect.x + 8))\" y=\"\(f(rect.y + 17))\">\(XMLEscaping.text(label))</text></g>\n"
     }
     var usedEdgeIDs = Set<String>()
     for (k, e) in graph.edges.enumerated() where k < layout.edges.count {
