@@ -12,6 +12,8 @@ package enum TextSafety {
   /// `text` without C0/C1 control characters (tab and newline become spaces) and without
   /// bidirectional controls: for one-line labels.
   package static func singleLine(_ text: String) -> String {
+    // Fast path: printable ASCII is kept as it is.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for u in text.unicodeScalars {

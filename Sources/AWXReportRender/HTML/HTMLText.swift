@@ -5,6 +5,10 @@ enum HTMLText {
   /// (`\r\n` and `\r` become `\n`), and without Unicode noncharacters (XML forbids some, the
   /// HTML checker flags all): safe to show as multi-line text.
   static func clean(_ text: String) -> String {
+    // Fast path: printable ASCII, tabs and line feeds are kept as they are.
+    if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) {
+      return text
+    }
     var out = String.UnicodeScalarView()
     var previousCR = false
     for u in text.unicodeScalars {
