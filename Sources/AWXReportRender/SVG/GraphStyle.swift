@@ -12,6 +12,7 @@ enum GraphStyle {
     let r = "#\(rootID)"
     var css = """
       \(r) text{font-family:\(fontFamily);fill:#1f2328}
+      \(r) .node text{text-anchor:middle}
       \(r) .node>rect{stroke-width:1.4}
       \(r) .node .name{font-size:11px;font-weight:bold}
       \(r) .node .detail{font-size:9px}

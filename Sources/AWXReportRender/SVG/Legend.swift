@@ -49,7 +49,7 @@ struct Legend {
     let f = SVGNumber.format
     var s = "<g id=\"\(id)\" class=\"legend\">"
     s += "<rect class=\"frame\" x=\"\(f(x + 0.5))\" y=\"\(f(y + 0.5))\" width=\"\(f(width - 1))\" "
-    s += "height=\"\(f(height - 1))\" rx=\"4\" ry=\"4\"/>"
+    s += "height=\"\(f(height - 1))\" rx=\"4\"/>"
     s += "<text class=\"heading\" x=\"\(f(x + 10))\" y=\"\(f(y + 17))\">Legend</text>"
     for (k, row) in rows.enumerated() {
       let cy = y + 32 + Double(k) * 16
@@ -59,13 +59,13 @@ struct Legend {
         s += dashed ? " stroke-dasharray=\"6 4\"/>" : "/>"
       case .state(let state):
         s += "<g class=\"\(state.rawValue)\"><rect x=\"\(f(x + 10))\" y=\"\(f(cy - 10))\" "
-        s += "width=\"30\" height=\"12\" rx=\"3\" ry=\"3\"/></g>"
+        s += "width=\"30\" height=\"12\" rx=\"3\"/></g>"
       case .change(let change):
         s += "<g class=\"diff-\(change)\"><rect x=\"\(f(x + 10))\" y=\"\(f(cy - 10))\" "
-        s += "width=\"30\" height=\"12\" rx=\"3\" ry=\"3\"/></g>"
+        s += "width=\"30\" height=\"12\" rx=\"3\"/></g>"
       case .badge:
         s += "<g class=\"badge\"><rect x=\"\(f(x + 13))\" y=\"\(f(cy - 10))\" width=\"24\" "
-        s += "height=\"12\" rx=\"6\" ry=\"6\"/><text x=\"\(f(x + 25))\" y=\"\(f(cy - 1))\" "
+        s += "height=\"12\" rx=\"6\"/><text x=\"\(f(x + 25))\" y=\"\(f(cy - 1))\" "
         s += "text-anchor=\"middle\">ALL</text></g>"
       }
       s += "<text x=\"\(f(x + 48))\" y=\"\(f(cy))\">\(XMLEscaping.text(row.text))</text>"

@@ -6,9 +6,11 @@ import AWXReportModel
 /// The structure follows Graphviz's SVG, so tools written for Graphviz output read ours: each
 /// node is `<g id="node-ID" class="node STATE">` whose first child is `<title>ID</title>` (a
 /// failed job's first failed task is the tooltip of its `<rect>`, in a nested `<title>`); each
-/// edge is `<g id="edge-…" class="edge KIND">` with `<title>TAIL-&gt;HEAD</title>`, a `<path>`
-/// and an arrowhead `<polygon>`. 1 user unit = 1 pt. No `data-*` attributes, so the document
-/// validates against the W3C SVG 1.1 DTD.
+/// edge is `<g id="edge-TAIL-HEAD" class="edge KIND">` (`-2`, `-3`… for a repeated pair) with
+/// `<title>TAIL-&gt;HEAD</title>`, a `<path>` and an arrowhead `<polygon>`. 1 user unit = 1 pt.
+/// No `data-*` attributes, so the document validates against the W3C SVG 1.1 DTD. What the
+/// stylesheet can say once is not repeated per element: node text is centred by a CSS rule
+/// (``GraphStyle``), and rounded boxes carry only `rx` (`ry` defaults to it).
 package struct SVGGraphWriter: Sendable {
   /// Top-to-bottom or left-to-right.
   package var rankDirection: RankDirection
@@ -150,7 +152,7 @@ package struct SVGGraphWriter: Sendable {
       out += "<g id=\"\(idPrefix)cluster-\(c.workflowJobID)\" class=\"cluster\">"
       out += "<title>cluster_wf\(c.workflowJobID)</title>"
       out += "<rect x=\"\(f(rect.x))\" y=\"\(f(rect.y))\" width=\"\(f(rect.width))\" "
-      out += "height=\"\(f(rect.height))\" rx=\"8\" ry=\"8\"/>"
+      out += "height=\"\(f(rect.height))\" rx=\"8\"/>"
       out +=
         "<text x=\"\(f(rect.x + 8))\" y=\"\(f(rect.y + 17))\">\(XMLEscaping.text(label))</text></g>\n"
     }
@@ -194,17 +196,17 @@ package struct SVGGraphWriter: Sendable {
       return "<g id=\"\(idPrefix)node-\(id)\" class=\"node collapsed\(state)\">"
         + "<title>\(XMLEscaping.text(n.id))</title>"
         + "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(p.width))\" height=\"\(f(p.height))\" "
-        + "rx=\"6\" ry=\"6\"/>"
-        + "<text class=\"name\" x=\"\(f(p.x))\" y=\"\(f(p.y - 3))\" text-anchor=\"middle\">"
+        + "rx=\"6\"/>"
+        + "<text class=\"name\" x=\"\(f(p.x))\" y=\"\(f(p.y - 3))\">"
         + "\(XMLEscaping.text(collapsed.title))</text>"
-        + "<text class=\"detail\" x=\"\(f(p.x))\" y=\"\(f(p.y + 12))\" text-anchor=\"middle\">"
+        + "<text class=\"detail\" x=\"\(f(p.x))\" y=\"\(f(p.y + 12))\">"
         + "\(XMLEscaping.text(collapsed.detail))</text></g>"
     }
     guard let state = n.state else {
       return "<g id=\"\(idPrefix)node-\(id)\" class=\"node start\">"
         + "<title>\(XMLEscaping.text(n.id))</title>"
         + "<circle cx=\"\(f(p.x))\" cy=\"\(f(p.y))\" r=\"\(f(p.width / 2))\"/>"
-        + "<text x=\"\(f(p.x))\" y=\"\(f(p.y + 3))\" text-anchor=\"middle\">START</text></g>"
+        + "<text x=\"\(f(p.x))\" y=\"\(f(p.y + 3))\">START</text></g>"
     }
     var classes = ["node", state.rawValue]
     if n.critical { classes.append("critical") }
@@ -217,25 +219,25 @@ package struct SVGGraphWriter: Sendable {
     s += "<title>\(XMLEscaping.text(n.id))</title>"
     s += "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(p.width))\" height=\"\(f(p.height))\" "
     if let failure = n.firstFailure {
-      s += "rx=\"6\" ry=\"6\"><title>\(XMLEscaping.text(failure))</title></rect>"
+      s += "rx=\"6\"><title>\(XMLEscaping.text(failure))</title></rect>"
     } else {
-      s += "rx=\"6\" ry=\"6\"/>"
+      s += "rx=\"6\"/>"
     }
     let reserve = n.convergesAll ? (Self.badgeWidth + 8) / 2 : 0
     s +=
-      "<text class=\"name\" x=\"\(f(p.x - reserve))\" y=\"\(f(p.y - 3))\" text-anchor=\"middle\">"
+      "<text class=\"name\" x=\"\(f(p.x - reserve))\" y=\"\(f(p.y - 3))\">"
     let full = TextSafety.singleLine(n.name)
     if shape.name != full { s += "<title>\(XMLEscaping.text(full))</title>" }
     s += "\(XMLEscaping.text(shape.name))</text>"
-    s += "<text class=\"detail\" x=\"\(f(p.x))\" y=\"\(f(p.y + 12))\" text-anchor=\"middle\">"
+    s += "<text class=\"detail\" x=\"\(f(p.x))\" y=\"\(f(p.y + 12))\">"
     s += "\(XMLEscaping.text(shape.detail))</text>"
     if n.convergesAll {
       let bx = x0 + p.width - Self.badgeWidth - 5
       let by = y0 + 5
       s += "<g class=\"badge\"><title>ALL: runs only if every parent took its edge here</title>"
       s += "<rect x=\"\(f(bx))\" y=\"\(f(by))\" width=\"\(f(Self.badgeWidth))\" height=\"12\" "
-      s += "rx=\"6\" ry=\"6\"/><text x=\"\(f(bx + Self.badgeWidth / 2))\" y=\"\(f(by + 9))\" "
-      s += "text-anchor=\"middle\">ALL</text></g>"
+      s += "rx=\"6\"/><text x=\"\(f(bx + Self.badgeWidth / 2))\" y=\"\(f(by + 9))\">"
+      s += "ALL</text></g>"
     }
     return s + "</g>"
   }
@@ -247,10 +249,11 @@ package struct SVGGraphWriter: Sendable {
     let tail = graph.nodes[e.tail].id
     let head = graph.nodes[e.head].id
     let kind = e.kind?.rawValue ?? "spawn"
-    var id = "\(idPrefix)edge-\(tail)-\(head)-\(kind)"
+    // The kind is in the class; a second edge between the same two nodes gets `-2`.
+    var id = "\(idPrefix)edge-\(tail)-\(head)"
     var n = 2
     while usedIDs.contains(id) {
-      id = "\(idPrefix)edge-\(tail)-\(head)-\(kind)-\(n)"
+      id = "\(idPrefix)edge-\(tail)-\(head)-\(n)"
       n += 1
     }
     usedIDs.insert(id)
@@ -278,7 +281,7 @@ package struct SVGGraphWriter: Sendable {
     var s = "<g id=\"\(XMLEscaping.attribute(id))\" class=\"\(classes.joined(separator: " "))\">"
     s += "<title>\(XMLEscaping.text(tail))-&gt;\(XMLEscaping.text(head))</title>"
     s += "<path d=\"\(d)\"/>"
-    s += "<polygon class=\"arrowhead\" points=\"\(f(tip.x)),\(f(tip.y)) "
+    s += "<polygon points=\"\(f(tip.x)),\(f(tip.y)) "
     s += "\(f(base.x + nx)),\(f(base.y + ny)) \(f(base.x - nx)),\(f(base.y - ny))\"/>"
     return s + "</g>\n"
   }
