@@ -19,13 +19,13 @@ package struct ArtifactSet: Sendable {
   /// An empty set for the run `summary` describes, keeping the artifacts of `formats`.
   package init(summary: RunSummary, formats: Set<OutputFormat>) {
     self.summary = summary
-    self.directoryName = Self.directoryName(of: summary)
+    self.directoryName = Self.directoryName(jobID: summary.job.id)
     self.formats = formats
   }
 
-  /// The directory's name for the run `summary` describes, `workflow-job-<ID>`.
-  package static func directoryName(of summary: RunSummary) -> String {
-    "workflow-job-\(summary.job.id)"
+  /// The directory's name for workflow job `jobID`, `workflow-job-<ID>`.
+  package static func directoryName(jobID: Int) -> String {
+    "workflow-job-\(jobID)"
   }
 
   /// Whether `artifact` is written.

@@ -22,6 +22,26 @@ enum Parallel {
     return (x, y)
   }
 
+  /// `first()`, `second()` and `third()`, run concurrently on as many cores as there are:
+  /// with two, the first two start and the third goes to whichever core finishes first, so
+  /// put the two longest first. Returns when all three are done.
+  static func three<A: Sendable, B: Sendable, C: Sendable>(
+    _ first: @Sendable () -> A, _ second: @Sendable () -> B, _ third: @Sendable () -> C
+  ) -> (A, B, C) {
+    let a = Slot<A>()
+    let b = Slot<B>()
+    let c = Slot<C>()
+    DispatchQueue.concurrentPerform(iterations: 3) { index in
+      switch index {
+      case 0: a.value = first()
+      case 1: b.value = second()
+      default: c.value = third()
+      }
+    }
+    // concurrentPerform returns only after every iteration finished, so every slot is set.
+    return (a.value ?? first(), b.value ?? second(), c.value ?? third())
+  }
+
   /// A result written by exactly one worker and read after both have finished.
   private final class Slot<T>: @unchecked Sendable {
     var value: T?

@@ -163,9 +163,10 @@ struct ReportRenderer: Sendable {
       shown: focus.shownCount, total: focus.totalCount, shortened: drawing != focus.graph)
   }
 
-  /// The graph (layout and SVG) on one core, everything else that needs only the run on the
-  /// other: each selected file there is made and hashed, and the timeline validated (its
-  /// libxml2 tree is gone before the graph SVG's is built).
+  /// Three tasks on the cores there are: the graph (layout and SVG); the timeline (drawn,
+  /// validated, hashed: its libxml2 tree is gone before the graph SVG's is built); everything
+  /// else that needs only the run, each selected file made and hashed. With two cores the
+  /// third task goes to whichever of the first two finishes first.
   func draw(_ decoded: Decoded) throws(CommandError) -> Drawn {
     let tree = decoded.tree
     let graph = DisplayGraph(tree)
@@ -174,12 +175,16 @@ struct ReportRenderer: Sendable {
     let formats = options.formats
     let host = decoded.snapshot.host
     let drawsGraph = !formats.isDisjoint(with: [.svg, .html])
-    let (svg, side) = Parallel.both(
+    let (svg, timeline, side) = Parallel.three(
       { () -> String in
         guard drawsGraph else { return "" }
         return SVGGraphWriter(rankDirection: direction).render(
           graph, title: "Workflow job \(tree.id): \(tree.run.job.name)",
           description: Self.describe(tree, verdict: verdict))
+      },
+      { () -> DrawnTimeline in
+        guard drawsGraph else { return DrawnTimeline() }
+        return self.drawTimeline(tree, asOf: decoded.snapshot.fetchedAt)
       },
       { () -> Drawn in
         let digest = decoded.snapshotSHA256
@@ -187,32 +192,12 @@ struct ReportRenderer: Sendable {
         let nodeCount = graph.nodes.count { !$0.isStart }
         let focus = LargeRun.isLarge(nodeCount: nodeCount) ? FocusGraph(tree, full: graph) : nil
         let focusDrawing = self.drawFocus(focus, tree)
-        let timeline =
-          drawsGraph ? TimelineSVG.render(tree, asOf: decoded.snapshot.fetchedAt) : nil
-        let timelineGroups =
-          timeline != nil && formats.contains(.html)
-          ? TimelineSVG.renderGroups(tree, asOf: decoded.snapshot.fetchedAt) : []
         var files: [Artifact: Made] = [:]
         func make(_ artifact: Artifact, _ text: () -> String) {
           if artifact.format.map(formats.contains) ?? true { files[artifact] = Made(text()) }
         }
         make(.dot) {
           DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict)
-        }
-        var timelineCheck = Result<[String], CommandError>.success([])
-        if let timeline {
-          make(.timeline) { timeline }
-          timelineCheck = Result { () throws(CommandError) -> [String] in
-            var warnings: [String] = []
-            let directory = ArtifactSet.directoryName(of: summary)
-            try self.validate(timeline, as: "\(directory)/timeline.svg", warnings: &warnings)
-            for part in timelineGroups.flatMap(\.parts) {
-              try self.validate(
-                part.svg, as: "\(directory)/report.html#\(part.idPrefix)-svg",
-                warnings: &warnings)
-            }
-            return warnings
-          }
         }
         make(.summaryJSON) {
           SummaryJSON.render(
@@ -231,12 +216,45 @@ struct ReportRenderer: Sendable {
           return SummaryMarkdown.render(summary, host: host, focus: candidates)
         }
         return Drawn(
-          graphSVG: "", focus: focusDrawing, timeline: timeline, timelineGroups: timelineGroups,
-          timelineCheck: timelineCheck, summary: summary, files: files)
+          graphSVG: "", focus: focusDrawing, timeline: nil, timelineCheck: .success([]),
+          summary: summary, files: files)
       })
     var drawn = side
     drawn.graphSVG = svg
+    drawn.timeline = timeline.svg
+    drawn.timelineGroups = timeline.groups
+    drawn.timelineCheck = timeline.check
+    if let made = timeline.made, formats.contains(.svg) { drawn.files[.timeline] = made }
     return drawn
+  }
+
+  /// The timeline, its groups for the page, their validation and the file's hash.
+  struct DrawnTimeline: Sendable {
+    var svg: String?
+    var groups: [TimelineGroupSVG] = []
+    var check: Result<[String], CommandError> = .success([])
+    var made: Made?
+  }
+
+  /// Draws the timeline (and, for the page, its groups), validates them and hashes the file;
+  /// nothing when the run has no timeline.
+  func drawTimeline(_ tree: AnalyzedRun, asOf: Timestamp) -> DrawnTimeline {
+    guard let svg = TimelineSVG.render(tree, asOf: asOf) else { return DrawnTimeline() }
+    let groups =
+      options.formats.contains(.html) ? TimelineSVG.renderGroups(tree, asOf: asOf) : []
+    let check = Result { () throws(CommandError) -> [String] in
+      var warnings: [String] = []
+      let directory = ArtifactSet.directoryName(jobID: tree.id)
+      try self.validate(svg, as: "\(directory)/timeline.svg", warnings: &warnings)
+      for part in groups.flatMap(\.parts) {
+        try self.validate(
+          part.svg, as: "\(directory)/report.html#\(part.idPrefix)-svg", warnings: &warnings)
+      }
+      return warnings
+    }
+    return DrawnTimeline(
+      svg: svg, groups: groups, check: check,
+      made: options.formats.contains(.svg) ? Made(svg) : nil)
   }
 
   /// The SVG's `<desc>`: what a screen reader says instead of the picture.
