@@ -95,7 +95,9 @@ package enum SHA256 {
         let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
         w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
       }
-      var (a, b, c, d, e, f, g, h) = (self.a, self.b, self.c, self.d, self.e, self.f, self.g, self.h)
+      var (a, b, c, d, e, f, g, h) = (
+        self.a, self.b, self.c, self.d, self.e, self.f, self.g, self.h
+      )
       // Eight rounds per pass, the roles of the variables rotating instead of their values.
       var t = 0
       while t < 64 {
