@@ -67,9 +67,9 @@ package struct WorkflowNode: Hashable, Sendable {
 
   /// Whether `text` has the 8-4-4-4-12 hex shape of a UUID.
   package static func looksLikeUUID(_ text: String) -> Bool {
-    let u = Array(text.utf8)
-    guard u.count == 36 else { return false }
-    for (i, c) in u.enumerated() {
+    // No copy: names are checked once per drawing, thousands of times for a large run.
+    guard text.utf8.count == 36 else { return false }
+    for (i, c) in text.utf8.enumerated() {
       if i == 8 || i == 13 || i == 18 || i == 23 {
         if c != 45 { return false }
       } else if !((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) {
