@@ -2,6 +2,18 @@
 enum EdgeTitle {
   /// `nil` when some split of the title names two existing nodes, else what is wrong.
   static func problem(_ title: String, nodes: Set<String>) -> String? {
+    // Fast path, every edge of our own graphs: the first `->` splits the title into two
+    // node names (the loop below would return nil at this very split).
+    let bytes = title.utf8
+    if let dash = bytes.firstIndex(of: UInt8(ascii: "-")) {
+      let next = bytes.index(after: dash)
+      if next < bytes.endIndex, bytes[next] == UInt8(ascii: ">"),
+        nodes.contains(String(title[..<dash])),
+        nodes.contains(String(title[bytes.index(after: next)...]))
+      {
+        return nil
+      }
+    }
     let splits = splits(of: title, separator: "->")
     let candidates = splits.isEmpty ? self.splits(of: title, separator: "--") : splits
     guard let first = candidates.first else {

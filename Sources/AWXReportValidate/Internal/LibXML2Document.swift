@@ -296,14 +296,15 @@ final class LibXML2Document {
     var attribute = node.pointee.properties
     while let current = attribute {
       defer { attribute = current.pointee.next }
-      let name = current.pointee.name.map { String(cString: $0) } ?? ""
-      var keep = isReadByRules(name)
+      // Most attributes are geometry (x, y, d, points…): judged on the C name, no String.
+      var keep = current.pointee.name.map(isReadByRules) ?? false
       var part = current.pointee.children
       while !keep, let text = part {
         if let content = text.pointee.content, mayHoldLink(content) { keep = true }
         part = text.pointee.next
       }
       guard keep else { continue }
+      let name = current.pointee.name.map { String(cString: $0) } ?? ""
       var value = ""
       part = current.pointee.children
       while let text = part {
@@ -317,14 +318,26 @@ final class LibXML2Document {
     return result
   }
 
-  private static func isReadByRules(_ name: String) -> Bool {
-    switch name {
-    case "id", "class", "viewBox", "href", "style": return true
-    default:
-      let bytes = name.utf8
-      return bytes.count >= 2 && bytes.first.map { $0 | 0x20 } == UInt8(ascii: "o")
-        && bytes.dropFirst().first.map { $0 | 0x20 } == UInt8(ascii: "n")
+  /// `id`, `class`, `viewBox`, `href`, `style`, or `on…` (any case), read from the C string.
+  private static func isReadByRules(_ name: UnsafePointer<xmlChar>) -> Bool {
+    let first = name[0]
+    guard first != 0 else { return false }
+    if first | 0x20 == UInt8(ascii: "o"), name[1] | 0x20 == UInt8(ascii: "n") { return true }
+    let wanted: StaticString
+    switch first {
+    case UInt8(ascii: "i"): wanted = "id"
+    case UInt8(ascii: "c"): wanted = "class"
+    case UInt8(ascii: "v"): wanted = "viewBox"
+    case UInt8(ascii: "h"): wanted = "href"
+    case UInt8(ascii: "s"): wanted = "style"
+    default: return false
     }
+    let count = wanted.utf8CodeUnitCount
+    for k in 1...count {
+      let expected = k < count ? wanted.utf8Start[k] : 0
+      if name[k] != expected { return false }
+    }
+    return true
   }
 
   /// Whether a C string holds ':' or '(' (glibc's `strpbrk` is vectorised).

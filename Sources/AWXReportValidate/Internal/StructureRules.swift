@@ -68,16 +68,18 @@ enum StructureRules {
   private static func hasClass(_ element: DocumentFacts.Element, _ token: StaticString) -> Bool {
     guard let value = element.attribute("class") else { return false }
     let wanted = UnsafeBufferPointer(start: token.utf8Start, count: token.utf8CodeUnitCount)
-    var current: [UInt8] = []
+    // Compares each token in place as it goes: `matched` bytes of it equal `wanted` so far,
+    // or -1 once it differs.
+    var matched = 0
     for byte in value.utf8 {
       if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-        if current.elementsEqual(wanted) { return true }
-        current.removeAll(keepingCapacity: true)
-      } else {
-        current.append(byte)
+        if matched == wanted.count { return true }
+        matched = 0
+      } else if matched >= 0 {
+        matched = matched < wanted.count && wanted[matched] == byte ? matched + 1 : -1
       }
     }
-    return current.elementsEqual(wanted)
+    return matched == wanted.count
   }
 
   /// The text of a group's first element child when that child is `<title>`.
