@@ -34,7 +34,10 @@ struct OutputDirectory {
       try fm.createDirectory(at: staging, withIntermediateDirectories: false)
       for file in files {
         let url = staging.appendingPathComponent(file.name)
-        try Data(file.bytes).write(to: url)
+        // Straight from the array: `Data(bytes)` would copy each file first (29 MB for the
+        // snapshot of a 10,000-node run). Should the direct write fail, Foundation's write
+        // runs instead, for the same error as before.
+        if !Self.writeFile(file.bytes, to: url.path) { try Data(file.bytes).write(to: url) }
       }
       var hadOld = false
       if fm.fileExists(atPath: finalURL.path) {
@@ -52,6 +55,26 @@ struct OutputDirectory {
       try? fm.removeItem(at: staging)
       throw .writeFailed(path: finalURL.path, reason: Self.reason(error))
     }
+  }
+
+  /// Creates `path` (mode 0666 less the umask, as `Data.write` does) holding `bytes`;
+  /// false on any error, with nothing left at `path`.
+  private static func writeFile(_ bytes: [UInt8], to path: String) -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    guard fd >= 0 else { return false }
+    let written = bytes.withUnsafeBytes { buffer -> Bool in
+      var offset = 0
+      while offset < buffer.count {
+        let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { return false }
+        offset += n
+      }
+      return true
+    }
+    let closed = close(fd) == 0
+    if !(written && closed) { unlink(path) }
+    return written && closed
   }
 
   private static func reason(_ error: Error) -> String {
