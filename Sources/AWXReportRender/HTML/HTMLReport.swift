@@ -106,9 +106,11 @@ package struct HTMLReport: Sendable {
       Self.pageTemplate, ReportViewModel(input).value, capacity: Self.expectedSize(input))
   }
 
-  /// About the page's size: the drawings it inlines (the timeline or its groups, whichever is
-  /// larger) plus 600 bytes a node for the tables. A 10,000-node page is 21 MB; reserving it
-  /// up front spares the last doubling of the buffer (14 MB copied into a new 28 MB one).
+  /// A little over the page's size: the drawings it inlines (the timeline or its groups,
+  /// whichever is larger) plus 1,200 bytes a node, nested runs' nodes included, for the tables
+  /// (a 10,000-node page has 850). A 10,000-node page is 21 MB; reserving it up front spares
+  /// the last doubling of the buffer (14 MB copied into a new 28 MB one). Too small a guess
+  /// would cost a doubling of its own, hence the margin.
   static func expectedSize(_ input: HTMLReportInput) -> Int {
     let groups = input.timelineGroups.reduce(0) { sum, group in
       group.parts.reduce(sum) { $0 + $1.svg.utf8.count }
@@ -116,6 +118,10 @@ package struct HTMLReport: Sendable {
     let drawings =
       (input.graphSVG?.utf8.count ?? 0) + (input.focus?.svg.utf8.count ?? 0)
       + max(input.timelineSVG?.utf8.count ?? 0, groups)
-    return drawings + 600 * input.tree.run.nodes.count + 64 * 1024
+    return drawings + 1200 * nodeCount(input.tree) + 64 * 1024
+  }
+
+  private static func nodeCount(_ tree: AnalyzedRun) -> Int {
+    tree.children.values.reduce(tree.run.nodes.count) { $0 + nodeCount($1) }
   }
 }
