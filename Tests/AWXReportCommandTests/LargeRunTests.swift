@@ -147,6 +147,26 @@ import Testing
     }
   }
 
+  /// Golden pages of a generated 90-node run (two unhandled failures and a handled one): the
+  /// smallest run that is large, so every large-run feature shows in files a reviewer can read.
+  @Test func goldenPagesOfALargeRun() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let snapshot = dir.appendingPathComponent("s.json")
+    let (status, output) = try CIOutputTests.shell([
+      "python3", repoRoot.appendingPathComponent("Benchmarks/make_large_snapshot.py").path, "90",
+      snapshot.path,
+    ])
+    try #require(status == 0, "\(output)")
+    let out = dir.appendingPathComponent("out")
+    let r = try awxReport(["render", snapshot.path, "--out", out.path, "-q"])
+    try #require(r.status == 0, "\(r.stderr)")
+    let files = tree(out)
+    for name in ["report.html", "focus.svg", "summary.md"] {
+      try assertGolden(try text(files, name), named: "large-90.\(name)")
+    }
+  }
+
   @Test(arguments: [("svg", true, false), ("html", false, true)])
   func formatsChooseTheFocusFileAndThePage(formats: String, file: Bool, page: Bool) throws {
     let (dir, _) = try Self.large.get()

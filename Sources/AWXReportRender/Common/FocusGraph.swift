@@ -63,7 +63,7 @@ package struct FocusGraph: Sendable {
 }
 
 extension FocusGraph {
-  /// The focus with every chain of two or more nodes that simply succeeded one after the other
+  /// The focus with every chain of three or more nodes that simply succeeded one after the other
   /// (one edge in, one edge out, both taken) drawn as one stand-in "… N nodes …": the shape of
   /// the focus in far fewer nodes, for summary.md's Mermaid diagram.
   package func compacted() -> DisplayGraph {
@@ -97,7 +97,7 @@ extension FocusGraph {
         chain.append(next)
         next = graph.edges[outgoing[next][0]].head
       }
-      guard chain.count >= 2 else { continue }
+      guard chain.count >= 3 else { continue }
       for n in chain { chainOf[n] = chains.count }
       chains.append(chain)
     }

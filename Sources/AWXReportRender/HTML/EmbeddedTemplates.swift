@@ -1027,6 +1027,7 @@ pre.code {
   }
   pre.code { max-height: none; }
   /* Every group prints open: see the details-content rule in report.html.mustache. */
+  details.whole-graph > summary { list-style: none; }
   details.group > summary {
     list-style: none; border: 0; padding: 0; background: none; break-after: avoid; page-break-after: avoid;
   }

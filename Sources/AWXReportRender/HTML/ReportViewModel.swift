@@ -108,7 +108,14 @@ struct ReportViewModel {
       ]
     }
     let verdict = analysis.verdict
-    let critical = analysis.criticalPath.compactMap { names[$0] }
+    var critical = analysis.criticalPath.compactMap { names[$0] }
+    // A long path reads as its ends; the node table marks every node on it.
+    if critical.count > 12 {
+      let middle = critical.count - 10
+      critical =
+        critical.prefix(5) + ["… \(MarkdownEscaping.grouped(middle)) more …"]
+        + critical.suffix(5)
+    }
     return [
       "total": .int(run.nodes.count),
       "counts": .list(counts),

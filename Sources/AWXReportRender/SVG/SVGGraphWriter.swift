@@ -192,7 +192,7 @@ package struct SVGGraphWriter: Sendable {
     if let collapsed = n.collapsed {
       let x0 = p.x - p.width / 2
       let y0 = p.y - p.height / 2
-      let state = n.state.map { " " + $0.rawValue } ?? ""
+      let state = (n.state.map { " " + $0.rawValue } ?? "") + (n.critical ? " critical" : "")
       return "<g id=\"\(idPrefix)node-\(id)\" class=\"node collapsed\(state)\">"
         + "<title>\(XMLEscaping.text(n.id))</title>"
         + "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(p.width))\" height=\"\(f(p.height))\" "
