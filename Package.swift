@@ -19,11 +19,14 @@ let package = Package(
       providers: [.apt(["libxml2-dev"])]),
     // glibc's malloc extensions (malloc_trim): part of libc, no package.
     .systemLibrary(name: "CMalloc"),
+    // Our one C file: SHA-256 blocks with the x86 SHA extensions (see AWXReportAPI's SHA256).
+    .target(name: "CSHA256"),
 
     // Core: pure value types and algorithms.
     .target(name: "AWXReportModel"),
     .target(name: "AWXReportJSON"),
-    .target(name: "AWXReportAPI", dependencies: ["AWXReportModel", "AWXReportJSON"]),
+    .target(
+      name: "AWXReportAPI", dependencies: ["AWXReportModel", "AWXReportJSON", "CSHA256"]),
     .target(
       name: "AWXReportFetch",
       dependencies: ["AWXReportAPI", "AWXReportJSON", "AWXReportModel", "CCurl"]),

@@ -56,4 +56,22 @@ import Testing
       SHA256.hex(repeatElement(UInt8(ascii: "a"), count: 1000))
         == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
   }
+
+  /// The SHA-extension path and the portable one agree on every length around the block and
+  /// padding boundaries and on a long message; on a CPU without the extensions both are the
+  /// portable path (the vectors above then test it alone).
+  @Test func hardwareAndPortablePathsAgree() {
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var message: [UInt8] = []
+    for _ in 0..<5000 {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      message.append(UInt8(truncatingIfNeeded: seed >> 33))
+    }
+    for length in Array(0...200) + [1000, 4095, 4096, 4097, 5000] {
+      let part = message[0..<length]
+      #expect(
+        SHA256.digest(part, usingHardware: true) == SHA256.digest(part, usingHardware: false),
+        "length \(length)")
+    }
+  }
 }

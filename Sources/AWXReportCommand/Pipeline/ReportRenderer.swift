@@ -33,12 +33,16 @@ struct ReportRenderer: Sendable {
   ///   - source: the snapshot's path, for error messages.
   /// - Throws: `CommandError` naming the stage's input and the problem.
   func build(snapshotBytes: [UInt8], source: String) throws(CommandError) -> ArtifactSet {
-    let decoded = try decode(snapshotBytes, source: source)
+    let decoded = try StageClock.measure("decode") { () throws(CommandError) in
+      try decode(snapshotBytes, source: source)
+    }
     releaseFreeMemory()
-    let drawn = try draw(decoded)
+    let drawn = try StageClock.measure("draw") { () throws(CommandError) in try draw(decoded) }
     releaseFreeMemory()
     var files = ArtifactSet(summary: drawn.summary, formats: options.formats)
-    let checked = try check(drawn, decoded, directory: files.directoryName)
+    let checked = try StageClock.measure("check") { () throws(CommandError) in
+      try check(drawn, decoded, directory: files.directoryName)
+    }
     for (artifact, made) in drawn.files.merging(checked.files, uniquingKeysWith: { a, _ in a }) {
       files.add(artifact, made.bytes, sha256: made.sha256)
     }
@@ -63,7 +67,9 @@ struct ReportRenderer: Sendable {
   func decode(_ bytes: [UInt8], source: String) throws(CommandError) -> Decoded {
     var snapshot: Snapshot
     do {
-      snapshot = try Snapshot.decode(bytes, source: source, verifyDigests: false)
+      snapshot = try StageClock.measure("decode.parse") { () throws(APIError) in
+        try Snapshot.decode(bytes, source: source, verifyDigests: false)
+      }
     } catch {
       throw .badInput(error)
     }
@@ -76,11 +82,19 @@ struct ReportRenderer: Sendable {
       },
       { [snapshot] () throws(CommandError) -> AnalyzedRun in
         let run: WorkflowRun
-        do throws(APIError) { run = try RunDecoder.decode(snapshot, fileName: source) } catch {
+        do throws(APIError) {
+          run = try StageClock.measure("decode.run") { () throws(APIError) in
+            try RunDecoder.decode(snapshot, fileName: source)
+          }
+        } catch {
           throw .badInput(error)
         }
-        return try Self.analyse(
-          self.options.redact ? Redaction.run(run) : FailureText.cleanedOnly(run), source: source)
+        let clean = StageClock.measure("decode.redact") {
+          self.options.redact ? Redaction.run(run) : FailureText.cleanedOnly(run)
+        }
+        return try StageClock.measure("decode.analyse") { () throws(CommandError) in
+          try Self.analyse(clean, source: source)
+        }
       })
     snapshot.responses = []
     return Decoded(snapshot: snapshot, tree: tree, snapshotSHA256: digest)
@@ -178,46 +192,54 @@ struct ReportRenderer: Sendable {
     let (svg, timeline, side) = Parallel.three(
       { () -> String in
         guard drawsGraph else { return "" }
-        return SVGGraphWriter(rankDirection: direction).render(
-          graph, title: "Workflow job \(tree.id): \(tree.run.job.name)",
-          description: Self.describe(tree, verdict: verdict))
+        return StageClock.measure("draw.graph") {
+          SVGGraphWriter(rankDirection: direction).render(
+            graph, title: "Workflow job \(tree.id): \(tree.run.job.name)",
+            description: Self.describe(tree, verdict: verdict))
+        }
       },
       { () -> DrawnTimeline in
         guard drawsGraph else { return DrawnTimeline() }
-        return self.drawTimeline(tree, asOf: decoded.snapshot.fetchedAt)
+        return StageClock.measure("draw.timeline") {
+          self.drawTimeline(tree, asOf: decoded.snapshot.fetchedAt)
+        }
       },
       { () -> Drawn in
-        let digest = decoded.snapshotSHA256
-        let summary = RunSummary(tree)
-        let nodeCount = graph.nodes.count { !$0.isStart }
-        let focus = LargeRun.isLarge(nodeCount: nodeCount) ? FocusGraph(tree, full: graph) : nil
-        let focusDrawing = self.drawFocus(focus, tree)
-        var files: [Artifact: Made] = [:]
-        func make(_ artifact: Artifact, _ text: () -> String) {
-          if artifact.format.map(formats.contains) ?? true { files[artifact] = Made(text()) }
-        }
-        make(.dot) {
-          DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict)
-        }
-        make(.summaryJSON) {
-          SummaryJSON.render(
-            summary,
-            source: .init(
-              host: host, fetchedAt: decoded.snapshot.fetchedAt, snapshotSHA256: digest,
-              tool: "awx-report \(AWXReport.version)"))
-        }
-        make(.junit) { JUnitWriter.render(summary, host: host) }
-        make(.summaryMD) {
-          // The report's focus, then, should it be too big for Mermaid, a narrower one.
-          var candidates = focus.map { [$0] } ?? []
-          if focus != nil, let narrow = FocusGraph(tree, full: graph, scope: .unhandledFailures) {
-            candidates.append(narrow)
+        StageClock.measure("draw.rest") {
+          let digest = decoded.snapshotSHA256
+          let summary = StageClock.measure("rest.summary") { RunSummary(tree) }
+          let nodeCount = graph.nodes.count { !$0.isStart }
+          let focus = LargeRun.isLarge(nodeCount: nodeCount) ? FocusGraph(tree, full: graph) : nil
+          let focusDrawing = StageClock.measure("rest.focus") { self.drawFocus(focus, tree) }
+          var files: [Artifact: Made] = [:]
+          func make(_ artifact: Artifact, _ text: () -> String) {
+            if artifact.format.map(formats.contains) ?? true {
+              files[artifact] = StageClock.measure("rest.\(artifact.rawValue)") { Made(text()) }
+            }
           }
-          return SummaryMarkdown.render(summary, host: host, focus: candidates)
+          make(.dot) {
+            DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict)
+          }
+          make(.summaryJSON) {
+            SummaryJSON.render(
+              summary,
+              source: .init(
+                host: host, fetchedAt: decoded.snapshot.fetchedAt, snapshotSHA256: digest,
+                tool: "awx-report \(AWXReport.version)"))
+          }
+          make(.junit) { JUnitWriter.render(summary, host: host) }
+          make(.summaryMD) {
+            // The report's focus, then, should it be too big for Mermaid, a narrower one.
+            var candidates = focus.map { [$0] } ?? []
+            if focus != nil, let narrow = FocusGraph(tree, full: graph, scope: .unhandledFailures) {
+              candidates.append(narrow)
+            }
+            return SummaryMarkdown.render(summary, host: host, focus: candidates)
+          }
+          return Drawn(
+            graphSVG: "", focus: focusDrawing, timeline: nil, timelineCheck: .success([]),
+            summary: summary, files: files)
         }
-        return Drawn(
-          graphSVG: "", focus: focusDrawing, timeline: nil, timelineCheck: .success([]),
-          summary: summary, files: files)
       })
     var drawn = side
     drawn.graphSVG = svg
@@ -239,18 +261,22 @@ struct ReportRenderer: Sendable {
   /// Draws the timeline (and, for the page, its groups), validates them and hashes the file;
   /// nothing when the run has no timeline.
   func drawTimeline(_ tree: AnalyzedRun, asOf: Timestamp) -> DrawnTimeline {
-    guard let svg = TimelineSVG.render(tree, asOf: asOf) else { return DrawnTimeline() }
-    let groups =
+    guard let svg = StageClock.measure("timeline.full", { TimelineSVG.render(tree, asOf: asOf) })
+    else { return DrawnTimeline() }
+    let groups = StageClock.measure("timeline.groups") {
       options.formats.contains(.html) ? TimelineSVG.renderGroups(tree, asOf: asOf) : []
-    let check = Result { () throws(CommandError) -> [String] in
-      var warnings: [String] = []
-      let directory = ArtifactSet.directoryName(jobID: tree.id)
-      try self.validate(svg, as: "\(directory)/timeline.svg", warnings: &warnings)
-      for part in groups.flatMap(\.parts) {
-        try self.validate(
-          part.svg, as: "\(directory)/report.html#\(part.idPrefix)-svg", warnings: &warnings)
+    }
+    let check = StageClock.measure("timeline.validate") {
+      Result { () throws(CommandError) -> [String] in
+        var warnings: [String] = []
+        let directory = ArtifactSet.directoryName(jobID: tree.id)
+        try self.validate(svg, as: "\(directory)/timeline.svg", warnings: &warnings)
+        for part in groups.flatMap(\.parts) {
+          try self.validate(
+            part.svg, as: "\(directory)/report.html#\(part.idPrefix)-svg", warnings: &warnings)
+        }
+        return warnings
       }
-      return warnings
     }
     return DrawnTimeline(
       svg: svg, groups: groups, check: check,
@@ -286,8 +312,10 @@ struct ReportRenderer: Sendable {
         var warnings: [String] = []
         var files: [Artifact: Made] = [:]
         if !drawn.graphSVG.isEmpty {
-          try self.validate(drawn.graphSVG, as: "\(directory)/graph.svg", warnings: &warnings)
-          files[.graphSVG] = Made(drawn.graphSVG)
+          try StageClock.measure("check.graph") { () throws(CommandError) in
+            try self.validate(drawn.graphSVG, as: "\(directory)/graph.svg", warnings: &warnings)
+          }
+          files[.graphSVG] = StageClock.measure("check.hashgraph") { Made(drawn.graphSVG) }
         }
         if let focus = drawn.focus {
           try self.validate(focus.file, as: "\(directory)/focus.svg", warnings: &warnings)
@@ -314,8 +342,11 @@ struct ReportRenderer: Sendable {
           toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact,
           timelineGroups: drawn.timelineGroups)
         do throws(TemplateError) {
-          let html = try HTMLReport(templates: templates).renderBytes(input)
-          return Checked(files: [.html: Made(html)], warnings: warnings)
+          let html = try StageClock.measure("check.page") { () throws(TemplateError) in
+            try HTMLReport(templates: templates).renderBytes(input)
+          }
+          return Checked(
+            files: [.html: StageClock.measure("check.hashpage") { Made(html) }], warnings: warnings)
         } catch {
           throw .page(error)
         }

@@ -16,6 +16,8 @@ struct TimelineDrawing {
   /// The prefix of the document-wide ids (root, title, desc, pattern, axis, legend): `tl`, or
   /// `tl-<group>` so that several drawings can be inlined into one page.
   let idPrefix: String
+  /// The critical path's node names, for the description.
+  let criticalPath: [String]
 
   /// Creates the drawing.
   /// - Parameters:
@@ -25,10 +27,12 @@ struct TimelineDrawing {
   ///   - part: what `rows` are, for the title, when drawing one part of a large run.
   ///   - shared: the time span to draw (all groups of a run share the whole run's), instead of
   ///     the one `rows` cover.
+  ///   - criticalPath: the critical path's names, when the caller has them (the parts of a
+  ///     grouped timeline share them), else worked out here.
   init(
     run: WorkflowRun, analysis: RunAnalysis, rows: [TimelineRow], asOf: Timestamp? = nil,
     idPrefix: String = "tl", part: String? = nil,
-    span shared: (start: Timestamp, end: Timestamp)? = nil
+    span shared: (start: Timestamp, end: Timestamp)? = nil, criticalPath: [String]? = nil
   ) {
     self.run = run
     self.analysis = analysis
@@ -36,6 +40,7 @@ struct TimelineDrawing {
     self.asOf = asOf
     self.idPrefix = idPrefix
     self.part = part
+    self.criticalPath = criticalPath ?? Self.criticalPathNames(run, analysis)
     if let shared {
       span = shared
       return
@@ -120,10 +125,20 @@ struct TimelineDrawing {
     var text =
       "\(rows.count) job\(rows.count == 1 ? "" : "s") from \(s.display) to \(e.display)"
       + (asOf == nil ? "." : ", when the data was fetched; the run had not finished.")
-    let names = Dictionary(run.nodes.map { ($0.id, HTMLText.line($0.displayName)) }) { a, _ in a }
-    let path = analysis.criticalPath.compactMap { names[$0] }
-    if !path.isEmpty { text += " Critical path: " + path.joined(separator: " → ") + "." }
+    if !criticalPath.isEmpty {
+      text += " Critical path: " + criticalPath.joined(separator: " → ") + "."
+    }
     return text
+  }
+
+  /// The names of the critical path's nodes, in order.
+  static func criticalPathNames(_ run: WorkflowRun, _ analysis: RunAnalysis) -> [String] {
+    let onPath = Set(analysis.criticalPath)
+    var names: [Int: String] = [:]
+    for node in run.nodes where onPath.contains(node.id) {
+      names[node.id] = names[node.id] ?? HTMLText.line(node.displayName)
+    }
+    return analysis.criticalPath.compactMap { names[$0] }
   }
 
   func style() -> String {

@@ -54,9 +54,9 @@ package enum TimelineSVG {
     TimelineRow.collect(tree, depth: 0, into: &rows, visited: &visited)
     guard !rows.isEmpty else { return [] }
     let openUntil = tree.run.job.status.isTerminal ? nil : asOf
-    let span = TimelineDrawing(
-      run: tree.run, analysis: tree.analysis, rows: rows, asOf: openUntil
-    ).span
+    let whole = TimelineDrawing(
+      run: tree.run, analysis: tree.analysis, rows: rows, asOf: openUntil)
+    let span = whole.span
     var byGroup = [NodeGroup: [TimelineRow]]()
     for row in rows { byGroup[row.group, default: []].append(row) }
     return NodeGroup.allCases.compactMap { group in
@@ -70,7 +70,8 @@ package enum TimelineSVG {
         if groupRows.count > rowsPerPart { label += ", jobs \(first + 1)–\(last)" }
         let drawing = TimelineDrawing(
           run: tree.run, analysis: tree.analysis, rows: Array(groupRows[first..<last]),
-          asOf: openUntil, idPrefix: prefix, part: label, span: span)
+          asOf: openUntil, idPrefix: prefix, part: label, span: span,
+          criticalPath: whole.criticalPath)
         parts.append(.init(idPrefix: prefix, svg: drawing.document()))
       }
       return TimelineGroupSVG(group: group, rowCount: groupRows.count, parts: parts)
