@@ -8,26 +8,38 @@ package enum RunDecoder {
   /// - Throws: `APIError` naming the response (by URL) and the JSON path at fault.
   package static func decode(_ snapshot: Snapshot, fileName: String) throws(APIError) -> WorkflowRun
   {
-    var parsed: [Int: JSONValue] = [:]
+    try decode(snapshot, fileName: fileName, pages: [])
+  }
+
+  /// ``decode(_:fileName:)`` with some responses already decoded (``DecodedPage``; the
+  /// pipeline decodes them on every core): `pages[k]` is response `k`'s, or nil where it was
+  /// not decoded yet. Errors are the same, in the same order, as without.
+  package static func decode(
+    _ snapshot: Snapshot, fileName: String, pages: [Result<DecodedPage, APIError>?]
+  ) throws(APIError) -> WorkflowRun {
     var visiting = Set<Int>()
     return try run(
-      snapshot.workflowJobID, in: snapshot, fileName: fileName, parsed: &parsed,
+      snapshot.workflowJobID, in: snapshot, fileName: fileName, pages: pages,
       visiting: &visiting)
   }
 
   private static func run(
-    _ id: Int, in snapshot: Snapshot, fileName: String, parsed: inout [Int: JSONValue],
+    _ id: Int, in snapshot: Snapshot, fileName: String, pages: [Result<DecodedPage, APIError>?],
     visiting: inout Set<Int>
   ) throws(APIError) -> WorkflowRun {
     visiting.insert(id)
     defer { visiting.remove(id) }
+    func page(_ offset: Int) throws(APIError) -> DecodedPage {
+      if offset < pages.count, let decoded = pages[offset] { return try decoded.get() }
+      return try DecodedPage.page(snapshot.responses[offset], fileName: fileName)
+    }
     let mine = snapshot.responses.enumerated().filter { $0.element.workflowJobID == id }
     guard let jobEntry = mine.first(where: { $0.element.kind == .workflowJob }) else {
       throw .missing("\(fileName): no workflow_job response for workflow job \(id)")
     }
-    let jobValue = try body(jobEntry.offset, jobEntry.element, fileName: fileName, parsed: &parsed)
-    var job = try RecordDecoder.workflowJob(
-      JSONReader(jobValue, source: source(jobEntry.element, fileName)))
+    guard case .job(var job) = try page(jobEntry.offset) else {
+      throw .missing("\(fileName): no workflow_job response for workflow job \(id)")
+    }
     guard job.id == id else {
       throw .shape(
         source: source(jobEntry.element, fileName), path: "id",
@@ -42,33 +54,16 @@ package enum RunDecoder {
     var activity: [ActivityEntry] = []
     for (offset, response) in mine where response.kind != .workflowJob && !response.kind.isDrillDown
     {
-      let value = try body(offset, response, fileName: fileName, parsed: &parsed)
-      let src = source(response, fileName)
-      let page = JSONReader(value, source: src)
-      guard case .object = value else {
-        throw .shape(
-          source: src, path: "", message: "expected a page object, got \(value.typeName)")
+      switch try page(offset) {
+      case .nodes(let n): nodes += n
+      case .children(let c): for j in c { children[j.id] = j }
+      case .labels(let l):
+        sawLabels = true
+        labels += l
+      case .notifications(let n): notifications += n
+      case .activity(let a): activity += a
+      case .job, .skipped: break
       }
-      for (k, item) in try page.array("results").enumerated() {
-        let r = JSONReader(item, source: src, path: "results[\(k)]")
-        guard case .object = item else {
-          throw .shape(
-            source: src, path: r.path, message: "expected an object, got \(item.typeName)")
-        }
-        switch response.kind {
-        case .workflowNodes: nodes.append(try RecordDecoder.node(r))
-        case .unifiedJobs, .workflowApprovals:
-          let c = try RecordDecoder.childJob(r)
-          children[c.id] = c
-        case .labels:
-          sawLabels = true
-          if let name = try r.nonEmptyString("name") { labels.append(name) }
-        case .notifications: notifications.append(try RecordDecoder.notification(r))
-        case .activityStream: activity.append(try RecordDecoder.activity(r))
-        case .workflowJob, .jobEventsFailed, .jobEventsTail, .jobHostSummaries, .jobStdout: break
-        }
-      }
-      if response.kind == .labels { sawLabels = true }
     }
     if sawLabels { job.labels = labels }
 
@@ -84,7 +79,7 @@ package enum RunDecoder {
         snapshot.responses.contains(where: { $0.workflowJobID == jobID && $0.kind == .workflowJob })
       {
         let child = try run(
-          jobID, in: snapshot, fileName: fileName, parsed: &parsed, visiting: &visiting)
+          jobID, in: snapshot, fileName: fileName, pages: pages, visiting: &visiting)
         nested[jobID] = child
         if nodes[k].job == nil {
           nodes[k].job = ChildJob(
@@ -115,24 +110,8 @@ package enum RunDecoder {
     return j
   }
 
-  private static func source(_ r: SnapshotResponse, _ fileName: String) -> String {
+  static func source(_ r: SnapshotResponse, _ fileName: String) -> String {
     "\(fileName): response GET \(r.url)"
   }
 
-  private static func body(
-    _ offset: Int, _ r: SnapshotResponse, fileName: String, parsed: inout [Int: JSONValue]
-  ) throws(APIError) -> JSONValue {
-    if let v = parsed[offset] { return v }
-    guard (200..<300).contains(r.status) else {
-      throw .shape(
-        source: source(r, fileName), path: "", message: "stored with HTTP status \(r.status)")
-    }
-    do {
-      let v = try JSONParser.parse(r.body)
-      parsed[offset] = v
-      return v
-    } catch {
-      throw .syntax(source: source(r, fileName), error)
-    }
-  }
 }

@@ -26,8 +26,9 @@ struct ReportRenderer: Sendable {
     }
   }
 
-  /// Builds every selected report file from a snapshot, in four stages: decode, draw, check
-  /// (validation and the page) and assemble.
+  /// Builds every selected report file from a snapshot, in stages: decode; plan (display
+  /// graph, summary, focus); draw (graph, timeline and focus, each validated); write (the page
+  /// and the other files); each stage on every core.
   /// - Parameters:
   ///   - snapshotBytes: the snapshot file exactly as stored (copied verbatim into the report).
   ///   - source: the snapshot's path, for error messages.
@@ -37,17 +38,20 @@ struct ReportRenderer: Sendable {
       try decode(snapshotBytes, source: source)
     }
     releaseFreeMemory()
-    let drawn = try StageClock.measure("draw") { () throws(CommandError) in try draw(decoded) }
-    releaseFreeMemory()
-    var files = ArtifactSet(summary: drawn.summary, formats: options.formats)
-    let checked = try StageClock.measure("check") { () throws(CommandError) in
-      try check(drawn, decoded, directory: files.directoryName)
+    let plan = StageClock.measure("plan") { self.plan(decoded) }
+    let drawn = try StageClock.measure("draw") { () throws(CommandError) in
+      try draw(plan, decoded)
     }
-    for (artifact, made) in drawn.files.merging(checked.files, uniquingKeysWith: { a, _ in a }) {
+    releaseFreeMemory()
+    var files = ArtifactSet(summary: plan.summary, formats: options.formats)
+    let written = try StageClock.measure("write") { () throws(CommandError) in
+      try write(plan, drawn, decoded)
+    }
+    for (artifact, made) in drawn.files.merging(written, uniquingKeysWith: { a, _ in a }) {
       files.add(artifact, made.bytes, sha256: made.sha256)
     }
     files.add(.snapshot, snapshotBytes, sha256: decoded.snapshotSHA256)
-    files.warnings = checked.warnings
+    files.warnings = drawn.warnings
     return files
   }
 
@@ -61,9 +65,11 @@ struct ReportRenderer: Sendable {
     var snapshotSHA256: String
   }
 
-  /// Parses the snapshot, then checks its digests and hashes the file on one core while the
-  /// other decodes and analyses the run; a digest mismatch is reported first, whatever else is
-  /// wrong. The bodies are dropped afterwards: a 10,000-node snapshot holds 26 MB of them.
+  /// Parses the snapshot; then, on every core, hashes the file and checks and decodes each
+  /// stored body into records (each JSON tree dropped as soon as its records are out); then
+  /// assembles and analyses the run. A digest mismatch is reported first,
+  /// whatever else is wrong. The bodies are dropped afterwards: a 10,000-node snapshot holds
+  /// 26 MB of them.
   func decode(_ bytes: [UInt8], source: String) throws(CommandError) -> Decoded {
     var snapshot: Snapshot
     do {
@@ -73,31 +79,44 @@ struct ReportRenderer: Sendable {
     } catch {
       throw .badInput(error)
     }
-    let (digest, tree) = try Parallel.both(
-      { [snapshot] () throws(CommandError) -> String in
-        do throws(APIError) { try snapshot.verifyDigests(source: source) } catch {
-          throw .badInput(error)
+    let responses = snapshot.responses
+    // Task 0 hashes the file (the longest); task k + 1 checks and parses response k.
+    let fileDigest = Parallel.Slots<String>(count: 1)
+    let intact = Parallel.Slots<Bool>(count: responses.count)
+    let pages = Parallel.Slots<Result<DecodedPage, APIError>>(count: responses.count)
+    StageClock.measure("decode.bodies") {
+      Parallel.forEach(count: responses.count + 1) { task in
+        guard task > 0 else {
+          fileDigest[0] = SHA256.hex(bytes)
+          return
         }
-        return SHA256.hex(bytes)
-      },
-      { [snapshot] () throws(CommandError) -> AnalyzedRun in
-        let run: WorkflowRun
-        do throws(APIError) {
-          run = try StageClock.measure("decode.run") { () throws(APIError) in
-            try RunDecoder.decode(snapshot, fileName: source)
-          }
-        } catch {
-          throw .badInput(error)
-        }
-        let clean = StageClock.measure("decode.redact") {
-          self.options.redact ? Redaction.run(run) : FailureText.cleanedOnly(run)
-        }
-        return try StageClock.measure("decode.analyse") { () throws(CommandError) in
-          try Self.analyse(clean, source: source)
-        }
-      })
+        let r = responses[task - 1]
+        intact[task - 1] = r.sha256.map { $0 == SHA256.hex(r.body) } ?? true
+        if !r.kind.isDrillDown { pages[task - 1] = DecodedPage.decode(r, fileName: source) }
+      }
+    }
+    if let k = responses.indices.first(where: { intact[$0] == false }) {
+      throw .badInput(
+        .shape(
+          source: source, path: "responses[\(k)].sha256",
+          message: "the body does not match its SHA-256 (the snapshot was altered)"))
+    }
+    let run: WorkflowRun
+    do throws(APIError) {
+      run = try StageClock.measure("decode.run") { () throws(APIError) in
+        try RunDecoder.decode(snapshot, fileName: source, pages: pages.values)
+      }
+    } catch {
+      throw .badInput(error)
+    }
+    let clean = StageClock.measure("decode.redact") {
+      self.options.redact ? Redaction.run(run) : FailureText.cleanedOnly(run)
+    }
+    let tree = try StageClock.measure("decode.analyse") { () throws(CommandError) in
+      try Self.analyse(clean, source: source)
+    }
     snapshot.responses = []
-    return Decoded(snapshot: snapshot, tree: tree, snapshotSHA256: digest)
+    return Decoded(snapshot: snapshot, tree: tree, snapshotSHA256: fileDigest[0] ?? "")
   }
 
   /// The run and its nested runs, analysed; a node list that is no DAG names its workflow job.
@@ -127,22 +146,19 @@ struct ReportRenderer: Sendable {
     }
   }
 
+  /// The drawings, each validated (and hashed, when it is a file) on the core that drew it.
   struct Drawn: Sendable {
-    /// The graph SVG (empty when neither the SVG nor the page is wanted); validated, then
-    /// hashed, in the next stage.
-    var graphSVG: String
+    /// The graph SVG (empty when neither the SVG nor the page is wanted).
+    var graphSVG: String = ""
     /// The focus graph of a large run, as `focus.svg` and as inlined into the page (where each
-    /// node links to its row); validated in the next stage.
+    /// node links to its row).
     var focus: FocusDrawing?
     var timeline: String?
     /// A large run's timeline split by group for the page (empty otherwise).
     var timelineGroups: [TimelineGroupSVG] = []
-    /// The validation of the timeline and its groups: warnings, or the error to report after
-    /// the graph SVG's.
-    var timelineCheck: Result<[String], CommandError>
-    var summary: RunSummary
-    /// The finished files that need nothing more: DOT, timeline, summaries, JUnit.
-    var files: [Artifact: Made]
+    /// The files finished here: graph.svg, focus.svg, timeline.svg.
+    var files: [Artifact: Made] = [:]
+    var warnings: [String] = []
   }
 
   /// The two drawings of a run's ``FocusGraph``.
@@ -158,9 +174,87 @@ struct ReportRenderer: Sendable {
     var shortened: Bool
   }
 
-  /// The focus of a large run, drawn (nil for a small run or when no drawing is wanted).
-  func drawFocus(_ focus: FocusGraph?, _ tree: AnalyzedRun) -> FocusDrawing? {
-    guard let focus, !options.formats.isDisjoint(with: [.svg, .html]) else { return nil }
+  /// What the draw stage works from, made once before it fans out.
+  struct Plan: Sendable {
+    var tree: AnalyzedRun
+    var graph: DisplayGraph
+    var verdict: String
+    /// The failure focus of a large run (nil for a small one).
+    var focus: FocusGraph?
+    var summary: RunSummary
+  }
+
+  /// The run's display graph, verdict, summary and (for a large run) failure focus.
+  func plan(_ decoded: Decoded) -> Plan {
+    let tree = decoded.tree
+    let graph = DisplayGraph(tree)
+    let focus = NodeGrouping.isLarge(tree) ? FocusGraph(tree, full: graph) : nil
+    return Plan(
+      tree: tree, graph: graph, verdict: Narrative.verdict(tree.analysis, job: tree.run.job),
+      focus: focus, summary: RunSummary(tree))
+  }
+
+  /// The three drawings on the cores there are, longest first: the graph (layout, SVG,
+  /// validation, hash), the timeline and its groups, the focus. Errors come in a fixed order:
+  /// graph SVG, focus SVG, timeline SVG.
+  func draw(_ plan: Plan, _ decoded: Decoded) throws(CommandError) -> Drawn {
+    guard !options.formats.isDisjoint(with: [.svg, .html]) else { return Drawn() }
+    let directory = ArtifactSet.directoryName(jobID: plan.tree.id)
+    let results = Parallel.Slots<Result<Drawn, CommandError>>(count: 3)
+    Parallel.forEach(count: 3) { task in
+      results[task] = Result { () throws(CommandError) -> Drawn in
+        switch task {
+        case 0:
+          return try StageClock.measure("draw.graph") { () throws(CommandError) in
+            try self.drawGraph(plan, directory: directory)
+          }
+        case 1:
+          return try StageClock.measure("draw.timeline") { () throws(CommandError) in
+            try self.drawTimeline(plan.tree, asOf: decoded.snapshot.fetchedAt, directory: directory)
+          }
+        default:
+          return try StageClock.measure("draw.focus") { () throws(CommandError) in
+            try self.drawFocus(plan, directory: directory)
+          }
+        }
+      }
+    }
+    var drawn = Drawn()
+    for task in [0, 2, 1] {
+      guard let result = results[task] else { continue }
+      let part = try result.get()
+      drawn.files.merge(part.files) { a, _ in a }
+      for w in part.warnings where !drawn.warnings.contains(w) { drawn.warnings.append(w) }
+      switch task {
+      case 0: drawn.graphSVG = part.graphSVG
+      case 1:
+        drawn.timeline = part.timeline
+        drawn.timelineGroups = part.timelineGroups
+      default: drawn.focus = part.focus
+      }
+    }
+    return drawn
+  }
+
+  /// The graph SVG, validated, and hashed when it is written.
+  func drawGraph(_ plan: Plan, directory: String) throws(CommandError) -> Drawn {
+    let tree = plan.tree
+    var drawn = Drawn()
+    drawn.graphSVG = SVGGraphWriter(rankDirection: options.rankDirection).render(
+      plan.graph, title: "Workflow job \(tree.id): \(tree.run.job.name)",
+      description: Self.describe(tree, verdict: plan.verdict))
+    try StageClock.measure("draw.graph.validate") { () throws(CommandError) in
+      try validate(drawn.graphSVG, as: "\(directory)/graph.svg", warnings: &drawn.warnings)
+    }
+    if options.formats.contains(.svg) { drawn.files[.graphSVG] = Made(drawn.graphSVG) }
+    return drawn
+  }
+
+  /// The focus of a large run, drawn twice (the file, and the page's copy with row links),
+  /// both validated; nothing for a small run.
+  func drawFocus(_ plan: Plan, directory: String) throws(CommandError) -> Drawn {
+    guard let focus = plan.focus else { return Drawn() }
+    let tree = plan.tree
     let title = "Failure focus of workflow job \(tree.id): \(tree.run.job.name)"
     let description =
       "The \(focus.shownCount) of \(focus.totalCount) nodes that explain the outcome of"
@@ -171,116 +265,40 @@ struct ReportRenderer: Sendable {
     let laidOut = writer.layOut(drawing)
     var inline = writer
     inline.rowLinks = ""
-    return FocusDrawing(
-      file: writer.render(laidOut, title: title, description: description),
-      inline: inline.render(laidOut, title: title, description: description),
-      shown: focus.shownCount, total: focus.totalCount, shortened: drawing != focus.graph)
-  }
-
-  /// Three tasks on the cores there are: the graph (layout and SVG); the timeline (drawn,
-  /// validated, hashed: its libxml2 tree is gone before the graph SVG's is built); everything
-  /// else that needs only the run, each selected file made and hashed. With two cores the
-  /// third task goes to whichever of the first two finishes first.
-  func draw(_ decoded: Decoded) throws(CommandError) -> Drawn {
-    let tree = decoded.tree
-    let graph = DisplayGraph(tree)
-    let verdict = Narrative.verdict(tree.analysis, job: tree.run.job)
-    let direction = options.rankDirection
-    let formats = options.formats
-    let host = decoded.snapshot.host
-    let drawsGraph = !formats.isDisjoint(with: [.svg, .html])
-    let (svg, timeline, side) = Parallel.three(
-      { () -> String in
-        guard drawsGraph else { return "" }
-        return StageClock.measure("draw.graph") {
-          SVGGraphWriter(rankDirection: direction).render(
-            graph, title: "Workflow job \(tree.id): \(tree.run.job.name)",
-            description: Self.describe(tree, verdict: verdict))
-        }
-      },
-      { () -> DrawnTimeline in
-        guard drawsGraph else { return DrawnTimeline() }
-        return StageClock.measure("draw.timeline") {
-          self.drawTimeline(tree, asOf: decoded.snapshot.fetchedAt)
-        }
-      },
-      { () -> Drawn in
-        StageClock.measure("draw.rest") {
-          let digest = decoded.snapshotSHA256
-          let summary = StageClock.measure("rest.summary") { RunSummary(tree) }
-          let nodeCount = graph.nodes.count { !$0.isStart }
-          let focus = LargeRun.isLarge(nodeCount: nodeCount) ? FocusGraph(tree, full: graph) : nil
-          let focusDrawing = StageClock.measure("rest.focus") { self.drawFocus(focus, tree) }
-          var files: [Artifact: Made] = [:]
-          func make(_ artifact: Artifact, _ text: () -> String) {
-            if artifact.format.map(formats.contains) ?? true {
-              files[artifact] = StageClock.measure("rest.\(artifact.rawValue)") { Made(text()) }
-            }
-          }
-          make(.dot) {
-            DOTWriter(rankDirection: direction).render(graph, run: tree.run, verdict: verdict)
-          }
-          make(.summaryJSON) {
-            SummaryJSON.render(
-              summary,
-              source: .init(
-                host: host, fetchedAt: decoded.snapshot.fetchedAt, snapshotSHA256: digest,
-                tool: "awx-report \(AWXReport.version)"))
-          }
-          make(.junit) { JUnitWriter.render(summary, host: host) }
-          make(.summaryMD) {
-            // The report's focus, then, should it be too big for Mermaid, a narrower one.
-            var candidates = focus.map { [$0] } ?? []
-            if focus != nil, let narrow = FocusGraph(tree, full: graph, scope: .unhandledFailures) {
-              candidates.append(narrow)
-            }
-            return SummaryMarkdown.render(summary, host: host, focus: candidates)
-          }
-          return Drawn(
-            graphSVG: "", focus: focusDrawing, timeline: nil, timelineCheck: .success([]),
-            summary: summary, files: files)
-        }
-      })
-    var drawn = side
-    drawn.graphSVG = svg
-    drawn.timeline = timeline.svg
-    drawn.timelineGroups = timeline.groups
-    drawn.timelineCheck = timeline.check
-    if let made = timeline.made, formats.contains(.svg) { drawn.files[.timeline] = made }
+    var drawn = Drawn()
+    let file = writer.render(laidOut, title: title, description: description)
+    if options.formats.contains(.svg) {
+      try validate(file, as: "\(directory)/focus.svg", warnings: &drawn.warnings)
+    }
+    if options.formats.contains(.html) {
+      let page = inline.render(laidOut, title: title, description: description)
+      try validate(page, as: "\(directory)/report.html (focus graph)", warnings: &drawn.warnings)
+      drawn.focus = FocusDrawing(
+        file: file, inline: page, shown: focus.shownCount, total: focus.totalCount,
+        shortened: drawing != focus.graph)
+    }
+    if options.formats.contains(.svg) { drawn.files[.focusSVG] = Made(file) }
     return drawn
   }
 
-  /// The timeline, its groups for the page, their validation and the file's hash.
-  struct DrawnTimeline: Sendable {
-    var svg: String?
-    var groups: [TimelineGroupSVG] = []
-    var check: Result<[String], CommandError> = .success([])
-    var made: Made?
-  }
-
-  /// Draws the timeline (and, for the page, its groups), validates them and hashes the file;
-  /// nothing when the run has no timeline.
-  func drawTimeline(_ tree: AnalyzedRun, asOf: Timestamp) -> DrawnTimeline {
-    guard let svg = StageClock.measure("timeline.full", { TimelineSVG.render(tree, asOf: asOf) })
-    else { return DrawnTimeline() }
-    let groups = StageClock.measure("timeline.groups") {
-      options.formats.contains(.html) ? TimelineSVG.renderGroups(tree, asOf: asOf) : []
-    }
-    let check = StageClock.measure("timeline.validate") {
-      Result { () throws(CommandError) -> [String] in
-        var warnings: [String] = []
-        let directory = ArtifactSet.directoryName(jobID: tree.id)
-        try self.validate(svg, as: "\(directory)/timeline.svg", warnings: &warnings)
-        for part in groups.flatMap(\.parts) {
-          try self.validate(
-            part.svg, as: "\(directory)/report.html#\(part.idPrefix)-svg", warnings: &warnings)
-        }
-        return warnings
+  /// The timeline (and, for the page, its groups), validated, the file hashed; nothing when
+  /// the run has no timeline.
+  func drawTimeline(_ tree: AnalyzedRun, asOf: Timestamp, directory: String)
+    throws(CommandError) -> Drawn
+  {
+    var drawn = Drawn()
+    guard let svg = TimelineSVG.render(tree, asOf: asOf) else { return drawn }
+    try validate(svg, as: "\(directory)/timeline.svg", warnings: &drawn.warnings)
+    if options.formats.contains(.html) {
+      drawn.timelineGroups = TimelineSVG.renderGroups(tree, asOf: asOf)
+      for part in drawn.timelineGroups.flatMap(\.parts) {
+        try validate(
+          part.svg, as: "\(directory)/report.html#\(part.idPrefix)-svg", warnings: &drawn.warnings)
       }
     }
-    return DrawnTimeline(
-      svg: svg, groups: groups, check: check,
-      made: options.formats.contains(.svg) ? Made(svg) : nil)
+    drawn.timeline = svg
+    if options.formats.contains(.svg) { drawn.files[.timeline] = Made(svg) }
+    return drawn
   }
 
   /// The SVG's `<desc>`: what a screen reader says instead of the picture.
@@ -292,69 +310,78 @@ struct ReportRenderer: Sendable {
       + "\(verdict). Nodes: \(counts.joined(separator: ", "))."
   }
 
-  // MARK: Stage 3: check
+  // MARK: Stage 3: write
 
-  struct Checked: Sendable {
-    /// The graph SVG and the page, when made.
-    var files: [Artifact: Made]
-    var warnings: [String]
+  /// The page and the other files, on the cores there are, the page first (the longest):
+  /// DOT, summary.json, junit.xml, summary.md. Each is hashed where it was made. A template
+  /// error is reported after the drawings' errors.
+  func write(_ plan: Plan, _ drawn: Drawn, _ decoded: Decoded) throws(CommandError)
+    -> [Artifact: Made]
+  {
+    let tree = plan.tree
+    let host = decoded.snapshot.host
+    let formats = options.formats
+    let direction = options.rankDirection
+    let jobs: [Artifact] = [.html, .summaryJSON, .dot, .junit, .summaryMD].filter {
+      $0.format.map(formats.contains) ?? true
+    }
+    let made = Parallel.Slots<Result<Made, CommandError>>(count: jobs.count)
+    Parallel.forEach(count: jobs.count) { k in
+      made[k] = Result { () throws(CommandError) -> Made in
+        try StageClock.measure("write.\(jobs[k].rawValue)") { () throws(CommandError) in
+          switch jobs[k] {
+          case .html: return try self.page(plan, drawn, decoded)
+          case .summaryJSON:
+            return Made(
+              SummaryJSON.render(
+                plan.summary,
+                source: .init(
+                  host: host, fetchedAt: decoded.snapshot.fetchedAt,
+                  snapshotSHA256: decoded.snapshotSHA256,
+                  tool: "awx-report \(AWXReport.version)")))
+          case .dot:
+            return Made(
+              DOTWriter(rankDirection: direction).render(
+                plan.graph, run: tree.run, verdict: plan.verdict))
+          case .junit: return Made(JUnitWriter.render(plan.summary, host: host))
+          default:
+            // The report's focus, then, should it be too big for Mermaid, a narrower one.
+            var candidates = plan.focus.map { [$0] } ?? []
+            if plan.focus != nil,
+              let narrow = FocusGraph(tree, full: plan.graph, scope: .unhandledFailures)
+            {
+              candidates.append(narrow)
+            }
+            return Made(SummaryMarkdown.render(plan.summary, host: host, focus: candidates))
+          }
+        }
+      }
+    }
+    var files: [Artifact: Made] = [:]
+    for (k, artifact) in jobs.enumerated() {
+      if let result = made[k] { files[artifact] = try result.get() }
+    }
+    return files
   }
 
-  /// libxml2 validates the graph SVG on one core while the other renders the page; each then
-  /// hashes what it made. Errors come in a fixed order: graph SVG, timeline SVG (validated in
-  /// the previous stage), templates, page.
-  func check(_ drawn: Drawn, _ decoded: Decoded, directory: String) throws(CommandError)
-    -> Checked
-  {
-    let tree = decoded.tree
-    let (graph, page) = try Parallel.both(
-      { () throws(CommandError) -> Checked in
-        var warnings: [String] = []
-        var files: [Artifact: Made] = [:]
-        if !drawn.graphSVG.isEmpty {
-          try StageClock.measure("check.graph") { () throws(CommandError) in
-            try self.validate(drawn.graphSVG, as: "\(directory)/graph.svg", warnings: &warnings)
-          }
-          files[.graphSVG] = StageClock.measure("check.hashgraph") { Made(drawn.graphSVG) }
-        }
-        if let focus = drawn.focus {
-          try self.validate(focus.file, as: "\(directory)/focus.svg", warnings: &warnings)
-          try self.validate(
-            focus.inline, as: "\(directory)/report.html (focus graph)", warnings: &warnings)
-          if self.options.formats.contains(.svg) { files[.focusSVG] = Made(focus.file) }
-        }
-        return Checked(files: files, warnings: warnings)
+  /// The page, from the validated drawings.
+  func page(_ plan: Plan, _ drawn: Drawn, _ decoded: Decoded) throws(CommandError) -> Made {
+    let templates = try self.templates.get()
+    let input = HTMLReportInput(
+      tree: plan.tree, host: decoded.snapshot.host,
+      graphSVG: drawn.graphSVG, timelineSVG: drawn.timeline,
+      focus: drawn.focus.map {
+        .init(svg: $0.inline, shown: $0.shown, total: $0.total, shortened: $0.shortened)
       },
-      { () throws(CommandError) -> Checked in
-        let warnings = try drawn.timelineCheck.get()
-        guard self.options.formats.contains(.html) else {
-          return Checked(files: [:], warnings: warnings)
-        }
-        let templates = try self.templates.get()
-        let input = HTMLReportInput(
-          tree: tree, host: decoded.snapshot.host,
-          graphSVG: drawn.graphSVG, timelineSVG: drawn.timeline,
-          focus: drawn.focus.map {
-            .init(svg: $0.inline, shown: $0.shown, total: $0.total, shortened: $0.shortened)
-          },
-          snapshotSHA256: decoded.snapshotSHA256,
-          generatedAt: self.options.generatedAt ?? decoded.snapshot.fetchedAt,
-          toolVersion: "awx-report \(AWXReport.version)", redact: self.options.redact,
-          timelineGroups: drawn.timelineGroups)
-        do throws(TemplateError) {
-          let html = try StageClock.measure("check.page") { () throws(TemplateError) in
-            try HTMLReport(templates: templates).renderBytes(input)
-          }
-          return Checked(
-            files: [.html: StageClock.measure("check.hashpage") { Made(html) }], warnings: warnings)
-        } catch {
-          throw .page(error)
-        }
-      })
-    var warnings = graph.warnings
-    for w in page.warnings where !warnings.contains(w) { warnings.append(w) }
-    return Checked(
-      files: graph.files.merging(page.files, uniquingKeysWith: { a, _ in a }), warnings: warnings)
+      snapshotSHA256: decoded.snapshotSHA256,
+      generatedAt: options.generatedAt ?? decoded.snapshot.fetchedAt,
+      toolVersion: "awx-report \(AWXReport.version)", redact: options.redact,
+      timelineGroups: drawn.timelineGroups)
+    do throws(TemplateError) {
+      return Made(try HTMLReport(templates: templates).renderBytes(input))
+    } catch {
+      throw .page(error)
+    }
   }
 
   /// libxml2 checks every SVG before it is published; an invalid one fails the run.

@@ -13,9 +13,26 @@ enum StageClock {
     let start = now()
     defer {
       let ms = Double(now() - start) / 1e6
-      Diagnostics.note("timing: \(label) \((ms * 10).rounded() / 10) ms")
+      Diagnostics.note("timing: \(label) \((ms * 10).rounded() / 10) ms \(memory())")
     }
     return try body()
+  }
+
+  /// "rss 120 MB, peak 180 MB" from /proc/self/status.
+  private static func memory() -> String {
+    guard let f = fopen("/proc/self/status", "r") else { return "" }
+    defer { fclose(f) }
+    var line = [CChar](repeating: 0, count: 256)
+    var out: [String] = []
+    while fgets(&line, 256, f) != nil {
+      let text = String(
+        decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      if text.hasPrefix("VmRSS:") || text.hasPrefix("VmHWM:") {
+        let kb = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
+        out.append("\(text.prefix(5)) \(kb / 1024) MB")
+      }
+    }
+    return out.joined(separator: ", ")
   }
 
   private static func now() -> Int64 {
