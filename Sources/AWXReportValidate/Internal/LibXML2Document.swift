@@ -7,9 +7,11 @@
 //   thread in a threaded build, so `collectingErrors` sets it and restores the previous one on
 //   the calling thread only, around each parse / validation / DTD load.
 // - Each parse has its own `xmlParserCtxt` and dictionary; documents are never shared.
-// - The parsed SVG 1.1 DTD is shared (loaded once per catalog setting). libxml2 builds element
-//   content models lazily inside the DTD during validation, so validation against it is
-//   serialised by the DTD's own lock; parsing and fact extraction run in parallel.
+// - The parsed SVG 1.1 DTD is shared (loaded once per catalog setting) and read-only after
+//   loading: every element's content model is compiled at load (`xmlValidBuildContentModel`),
+//   which is the only thing validation would otherwise write into it. A validating parse
+//   points its own document's `extSubset` at the shared DTD while it runs and detaches it
+//   before the document is freed, so any number of threads validate at once, without a lock.
 // - The external entity loader is set once, process-wide, to `xmlNoNetExternalEntityLoader`.
 // - An XML Schema is compiled per validation, with its own parser and validation contexts.
 internal import CLibXML2
@@ -41,8 +43,20 @@ enum LibXML2 {
 /// What the C callbacks write into, through `xmlStructuredErrorContext` and `ctxt->_private`.
 private struct CallbackState {
   var messages: [LibXML2Message] = []
+  /// Validity messages (`XML_FROM_VALID`), each with the key `order` gave it when raised.
+  var validity: [(message: LibXML2Message, order: Int)] = []
   var rejected: RejectedDeclaration?
-  var doctypeLine: Int?
+  var doctype: DocumentFacts.Doctype?
+  /// The shared DTD a validating parse attaches to its document at the root element.
+  var dtd: xmlDtdPtr?
+  /// Elements started so far, and the indices of those still open.
+  var elementCount = 0
+  var openElements: [Int] = []
+  /// Where a validity message raised now belongs in a pre-order walk of the tree (the order
+  /// `xmlValidateDtd` reports in): element `i`'s own checks (raised at its end tag) sort as
+  /// `2i`, its attribute and namespace checks (raised at its start tag) as `2i + 1`, and the
+  /// document's final checks (IDREFs) last.
+  var order = Int.max
 }
 
 /// Runs `body` with libxml2's structured error handler collecting into `state`, and restores
@@ -66,22 +80,30 @@ private func record(_ error: xmlErrorPtr?, into context: UnsafeMutableRawPointer
   let state = context.assumingMemoryBound(to: CallbackState.self)
   // After a rejected declaration the parser is stopped; what follows is noise.
   guard state.pointee.rejected == nil else { return }
-  state.pointee.messages.append(message(from: error.pointee))
+  let copied = message(from: error.pointee)
+  if error.pointee.domain == Int32(XML_FROM_VALID.rawValue) {
+    state.pointee.validity.append((copied, state.pointee.order))
+  } else {
+    state.pointee.messages.append(copied)
+  }
 }
 
-/// Copies a libxml2 error into Swift. Validity errors carry the element (and no column): the
+/// Copies a libxml2 error into Swift. Validity errors carry the element and no column (the
+/// parser's column, when raised during a parse, is where the parser is, not the element): the
 /// line then comes from `lineNumber(of:)`, which stays right past line 65,535.
 private func message(from error: xmlError) -> LibXML2Message {
   let isValidity = error.domain == Int32(XML_FROM_VALID.rawValue)
   var line = Int(error.line)
+  var column = Int(error.int2)
   if let node = error.node?.assumingMemoryBound(to: xmlNode.self) {
     let nodeLine = lineNumber(of: node)
     if nodeLine > 0 { line = nodeLine }
+    if isValidity { column = 0 }
   }
   let raw = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
   return LibXML2Message(
     isValidity: isValidity, isWarning: error.level == XML_ERR_WARNING, line: line,
-    column: Int(error.int2), text: LibXML2Message.oneLine(raw))
+    column: column, text: LibXML2Message.oneLine(raw))
 }
 
 /// The line of `node`. Past 65,535 `xmlNode.line` saturates. libxml2 2.9 keeps big lines
@@ -124,11 +146,35 @@ private func reject(
   xmlStopParser(parser)
 }
 
+/// Before the root element of a validating parse: gives the document the shared DTD as its
+/// external subset (and an empty, nameless internal subset if it has none, since libxml2
+/// validates during the parse only when one exists), and marks the DTD as finished, which
+/// skips `xmlValidateDtdFinal` (checks of the DTD itself, which is known good) and
+/// `xmlValidateRoot` (the DOCTYPE name is `DoctypeRule`'s business), as `xmlValidateDtd` does.
+private func attachDTD(_ parser: xmlParserCtxtPtr, _ state: UnsafeMutablePointer<CallbackState>) {
+  guard let dtd = state.pointee.dtd, parser.pointee.validate != 0,
+    let doc = parser.pointee.myDoc, doc.pointee.extSubset == nil
+  else { return }
+  if doc.pointee.intSubset == nil {
+    _ = xmlCreateIntSubset(doc, nil, nil, nil)
+  }
+  doc.pointee.extSubset = dtd
+  parser.pointee.vctxt.finishDtd = UInt32(AWX_XML_CTXT_FINISH_DTD_1)
+}
+
 private func installHooks(_ sax: UnsafeMutablePointer<xmlSAXHandler>) {
   sax.pointee.startElementNs = { context, name, prefix, uri, nsCount, ns, count, defaults, atts in
+    guard let (parser, state) = callbackState(context) else {
+      xmlSAX2StartElementNs(context, name, prefix, uri, nsCount, ns, count, defaults, atts)
+      return
+    }
+    let index = state.pointee.elementCount
+    if index == 0 { attachDTD(parser, state) }
+    state.pointee.elementCount += 1
+    state.pointee.openElements.append(index)
+    state.pointee.order = 2 * index + 1
     xmlSAX2StartElementNs(context, name, prefix, uri, nsCount, ns, count, defaults, atts)
-    guard let context else { return }
-    let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+    state.pointee.order = Int.max
     // `ctxt->node` is the new element unless the builder refused it; its name is `name`.
     if let node = parser.pointee.node, node.pointee.line == UInt16.max,
       node.pointee.name == name
@@ -136,12 +182,28 @@ private func installHooks(_ sax: UnsafeMutablePointer<xmlSAXHandler>) {
       node.pointee.psvi = UnsafeMutableRawPointer(bitPattern: Int(xmlSAX2GetLineNumber(context)))
     }
   }
+  sax.pointee.endElementNs = { context, name, prefix, uri in
+    guard let (_, state) = callbackState(context) else {
+      xmlSAX2EndElementNs(context, name, prefix, uri)
+      return
+    }
+    if let index = state.pointee.openElements.popLast() { state.pointee.order = 2 * index }
+    xmlSAX2EndElementNs(context, name, prefix, uri)
+    state.pointee.order = Int.max
+  }
   sax.pointee.internalSubset = { context, name, externalID, systemID in
     if let (_, state) = callbackState(context) {
-      state.pointee.doctypeLine = Int(xmlSAX2GetLineNumber(context))
+      state.pointee.doctype = DocumentFacts.Doctype(
+        name: name.map { String(cString: $0) },
+        publicID: externalID.map { String(cString: $0) },
+        systemID: systemID.map { String(cString: $0) },
+        line: Int(xmlSAX2GetLineNumber(context)))
     }
     xmlSAX2InternalSubset(context, name, externalID, systemID)
   }
+  // Never load the DOCTYPE's external subset, whatever it names: a validating parse uses the
+  // shared, already-loaded SVG 1.1 DTD instead (see `attachDTD`).
+  sax.pointee.externalSubset = { _, _, _, _ in }
   sax.pointee.entityDecl = { context, name, _, _, _, _ in reject(context, .entity, name) }
   sax.pointee.elementDecl = { context, name, _, _ in reject(context, .element, name) }
   sax.pointee.notationDecl = { context, name, _, _ in reject(context, .notation, name) }
@@ -159,9 +221,14 @@ final class LibXML2Document {
   /// The result of `parse`: a tree when the bytes were well-formed and nothing was rejected.
   struct ParseOutcome {
     var document: LibXML2Document?
+    /// Well-formedness (and other non-validity) messages.
     var messages: [LibXML2Message]
+    /// DTD validity messages, when the parse validated, in the order `xmlValidateDtd` would
+    /// give them. Empty unless `document` is there.
+    var validity: [LibXML2Message] = []
     var rejected: RejectedDeclaration?
-    var doctypeLine: Int?
+    /// The `<!DOCTYPE …>`, if any.
+    var doctype: DocumentFacts.Doctype?
   }
 
   /// Safe parsing: no network, no entity substitution (`XML_PARSE_NOENT` is absent), no
@@ -190,13 +257,19 @@ final class LibXML2Document {
   /// - Parameters:
   ///   - bytes: The document; must not be empty (libxml2 rejects an empty buffer silently).
   ///   - fileName: Recorded as the document URL (informational only, never opened).
+  ///   - dtd: When given, the document is validated against it during the parse, whatever
+  ///     its DOCTYPE says (its external subset is never loaded).
   /// - Returns: The tree (if any), libxml2's messages, and the first rejected declaration.
-  static func parse(_ bytes: [UInt8], fileName: String) -> ParseOutcome {
-    bytes.withUnsafeBufferPointer { parse($0, fileName: fileName) }
+  static func parse(
+    _ bytes: [UInt8], fileName: String, validatingAgainst dtd: LibXML2DTD? = nil
+  ) -> ParseOutcome {
+    bytes.withUnsafeBufferPointer { parse($0, fileName: fileName, validatingAgainst: dtd) }
   }
 
   /// Parses the bytes in `bytes` (valid for the call only; libxml2 copies what it keeps).
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, fileName: String) -> ParseOutcome {
+  static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, fileName: String, validatingAgainst dtd: LibXML2DTD? = nil
+  ) -> ParseOutcome {
     var state = CallbackState()
     guard let length = Int32(exactly: bytes.count) else {
       let tooLarge = LibXML2Message(
@@ -204,36 +277,73 @@ final class LibXML2Document {
         text: "document is too large for libxml2 (\(bytes.count) bytes)")
       return ParseOutcome(document: nil, messages: [tooLarge])
     }
+    state.dtd = dtd?.pointer
+    var options = parseOptions
+    if dtd != nil { options |= Int32(XML_PARSE_DTDVALID.rawValue) }
     let doc: xmlDocPtr? = withUnsafeMutablePointer(to: &state) { statePointer in
       collectingErrors(into: statePointer) {
-        guard let parser = xmlNewParserCtxt() else { return nil }
-        defer { xmlFreeParserCtxt(parser) }
-        parser.pointee._private = UnsafeMutableRawPointer(statePointer)
-        if let sax = parser.pointee.sax { installHooks(sax) }
-        return bytes.withMemoryRebound(to: CChar.self) { chars in
-          xmlCtxtReadMemory(parser, chars.baseAddress, length, fileName, nil, parseOptions)
+        withExtendedLifetime(dtd) {
+          parseDocument(bytes, length: length, fileName: fileName, options: options, statePointer)
         }
       }
     }
     // A stopped parse may still hand back a partial tree: wrap it so it is freed either way.
     var document = doc.map(LibXML2Document.init(doc:))
     if state.rejected != nil { document = nil }
+    // Without a tree there is nothing valid or invalid: `xmlValidateDtd` would not have run.
+    let validity = document == nil ? [] : orderedValidity(state.validity)
     return ParseOutcome(
-      document: document, messages: state.messages, rejected: state.rejected,
-      doctypeLine: state.doctypeLine)
+      document: document, messages: state.messages, validity: validity,
+      rejected: state.rejected, doctype: state.doctype)
+  }
+
+  /// What `xmlCtxtReadMemory` does, except that the document is taken out of the context
+  /// before anything frees it, so the shared DTD can be detached from it first.
+  private static func parseDocument(
+    _ bytes: UnsafeBufferPointer<UInt8>, length: Int32, fileName: String, options: Int32,
+    _ state: UnsafeMutablePointer<CallbackState>
+  ) -> xmlDocPtr? {
+    let created = bytes.withMemoryRebound(to: CChar.self) { chars in
+      xmlCreateMemoryParserCtxt(chars.baseAddress, length)
+    }
+    guard let parser = created else { return nil }
+    defer { xmlFreeParserCtxt(parser) }
+    parser.pointee._private = UnsafeMutableRawPointer(state)
+    if let sax = parser.pointee.sax { installHooks(sax) }
+    _ = xmlCtxtUseOptions(parser, options)
+    if let input = parser.pointee.input, input.pointee.filename == nil {
+      input.pointee.filename = UnsafePointer(
+        xmlCharStrdup(fileName).map {
+          UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self)
+        })
+    }
+    _ = xmlParseDocument(parser)
+    guard let doc = parser.pointee.myDoc else { return nil }
+    parser.pointee.myDoc = nil
+    if let dtd = state.pointee.dtd, doc.pointee.extSubset == dtd {
+      doc.pointee.extSubset = nil
+    }
+    if doc.pointee.URL == nil { doc.pointee.URL = UnsafePointer(xmlCharStrdup(fileName)) }
+    guard parser.pointee.wellFormed != 0 else {
+      xmlFreeDoc(doc)
+      return nil
+    }
+    return doc
+  }
+
+  /// Validity messages in `xmlValidateDtd`'s order (see `CallbackState.order`); ties keep the
+  /// order they were raised in.
+  private static func orderedValidity(
+    _ raised: [(message: LibXML2Message, order: Int)]
+  ) -> [LibXML2Message] {
+    raised.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
+      .map(\.element.message)
   }
 
   /// Copies the facts the Swift rules need out of the tree.
-  /// - Parameter doctypeLine: Line of the `<!DOCTYPE`, from `ParseOutcome`.
-  func facts(doctypeLine: Int?) -> DocumentFacts {
-    var facts = DocumentFacts(doctype: nil, elements: [])
-    if let subset = doc.pointee.intSubset {
-      facts.doctype = DocumentFacts.Doctype(
-        name: subset.pointee.name.map { String(cString: $0) },
-        publicID: subset.pointee.ExternalID.map { String(cString: $0) },
-        systemID: subset.pointee.SystemID.map { String(cString: $0) },
-        line: doctypeLine ?? 1)
-    }
+  /// - Parameter doctype: The `<!DOCTYPE`, from `ParseOutcome`.
+  func facts(doctype: DocumentFacts.Doctype?) -> DocumentFacts {
+    var facts = DocumentFacts(doctype: doctype, elements: [])
     if let root = xmlDocGetRootElement(doc) {
       var namespaces = NamespaceCache()
       Self.collect(root, into: &facts.elements, namespaces: &namespaces)
@@ -344,22 +454,6 @@ final class LibXML2Document {
   private static func mayHoldLink(_ content: UnsafePointer<xmlChar>) -> Bool {
     content.withMemoryRebound(to: CChar.self, capacity: 1) { strpbrk($0, ":(") != nil }
   }
-
-  /// Validates the tree against `dtd` (`xmlValidateDtd`), ignoring any DOCTYPE in the file.
-  /// - Returns: libxml2's validity messages, with element line numbers.
-  func validate(against dtd: LibXML2DTD) -> [LibXML2Message] {
-    var state = CallbackState()
-    withUnsafeMutablePointer(to: &state) { statePointer in
-      collectingErrors(into: statePointer) {
-        dtd.withLockedPointer { dtdPointer in
-          guard let context = xmlNewValidCtxt() else { return }
-          defer { xmlFreeValidCtxt(context) }
-          _ = xmlValidateDtd(context, doc, dtdPointer)
-        }
-      }
-    }
-    return state.messages
-  }
 }
 
 // MARK: - XML Schema
@@ -415,8 +509,8 @@ extension LibXML2Document {
 
 /// The W3C SVG 1.1 DTD, parsed once per catalog setting and shared between threads.
 ///
-/// `@unchecked Sendable`: the pointer never changes after loading, and every use goes through
-/// `withLockedPointer`, because validation may build content models inside the DTD.
+/// `@unchecked Sendable`: the pointer never changes after loading, and validation only reads
+/// the DTD, since every element's content model is compiled at load (`buildContentModels`).
 final class LibXML2DTD: @unchecked Sendable {
   /// Either a loaded DTD, or why it could not be loaded.
   enum Availability: Sendable {
@@ -427,7 +521,6 @@ final class LibXML2DTD: @unchecked Sendable {
   private static let cache = Mutex<[[String]?: Availability]>([:])
 
   private let dtd: xmlDtdPtr
-  private let lock = Mutex(())
 
   private init(dtd: xmlDtdPtr) {
     self.dtd = dtd
@@ -437,9 +530,8 @@ final class LibXML2DTD: @unchecked Sendable {
     xmlFreeDtd(dtd)
   }
 
-  fileprivate func withLockedPointer<T>(_ body: (xmlDtdPtr) -> T) -> T {
-    lock.withLock { _ in body(dtd) }
-  }
+  /// The DTD, for a validating parse to attach to its document (read only).
+  fileprivate var pointer: xmlDtdPtr { dtd }
 
   /// The SVG 1.1 DTD, resolved offline and cached for the life of the process.
   /// - Parameter catalogFiles: XML catalogs to resolve the public identifier with, or `nil`
@@ -465,9 +557,39 @@ final class LibXML2DTD: @unchecked Sendable {
           let detail = statePointer.pointee.messages.first.map { ": \($0.text)" } ?? ""
           return .unavailable(reason: "cannot load \(uri)\(detail)")
         }
-        return .loaded(LibXML2DTD(dtd: dtd))
+        let loaded = LibXML2DTD(dtd: dtd)
+        guard buildContentModels(dtd) else {
+          return .unavailable(reason: "cannot compile the content models of \(uri)")
+        }
+        return .loaded(loaded)
       }
     }
+  }
+
+  /// Compiles every element's content model now, once, so that validation never writes into
+  /// the shared DTD (libxml2 would otherwise compile each one on first use, on whichever
+  /// thread gets there first).
+  /// - Returns: Whether every model compiled.
+  private static func buildContentModels(_ dtd: xmlDtdPtr) -> Bool {
+    guard let elements = dtd.pointee.elements, let context = xmlNewValidCtxt() else {
+      return false
+    }
+    defer { xmlFreeValidCtxt(context) }
+    var failed = false
+    withUnsafeMutablePointer(to: &failed) { failedPointer in
+      context.pointee.userData = UnsafeMutableRawPointer(failedPointer)
+      xmlHashScan(
+        OpaquePointer(elements),
+        { payload, data, _ in
+          guard let payload, let data else { return }
+          let context = data.assumingMemoryBound(to: xmlValidCtxt.self)
+          let element = payload.assumingMemoryBound(to: xmlElement.self)
+          if xmlValidBuildContentModel(context, element) == 0 {
+            context.pointee.userData?.assumingMemoryBound(to: Bool.self).pointee = true
+          }
+        }, UnsafeMutableRawPointer(context))
+    }
+    return !failed
   }
 
   /// The URI the catalog maps the SVG 1.1 identifiers to; `nil` when it maps nothing.
