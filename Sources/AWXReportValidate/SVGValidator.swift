@@ -74,16 +74,15 @@ package struct SVGValidator: Sendable {
     let availability = LibXML2DTD.svg11(catalogFiles: options.catalogFiles)
     var dtd: LibXML2DTD?
     if case .loaded(let loaded) = availability { dtd = loaded }
-    let outcome = LibXML2Document.parse(bytes, fileName: fileName, validatingAgainst: dtd)
+    let outcome = LibXML2Document.check(bytes, fileName: fileName, validatingAgainst: dtd)
     var issues = outcome.messages.map { $0.issue(rule: $0.isValidity ? .dtd : .xml) }
     if let rejected = outcome.rejected {
       issues.append(Self.issue(for: rejected))
       return report(fileName, issues, .notRun)
     }
-    guard let document = outcome.document else {
+    guard let facts = outcome.facts else {
       return report(fileName, issues, .notRun)
     }
-    let facts = document.facts(doctype: outcome.doctype)
     issues += DoctypeRule.check(facts.doctype)
     let status: DTDStatus
     var notice: String?

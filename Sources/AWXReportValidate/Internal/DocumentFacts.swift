@@ -1,18 +1,19 @@
 /// The few facts the rules need, copied out of libxml2's tree into Swift values.
 ///
-/// `LibXML2Document` fills it; `StructureRules` and `SecurityRules` read it. No C types.
+/// `LibXML2Document.check` fills it during the parse; `StructureRules` and `SecurityRules`
+/// read it. No C types.
 struct DocumentFacts: Sendable, Equatable {
   /// One attribute, with its local name and namespace. Only the attributes a rule may read
-  /// are recorded: `id`, `class`, `viewBox`, `href`, `style`, `on…`, and any attribute whose
-  /// value holds ':' or '(' (needed by `javascript:` and `url(`). Geometry, path data and
-  /// colours, which no rule reads, are left out.
+  /// are recorded: `id`, `href`, `on…`, `class` on a `g`, `viewBox` on the root, and any
+  /// attribute whose value holds ':' or '(' (needed by `javascript:` and `url(`). Geometry,
+  /// path data and colours, which no rule reads, are left out.
   struct Attribute: Sendable, Equatable {
     var name: String
     var namespaceURI: String?
     var value: String
   }
 
-  /// One element, in document order.
+  /// One element a rule may read (see `elements`), in document order.
   struct Element: Sendable, Equatable {
     var name: String
     var namespaceURI: String?
@@ -39,6 +40,8 @@ struct DocumentFacts: Sendable, Equatable {
   }
 
   var doctype: Doctype?
-  /// All elements in document order; the root is `elements.first`.
+  /// The elements a rule may read, in document order: the root (`elements.first`), every `g`
+  /// and its first element child (`firstChild`), `style`, `script`, `foreignObject`, and every
+  /// element with a recorded attribute. `firstChild` is only set on a `g`.
   var elements: [Element]
 }

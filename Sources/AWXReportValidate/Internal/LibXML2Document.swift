@@ -57,6 +57,8 @@ private struct CallbackState {
   /// `2i`, its attribute and namespace checks (raised at its start tag) as `2i + 1`, and the
   /// document's final checks (IDREFs) last.
   var order = Int.max
+  /// Set when the parse gathers `DocumentFacts` as it goes (and frees the tree as it goes).
+  var gatherer: FactGatherer?
 }
 
 /// Runs `body` with libxml2's structured error handler collecting into `state`, and restores
@@ -176,11 +178,15 @@ private func installHooks(_ sax: UnsafeMutablePointer<xmlSAXHandler>) {
     xmlSAX2StartElementNs(context, name, prefix, uri, nsCount, ns, count, defaults, atts)
     state.pointee.order = Int.max
     // `ctxt->node` is the new element unless the builder refused it; its name is `name`.
-    if let node = parser.pointee.node, node.pointee.line == UInt16.max,
-      node.pointee.name == name
-    {
-      node.pointee.psvi = UnsafeMutableRawPointer(bitPattern: Int(xmlSAX2GetLineNumber(context)))
+    var created: xmlNodePtr?
+    if let node = parser.pointee.node, node.pointee.name == name {
+      created = node
+      if node.pointee.line == UInt16.max {
+        node.pointee.psvi = UnsafeMutableRawPointer(
+          bitPattern: Int(xmlSAX2GetLineNumber(context)))
+      }
     }
+    state.pointee.gatherer?.start(created)
   }
   sax.pointee.endElementNs = { context, name, prefix, uri in
     guard let (_, state) = callbackState(context) else {
@@ -190,6 +196,8 @@ private func installHooks(_ sax: UnsafeMutablePointer<xmlSAXHandler>) {
     if let index = state.pointee.openElements.popLast() { state.pointee.order = 2 * index }
     xmlSAX2EndElementNs(context, name, prefix, uri)
     state.pointee.order = Int.max
+    // After `xmlSAX2EndElementNs`: the element has been validated, its children are done with.
+    state.pointee.gatherer?.end()
   }
   sax.pointee.internalSubset = { context, name, externalID, systemID in
     if let (_, state) = callbackState(context) {
@@ -218,9 +226,12 @@ private func installHooks(_ sax: UnsafeMutablePointer<xmlSAXHandler>) {
 
 /// An SVG document parsed by libxml2. Owns the `xmlDoc` and frees it on `deinit`.
 final class LibXML2Document {
-  /// The result of `parse`: a tree when the bytes were well-formed and nothing was rejected.
+  /// The result of `parse` (a tree) or `check` (facts) when the bytes were well-formed and
+  /// nothing was rejected.
   struct ParseOutcome {
     var document: LibXML2Document?
+    /// What the rules need, from `check`, DOCTYPE included.
+    var facts: DocumentFacts?
     /// Well-formedness (and other non-validity) messages.
     var messages: [LibXML2Message]
     /// DTD validity messages, when the parse validated, in the order `xmlValidateDtd` would
@@ -234,7 +245,7 @@ final class LibXML2Document {
   /// Safe parsing: no network, no entity substitution (`XML_PARSE_NOENT` is absent), no
   /// external DTD loading or attribute defaulting, no `XML_PARSE_HUGE` (libxml2's size and
   /// depth limits stay on), real line numbers past 65,535, and small text stored inline in
-  /// its node (`XML_PARSE_COMPACT`: fewer allocations; the tree is never modified).
+  /// its node (`XML_PARSE_COMPACT`: fewer allocations).
   private static let parseOptions: Int32 = {
     let options = [
       XML_PARSE_NONET, XML_PARSE_NOERROR, XML_PARSE_NOWARNING, XML_PARSE_BIG_LINES,
@@ -270,7 +281,24 @@ final class LibXML2Document {
   static func parse(
     _ bytes: UnsafeBufferPointer<UInt8>, fileName: String, validatingAgainst dtd: LibXML2DTD? = nil
   ) -> ParseOutcome {
+    run(bytes, fileName: fileName, dtd: dtd, gather: false)
+  }
+
+  /// Parses `bytes` like `parse`, but keeps no tree: the facts the rules need are gathered
+  /// during the parse, and each element's children are freed as soon as libxml2 has validated
+  /// the element, so memory stays near the size of the facts rather than of the tree.
+  /// - Returns: `facts` (no `document`) when the bytes were well-formed.
+  static func check(
+    _ bytes: UnsafeBufferPointer<UInt8>, fileName: String, validatingAgainst dtd: LibXML2DTD?
+  ) -> ParseOutcome {
+    run(bytes, fileName: fileName, dtd: dtd, gather: true)
+  }
+
+  private static func run(
+    _ bytes: UnsafeBufferPointer<UInt8>, fileName: String, dtd: LibXML2DTD?, gather: Bool
+  ) -> ParseOutcome {
     var state = CallbackState()
+    if gather { state.gatherer = FactGatherer() }
     guard let length = Int32(exactly: bytes.count) else {
       let tooLarge = LibXML2Message(
         isValidity: false, isWarning: false, line: 1, column: 1,
@@ -290,10 +318,15 @@ final class LibXML2Document {
     // A stopped parse may still hand back a partial tree: wrap it so it is freed either way.
     var document = doc.map(LibXML2Document.init(doc:))
     if state.rejected != nil { document = nil }
+    var facts: DocumentFacts?
+    if gather, document != nil, let gatherer = state.gatherer {
+      facts = DocumentFacts(doctype: state.doctype, elements: gatherer.elements)
+      document = nil
+    }
     // Without a tree there is nothing valid or invalid: `xmlValidateDtd` would not have run.
-    let validity = document == nil ? [] : orderedValidity(state.validity)
+    let validity = document == nil && facts == nil ? [] : orderedValidity(state.validity)
     return ParseOutcome(
-      document: document, messages: state.messages, validity: validity,
+      document: document, facts: facts, messages: state.messages, validity: validity,
       rejected: state.rejected, doctype: state.doctype)
   }
 
@@ -339,75 +372,144 @@ final class LibXML2Document {
     raised.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
       .map(\.element.message)
   }
+}
 
-  /// Copies the facts the Swift rules need out of the tree.
-  /// - Parameter doctype: The `<!DOCTYPE`, from `ParseOutcome`.
-  func facts(doctype: DocumentFacts.Doctype?) -> DocumentFacts {
-    var facts = DocumentFacts(doctype: doctype, elements: [])
-    if let root = xmlDocGetRootElement(doc) {
-      var namespaces = NamespaceCache()
-      Self.collect(root, into: &facts.elements, namespaces: &namespaces)
-    }
-    return facts
+// MARK: - Facts for the rules, gathered during the parse
+
+/// Builds `DocumentFacts` from each element as the tree builder creates it, and frees each
+/// element's children once libxml2 has validated the element (at its end tag), so the tree
+/// never holds more than the open elements and their children.
+///
+/// Only the elements a rule can read are recorded: the root, every `g` and its first element
+/// child, `style`, `script`, `foreignObject`, and any element with an attribute a rule reads
+/// (see `attributes(of:isRoot:isGroup:)`). Order and lines are the document's.
+private struct FactGatherer {
+  private(set) var elements: [DocumentFacts.Element] = []
+
+  /// One open element: its node (`nil` when the builder refused it), its index in `elements`
+  /// (or -1), whether its text is kept, and whether it is a `g` still waiting for its first
+  /// element child.
+  private struct Open {
+    var node: xmlNodePtr?
+    var index: Int
+    var keepsText: Bool
+    var awaitsFirstChild: Bool
   }
 
-  /// Namespace URIs as Swift strings, one conversion per `xmlNs` (all elements of an SVG
-  /// share the root's), since a 26-byte URI costs an allocation each time.
-  private struct NamespaceCache {
-    private var known: [(ns: xmlNsPtr, uri: String)] = []
+  private var open: [Open] = []
+  private var sawRoot = false
+  private var namespaces = NamespaceCache()
 
-    mutating func uri(_ ns: xmlNsPtr?) -> String? {
-      guard let ns else { return nil }
-      if let hit = known.first(where: { $0.ns == ns }) { return hit.uri }
-      let uri = ns.pointee.href.map { String(cString: $0) }
-      if let uri, known.count < 8 { known.append((ns, uri)) }
-      return uri
+  /// The element names the rules look at.
+  private enum Kind {
+    case group, title, style, script, foreignObject, other
+
+    init(_ name: UnsafePointer<xmlChar>) {
+      func equals(_ wanted: StaticString) -> Bool {
+        let count = wanted.utf8CodeUnitCount
+        for k in 0..<count where name[k] != wanted.utf8Start[k] { return false }
+        return name[count] == 0
+      }
+      switch name[0] {
+      case UInt8(ascii: "g"): self = name[1] == 0 ? .group : .other
+      case UInt8(ascii: "t"): self = equals("title") ? .title : .other
+      case UInt8(ascii: "s"): self = equals("style") ? .style : equals("script") ? .script : .other
+      case UInt8(ascii: "f"): self = equals("foreignObject") ? .foreignObject : .other
+      default: self = .other
+      }
     }
   }
 
-  /// Appends `node` and its element descendants in document order. Recursion depth is
-  /// bounded by libxml2's nesting limit (256 without `XML_PARSE_HUGE`).
-  private static func collect(
-    _ node: xmlNodePtr, into elements: inout [DocumentFacts.Element],
-    namespaces: inout NamespaceCache
-  ) {
-    let name = node.pointee.name.map { String(cString: $0) } ?? ""
-    let index = elements.count
+  /// At a start tag, after the tree builder made `node` (`nil` if it refused to).
+  mutating func start(_ node: xmlNodePtr?) {
+    guard let node, let name = node.pointee.name else {
+      open.append(Open(node: node, index: -1, keepsText: false, awaitsFirstChild: false))
+      return
+    }
+    let isRoot = !sawRoot
+    sawRoot = true
+    var isFirstChildOfGroup = false
+    if let parent = open.last, parent.awaitsFirstChild {
+      open[open.count - 1].awaitsFirstChild = false
+      elements[parent.index].firstChild = elements.count
+      isFirstChildOfGroup = true
+    }
+    let kind = Kind(name)
+    let attributes = Self.attributes(
+      of: node, isRoot: isRoot, isGroup: kind == .group, namespaces: &namespaces)
+    let recorded =
+      isRoot || isFirstChildOfGroup || !attributes.isEmpty
+      || (kind != .other && kind != .title)
+    guard recorded else {
+      open.append(Open(node: node, index: -1, keepsText: false, awaitsFirstChild: false))
+      return
+    }
+    open.append(
+      Open(
+        node: node, index: elements.count, keepsText: kind == .title || kind == .style,
+        awaitsFirstChild: kind == .group))
     elements.append(
       DocumentFacts.Element(
-        name: name, namespaceURI: namespaces.uri(node.pointee.ns),
-        line: lineNumber(of: node), attributes: attributes(of: node, namespaces: &namespaces),
-        text: nil, firstChild: nil))
-    let keepsText = name == "title" || name == "style"
-    var text = ""
-    var child = node.pointee.children
+        name: String(cString: name), namespaceURI: namespaces.uri(node.pointee.ns),
+        line: lineNumber(of: node), attributes: attributes, text: nil, firstChild: nil))
+  }
+
+  /// At an end tag, after libxml2 validated the element: keeps its text if wanted, then frees
+  /// its children (theirs were freed at their own end tags).
+  mutating func end() {
+    guard let closed = open.popLast(), let node = closed.node else { return }
+    if closed.keepsText, closed.index >= 0 {
+      var text = ""
+      var child = node.pointee.children
+      while let current = child {
+        if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+          let content = current.pointee.content
+        {
+          text += String(cString: content)
+        }
+        child = current.pointee.next
+      }
+      elements[closed.index].text = text
+    }
+    Self.freeChildren(of: node)
+  }
+
+  /// Frees `node`'s children. An `ID` attribute would remove its value from the document's ID
+  /// table as it is freed, and a later duplicate would then go unreported: it is made a plain
+  /// attribute first (the table never reads the attribute again).
+  private static func freeChildren(of node: xmlNodePtr) {
+    guard let children = node.pointee.children else { return }
+    var child: xmlNodePtr? = children
     while let current = child {
-      switch current.pointee.type {
-      case XML_ELEMENT_NODE:
-        if elements[index].firstChild == nil { elements[index].firstChild = elements.count }
-        collect(current, into: &elements, namespaces: &namespaces)
-      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if keepsText, let content = current.pointee.content { text += String(cString: content) }
-      default:
-        break
+      if current.pointee.type == XML_ELEMENT_NODE {
+        var attribute = current.pointee.properties
+        while let property = attribute {
+          if property.pointee.atype == XML_ATTRIBUTE_ID {
+            property.pointee.atype = XML_ATTRIBUTE_CDATA
+          }
+          attribute = property.pointee.next
+        }
       }
       child = current.pointee.next
     }
-    if keepsText { elements[index].text = text }
+    node.pointee.children = nil
+    node.pointee.last = nil
+    xmlFreeNodeList(children)
   }
 
-  /// The attributes a rule may read: `id`, `class`, `viewBox`, `href`, `style`, every `on…`
-  /// attribute, and any attribute whose value holds ':' or '(' (what `javascript:` and `url(`
-  /// need). The rest, mostly geometry and long path data, stays in C.
+  /// The attributes a rule may read: `id` and `href` anywhere, `class` on a `g`, `viewBox` on
+  /// the root, every `on…` attribute, and any attribute whose value holds ':' or '(' (what
+  /// `javascript:` and `url(` need). The rest, mostly geometry and long path data, stays in C.
   private static func attributes(
-    of node: xmlNodePtr, namespaces: inout NamespaceCache
+    of node: xmlNodePtr, isRoot: Bool, isGroup: Bool, namespaces: inout NamespaceCache
   ) -> [DocumentFacts.Attribute] {
     var result: [DocumentFacts.Attribute] = []
     var attribute = node.pointee.properties
     while let current = attribute {
       defer { attribute = current.pointee.next }
       // Most attributes are geometry (x, y, d, points…): judged on the C name, no String.
-      var keep = current.pointee.name.map(isReadByRules) ?? false
+      var keep =
+        current.pointee.name.map { isReadByRules($0, isRoot: isRoot, isGroup: isGroup) } ?? false
       var part = current.pointee.children
       while !keep, let text = part {
         if let content = text.pointee.content, mayHoldLink(content) { keep = true }
@@ -428,18 +530,19 @@ final class LibXML2Document {
     return result
   }
 
-  /// `id`, `class`, `viewBox`, `href`, `style`, or `on…` (any case), read from the C string.
-  private static func isReadByRules(_ name: UnsafePointer<xmlChar>) -> Bool {
+  /// `id`, `href`, `on…` (any case), `class` on a group, `viewBox` on the root.
+  private static func isReadByRules(
+    _ name: UnsafePointer<xmlChar>, isRoot: Bool, isGroup: Bool
+  ) -> Bool {
     let first = name[0]
     guard first != 0 else { return false }
     if first | 0x20 == UInt8(ascii: "o"), name[1] | 0x20 == UInt8(ascii: "n") { return true }
     let wanted: StaticString
     switch first {
     case UInt8(ascii: "i"): wanted = "id"
-    case UInt8(ascii: "c"): wanted = "class"
-    case UInt8(ascii: "v"): wanted = "viewBox"
     case UInt8(ascii: "h"): wanted = "href"
-    case UInt8(ascii: "s"): wanted = "style"
+    case UInt8(ascii: "c") where isGroup: wanted = "class"
+    case UInt8(ascii: "v") where isRoot: wanted = "viewBox"
     default: return false
     }
     let count = wanted.utf8CodeUnitCount
@@ -453,6 +556,20 @@ final class LibXML2Document {
   /// Whether a C string holds ':' or '(' (glibc's `strpbrk` is vectorised).
   private static func mayHoldLink(_ content: UnsafePointer<xmlChar>) -> Bool {
     content.withMemoryRebound(to: CChar.self, capacity: 1) { strpbrk($0, ":(") != nil }
+  }
+}
+
+/// Namespace URIs as Swift strings, one conversion per `xmlNs` (all elements of an SVG
+/// share the root's), since a 26-byte URI costs an allocation each time.
+private struct NamespaceCache {
+  private var known: [(ns: xmlNsPtr, uri: String)] = []
+
+  mutating func uri(_ ns: xmlNsPtr?) -> String? {
+    guard let ns else { return nil }
+    if let hit = known.first(where: { $0.ns == ns }) { return hit.uri }
+    let uri = ns.pointee.href.map { String(cString: $0) }
+    if let uri, known.count < 8 { known.append((ns, uri)) }
+    return uri
   }
 }
 
