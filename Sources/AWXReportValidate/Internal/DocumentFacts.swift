@@ -24,6 +24,10 @@ struct DocumentFacts: Sendable, Equatable {
     var text: String?
     /// Index in `DocumentFacts.elements` of the first element child, if any.
     var firstChild: Int?
+    /// `false` only when `SecurityRules` has nothing to say about the element: it is not
+    /// `script`, `foreignObject` or `style`, and no recorded attribute is `on…` or `href` or
+    /// has a value holding ':' or '('. Lets the rules skip the many plain groups of a graph.
+    var mayConcernSecurity = true
 
     /// The value of the attribute with this local name and no namespace.
     func attribute(_ name: String) -> String? {

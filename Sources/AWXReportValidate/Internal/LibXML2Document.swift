@@ -404,6 +404,18 @@ private struct FactGatherer {
   private enum Kind {
     case group, title, style, script, foreignObject, other
 
+    /// The name as a Swift literal (no conversion), `nil` for `other`.
+    var name: String? {
+      switch self {
+      case .group: "g"
+      case .title: "title"
+      case .style: "style"
+      case .script: "script"
+      case .foreignObject: "foreignObject"
+      case .other: nil
+      }
+    }
+
     init(_ name: UnsafePointer<xmlChar>) {
       func equals(_ wanted: StaticString) -> Bool {
         let count = wanted.utf8CodeUnitCount
@@ -435,7 +447,7 @@ private struct FactGatherer {
       isFirstChildOfGroup = true
     }
     let kind = Kind(name)
-    let attributes = Self.attributes(
+    let (attributes, unsafeAttribute) = Self.attributes(
       of: node, isRoot: isRoot, isGroup: kind == .group, namespaces: &namespaces)
     let recorded =
       isRoot || isFirstChildOfGroup || !attributes.isEmpty
@@ -448,10 +460,12 @@ private struct FactGatherer {
       Open(
         node: node, index: elements.count, keepsText: kind == .title || kind == .style,
         awaitsFirstChild: kind == .group))
-    elements.append(
-      DocumentFacts.Element(
-        name: String(cString: name), namespaceURI: namespaces.uri(node.pointee.ns),
-        line: lineNumber(of: node), attributes: attributes, text: nil, firstChild: nil))
+    var element = DocumentFacts.Element(
+      name: kind.name ?? String(cString: name), namespaceURI: namespaces.uri(node.pointee.ns),
+      line: lineNumber(of: node), attributes: attributes, text: nil, firstChild: nil)
+    element.mayConcernSecurity =
+      unsafeAttribute || kind == .style || kind == .script || kind == .foreignObject
+    elements.append(element)
   }
 
   /// At an end tag, after libxml2 validated the element: keeps its text if wanted, then frees
@@ -500,25 +514,33 @@ private struct FactGatherer {
   /// The attributes a rule may read: `id` and `href` anywhere, `class` on a `g`, `viewBox` on
   /// the root, every `on…` attribute, and any attribute whose value holds ':' or '(' (what
   /// `javascript:` and `url(` need). The rest, mostly geometry and long path data, stays in C.
+  /// - Returns: The attributes, and whether one of them is `on…` or `href` or has a value
+  ///   holding ':' or '(' (see `DocumentFacts.Element.mayConcernSecurity`).
   private static func attributes(
     of node: xmlNodePtr, isRoot: Bool, isGroup: Bool, namespaces: inout NamespaceCache
-  ) -> [DocumentFacts.Attribute] {
+  ) -> ([DocumentFacts.Attribute], unsafe: Bool) {
     var result: [DocumentFacts.Attribute] = []
+    var unsafe = false
     var attribute = node.pointee.properties
     while let current = attribute {
       defer { attribute = current.pointee.next }
       // Most attributes are geometry (x, y, d, points…): judged on the C name, no String.
-      var keep =
-        current.pointee.name.map { isReadByRules($0, isRoot: isRoot, isGroup: isGroup) } ?? false
-      var part = current.pointee.children
-      while !keep, let text = part {
-        if let content = text.pointee.content, mayHoldLink(content) { keep = true }
-        part = text.pointee.next
+      let (reason, knownName) =
+        current.pointee.name.map { readReason($0, isRoot: isRoot, isGroup: isGroup) }
+        ?? (.none, nil)
+      var holdsLink = false
+      if reason != .security {
+        var part = current.pointee.children
+        while !holdsLink, let text = part {
+          if let content = text.pointee.content, mayHoldLink(content) { holdsLink = true }
+          part = text.pointee.next
+        }
       }
-      guard keep else { continue }
-      let name = current.pointee.name.map { String(cString: $0) } ?? ""
+      guard reason != .none || holdsLink else { continue }
+      if reason == .security || holdsLink { unsafe = true }
+      let name = knownName ?? current.pointee.name.map { String(cString: $0) } ?? ""
       var value = ""
-      part = current.pointee.children
+      var part = current.pointee.children
       while let text = part {
         if let content = text.pointee.content { value += String(cString: content) }
         part = text.pointee.next
@@ -527,30 +549,45 @@ private struct FactGatherer {
         DocumentFacts.Attribute(
           name: name, namespaceURI: namespaces.uri(current.pointee.ns), value: value))
     }
-    return result
+    return (result, unsafe)
   }
 
-  /// `id`, `href`, `on…` (any case), `class` on a group, `viewBox` on the root.
-  private static func isReadByRules(
+  /// Why a rule reads an attribute, by name alone.
+  private enum ReadReason {
+    /// No rule reads it by name (its value may still matter).
+    case none
+    /// `id`, `class` on a group, `viewBox` on the root: `StructureRules`.
+    case structure
+    /// `on…` (any case) or `href`: `SecurityRules`.
+    case security
+  }
+
+  /// Why a rule reads the attribute `name`, and the name as a literal when it is a fixed one.
+  private static func readReason(
     _ name: UnsafePointer<xmlChar>, isRoot: Bool, isGroup: Bool
-  ) -> Bool {
+  ) -> (ReadReason, String?) {
     let first = name[0]
-    guard first != 0 else { return false }
-    if first | 0x20 == UInt8(ascii: "o"), name[1] | 0x20 == UInt8(ascii: "n") { return true }
+    guard first != 0 else { return (.none, nil) }
+    if first | 0x20 == UInt8(ascii: "o"), name[1] | 0x20 == UInt8(ascii: "n") {
+      return (.security, nil)
+    }
     let wanted: StaticString
+    let reason: ReadReason
+    let literal: String
     switch first {
-    case UInt8(ascii: "i"): wanted = "id"
-    case UInt8(ascii: "h"): wanted = "href"
-    case UInt8(ascii: "c") where isGroup: wanted = "class"
-    case UInt8(ascii: "v") where isRoot: wanted = "viewBox"
-    default: return false
+    case UInt8(ascii: "i"): (wanted, reason, literal) = ("id", .structure, "id")
+    case UInt8(ascii: "h"): (wanted, reason, literal) = ("href", .security, "href")
+    case UInt8(ascii: "c") where isGroup: (wanted, reason, literal) = ("class", .structure, "class")
+    case UInt8(ascii: "v") where isRoot:
+      (wanted, reason, literal) = ("viewBox", .structure, "viewBox")
+    default: return (.none, nil)
     }
     let count = wanted.utf8CodeUnitCount
     for k in 1...count {
       let expected = k < count ? wanted.utf8Start[k] : 0
-      if name[k] != expected { return false }
+      if name[k] != expected { return (.none, nil) }
     }
-    return true
+    return (reason, literal)
   }
 
   /// Whether a C string holds ':' or '(' (glibc's `strpbrk` is vectorised).

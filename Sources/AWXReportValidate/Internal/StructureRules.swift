@@ -44,23 +44,30 @@ enum StructureRules {
 
   private static func checkIDs(_ elements: [DocumentFacts.Element]) -> [ValidationIssue] {
     var firstLine: [String: Int] = [:]
+    firstLine.reserveCapacity(elements.count)
     var issues: [ValidationIssue] = []
     for element in elements {
       for attribute in element.attributes where attribute.name == "id" {
         guard attribute.namespaceURI == nil || attribute.namespaceURI == xmlNamespace else {
           continue
         }
-        if let first = firstLine[attribute.value] {
+        // One hash per id: the slot is created with the line (-1 marks "new") or found.
+        var first: Int?
+        Self.claim(&firstLine[attribute.value, default: -1], line: element.line, first: &first)
+        if let first {
           issues.append(
             error(
               "duplicate id \"\(attribute.value)\" (first defined on line \(first))",
               line: element.line))
-        } else {
-          firstLine[attribute.value] = element.line
         }
       }
     }
     return issues
+  }
+
+  /// Stores `line` in a new slot (-1), or reports the line already there in `first`.
+  private static func claim(_ slot: inout Int, line: Int, first: inout Int?) {
+    if slot == -1 { slot = line } else { first = slot }
   }
 
   /// Whether the `class` attribute has `token` among its whitespace-separated tokens
@@ -93,7 +100,9 @@ enum StructureRules {
   private static func checkGraph(_ elements: [DocumentFacts.Element]) -> [ValidationIssue] {
     var issues: [ValidationIssue] = []
     var nodes: Set<String> = []
+    nodes.reserveCapacity(elements.count)
     var edges: [(title: String, line: Int)] = []
+    edges.reserveCapacity(elements.count)
     for index in elements.indices where elements[index].name == "g" {
       let element = elements[index]
       let isNode = hasClass(element, "node")
