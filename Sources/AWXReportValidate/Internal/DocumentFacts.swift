@@ -18,7 +18,8 @@ struct DocumentFacts: Sendable, Equatable {
     var name: String
     var namespaceURI: String?
     var line: Int
-    /// The attributes the rules may read (see `Attribute`).
+    /// The attributes the rules may read (see `Attribute`), except a plain `id` attribute
+    /// without ':' or '(' (in `id`) and `class` (in `classHasNode` / `classHasEdge`).
     var attributes: [Attribute]
     /// Concatenated text children, kept only for `title` and `style` elements.
     var text: String?
@@ -28,6 +29,13 @@ struct DocumentFacts: Sendable, Equatable {
     /// `script`, `foreignObject` or `style`, and no recorded attribute is `on…` or `href` or
     /// has a value holding ':' or '('. Lets the rules skip the many plain groups of a graph.
     var mayConcernSecurity = true
+    /// The `id` attribute (no namespace), unless its value holds ':' or '(': it is then in
+    /// `attributes`, where `SecurityRules` sees it.
+    var id: String?
+    /// Whether the `class` attribute (no namespace) has a `node` / an `edge` token among its
+    /// whitespace-separated (space, tab, CR, LF) tokens. Only found on `g` elements.
+    var classHasNode = false
+    var classHasEdge = false
 
     /// The value of the attribute with this local name and no namespace.
     func attribute(_ name: String) -> String? {

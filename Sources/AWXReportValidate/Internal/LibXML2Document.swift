@@ -447,10 +447,10 @@ private struct FactGatherer {
       isFirstChildOfGroup = true
     }
     let kind = Kind(name)
-    let (attributes, unsafeAttribute) = Self.attributes(
+    let gathered = Self.attributes(
       of: node, isRoot: isRoot, isGroup: kind == .group, namespaces: &namespaces)
     let recorded =
-      isRoot || isFirstChildOfGroup || !attributes.isEmpty
+      isRoot || isFirstChildOfGroup || !gathered.attributes.isEmpty || gathered.id != nil
       || (kind != .other && kind != .title)
     guard recorded else {
       open.append(Open(node: node, index: -1, keepsText: false, awaitsFirstChild: false))
@@ -462,9 +462,12 @@ private struct FactGatherer {
         awaitsFirstChild: kind == .group))
     var element = DocumentFacts.Element(
       name: kind.name ?? String(cString: name), namespaceURI: namespaces.uri(node.pointee.ns),
-      line: lineNumber(of: node), attributes: attributes, text: nil, firstChild: nil)
+      line: lineNumber(of: node), attributes: gathered.attributes, text: nil, firstChild: nil)
     element.mayConcernSecurity =
-      unsafeAttribute || kind == .style || kind == .script || kind == .foreignObject
+      gathered.unsafe || kind == .style || kind == .script || kind == .foreignObject
+    element.id = gathered.id
+    element.classHasNode = gathered.classTokens.node
+    element.classHasEdge = gathered.classTokens.edge
     elements.append(element)
   }
 
@@ -518,9 +521,8 @@ private struct FactGatherer {
   ///   holding ':' or '(' (see `DocumentFacts.Element.mayConcernSecurity`).
   private static func attributes(
     of node: xmlNodePtr, isRoot: Bool, isGroup: Bool, namespaces: inout NamespaceCache
-  ) -> ([DocumentFacts.Attribute], unsafe: Bool) {
-    var result: [DocumentFacts.Attribute] = []
-    var unsafe = false
+  ) -> Gathered {
+    var gathered = Gathered()
     var attribute = node.pointee.properties
     while let current = attribute {
       defer { attribute = current.pointee.next }
@@ -537,7 +539,13 @@ private struct FactGatherer {
         }
       }
       guard reason != .none || holdsLink else { continue }
-      if reason == .security || holdsLink { unsafe = true }
+      if reason == .security || holdsLink { gathered.unsafe = true }
+      let plain = current.pointee.ns == nil
+      if knownName == "class" {
+        // Read in C, token by token; kept as a string only for `SecurityRules`.
+        if plain { gathered.classTokens = ClassTokens(current.pointee.children) }
+        guard holdsLink else { continue }
+      }
       let name = knownName ?? current.pointee.name.map { String(cString: $0) } ?? ""
       var value = ""
       var part = current.pointee.children
@@ -545,11 +553,63 @@ private struct FactGatherer {
         if let content = text.pointee.content { value += String(cString: content) }
         part = text.pointee.next
       }
-      result.append(
+      if knownName == "id", plain, !holdsLink, gathered.id == nil {
+        gathered.id = value
+        continue
+      }
+      gathered.attributes.append(
         DocumentFacts.Attribute(
           name: name, namespaceURI: namespaces.uri(current.pointee.ns), value: value))
     }
-    return (result, unsafe)
+    return gathered
+  }
+
+  /// What `attributes(of:isRoot:isGroup:namespaces:)` found on one element.
+  private struct Gathered {
+    var attributes: [DocumentFacts.Attribute] = []
+    /// Some attribute is `on…` or `href` or has a value holding ':' or '('.
+    var unsafe = false
+    var id: String?
+    var classTokens = ClassTokens()
+  }
+
+  /// Whether a `class` value has the token `node` / `edge`, read from the attribute's text
+  /// nodes byte by byte (tokens are separated by space, tab, CR or LF).
+  private struct ClassTokens {
+    private(set) var node = false
+    private(set) var edge = false
+
+    init() {}
+
+    init(_ children: xmlNodePtr?) {
+      // The current token's length and its first four bytes, big-endian.
+      var length = 0
+      var packed: UInt32 = 0
+      var part = children
+      while let text = part {
+        if var byte = text.pointee.content {
+          while byte.pointee != 0 {
+            let value = byte.pointee
+            if value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D {
+              finish(length, packed)
+              (length, packed) = (0, 0)
+            } else {
+              if length < 4 { packed = packed << 8 | UInt32(value) }
+              length += 1
+            }
+            byte += 1
+          }
+        }
+        part = text.pointee.next
+      }
+      finish(length, packed)
+    }
+
+    private mutating func finish(_ length: Int, _ packed: UInt32) {
+      guard length == 4 else { return }
+      if packed == 0x6E6F_6465 { node = true }  // "node"
+      if packed == 0x6564_6765 { edge = true }  // "edge"
+    }
   }
 
   /// Why a rule reads an attribute, by name alone.
