@@ -1,12 +1,13 @@
 /// Checks an SVG document before it is published.
 ///
 /// In order: libxml2 parses it safely (no network, no entity expansion; any declaration in
-/// an internal DTD subset is refused before libxml2 acts on it), then validates it against the
-/// W3C SVG 1.1 DTD resolved offline through the XML catalog, then our structural rules and
+/// an internal DTD subset is refused before libxml2 acts on it) and, during the same parse,
+/// validates it against the W3C SVG 1.1 DTD resolved offline through the XML catalog (loaded
+/// once; the document's own DOCTYPE is never loaded), then our structural rules and
 /// security rules run over facts taken from the tree. See ``ValidationIssue/Rule``.
 ///
-/// `SVGValidator` is a value and can be used from any number of threads at once. Parsing runs
-/// in parallel; validation against the shared, once-loaded DTD is serialised by a lock.
+/// `SVGValidator` is a value and can be used from any number of threads at once: each document
+/// is validated during its own parse against the shared, once-loaded DTD, which it only reads.
 package struct SVGValidator: Sendable {
   /// Settings for a validator.
   package struct Options: Sendable, Equatable {
@@ -70,22 +71,24 @@ package struct SVGValidator: Sendable {
         severity: .error, line: 1, column: 1, message: "document is empty", rule: .xml)
       return ValidationReport(fileName: fileName, issues: [empty], dtdStatus: .notRun)
     }
-    let outcome = LibXML2Document.parse(bytes, fileName: fileName)
+    let availability = LibXML2DTD.svg11(catalogFiles: options.catalogFiles)
+    var dtd: LibXML2DTD?
+    if case .loaded(let loaded) = availability { dtd = loaded }
+    let outcome = LibXML2Document.check(bytes, fileName: fileName, validatingAgainst: dtd)
     var issues = outcome.messages.map { $0.issue(rule: $0.isValidity ? .dtd : .xml) }
     if let rejected = outcome.rejected {
       issues.append(Self.issue(for: rejected))
       return report(fileName, issues, .notRun)
     }
-    guard let document = outcome.document else {
+    guard let facts = outcome.facts else {
       return report(fileName, issues, .notRun)
     }
-    let facts = document.facts(doctypeLine: outcome.doctypeLine)
     issues += DoctypeRule.check(facts.doctype)
     let status: DTDStatus
     var notice: String?
-    switch LibXML2DTD.svg11(catalogFiles: options.catalogFiles) {
-    case .loaded(let dtd):
-      issues += document.validate(against: dtd).map { $0.issue(rule: .dtd) }
+    switch availability {
+    case .loaded:
+      issues += outcome.validity.map { $0.issue(rule: .dtd) }
       status = .checked
     case .unavailable(let reason):
       notice = "SVG 1.1 DTD unavailable (\(reason)); DTD validation skipped"

@@ -5,6 +5,8 @@
 #include <libxml/xmlversion.h>
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 #include <libxml/valid.h>
 #include <libxml/xmlerror.h>
@@ -13,4 +15,9 @@
 #include <libxml/xmlIO.h>
 #include <libxml/globals.h>
 #include <libxml/xmlschemas.h>
+
+// valid.h defines this only for libxml2's own build (IN_LIBXML): the value of
+// `xmlValidCtxt.finishDtd`, in a parser's embedded validation context, once the DTD has been
+// checked and the root validated. Setting it before the root element skips both.
+#define AWX_XML_CTXT_FINISH_DTD_1 0xabcd1235u
 #endif

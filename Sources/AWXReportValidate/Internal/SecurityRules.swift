@@ -5,7 +5,7 @@
 enum SecurityRules {
   static func check(_ facts: DocumentFacts) -> [ValidationIssue] {
     var issues: [ValidationIssue] = []
-    for element in facts.elements {
+    for element in facts.elements where element.mayConcernSecurity {
       let line = element.line
       switch element.name {
       case "script": issues.append(error("<script> is not allowed", line: line))

@@ -44,42 +44,32 @@ enum StructureRules {
 
   private static func checkIDs(_ elements: [DocumentFacts.Element]) -> [ValidationIssue] {
     var firstLine: [String: Int] = [:]
+    firstLine.reserveCapacity(elements.count)
     var issues: [ValidationIssue] = []
+    func note(_ id: String, line: Int) {
+      // One hash per id: the slot is created with the line (-1 marks "new") or found.
+      var first: Int?
+      Self.claim(&firstLine[id, default: -1], line: line, first: &first)
+      if let first {
+        issues.append(
+          error("duplicate id \"\(id)\" (first defined on line \(first))", line: line))
+      }
+    }
     for element in elements {
+      if let id = element.id { note(id, line: element.line) }
       for attribute in element.attributes where attribute.name == "id" {
         guard attribute.namespaceURI == nil || attribute.namespaceURI == xmlNamespace else {
           continue
         }
-        if let first = firstLine[attribute.value] {
-          issues.append(
-            error(
-              "duplicate id \"\(attribute.value)\" (first defined on line \(first))",
-              line: element.line))
-        } else {
-          firstLine[attribute.value] = element.line
-        }
+        note(attribute.value, line: element.line)
       }
     }
     return issues
   }
 
-  /// Whether the `class` attribute has `token` among its whitespace-separated tokens
-  /// (compared byte-wise: this runs for every group of a large graph).
-  private static func hasClass(_ element: DocumentFacts.Element, _ token: StaticString) -> Bool {
-    guard let value = element.attribute("class") else { return false }
-    let wanted = UnsafeBufferPointer(start: token.utf8Start, count: token.utf8CodeUnitCount)
-    // Compares each token in place as it goes: `matched` bytes of it equal `wanted` so far,
-    // or -1 once it differs.
-    var matched = 0
-    for byte in value.utf8 {
-      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-        if matched == wanted.count { return true }
-        matched = 0
-      } else if matched >= 0 {
-        matched = matched < wanted.count && wanted[matched] == byte ? matched + 1 : -1
-      }
-    }
-    return matched == wanted.count
+  /// Stores `line` in a new slot (-1), or reports the line already there in `first`.
+  private static func claim(_ slot: inout Int, line: Int, first: inout Int?) {
+    if slot == -1 { slot = line } else { first = slot }
   }
 
   /// The text of a group's first element child when that child is `<title>`.
@@ -93,11 +83,13 @@ enum StructureRules {
   private static func checkGraph(_ elements: [DocumentFacts.Element]) -> [ValidationIssue] {
     var issues: [ValidationIssue] = []
     var nodes: Set<String> = []
+    nodes.reserveCapacity(elements.count)
     var edges: [(title: String, line: Int)] = []
+    edges.reserveCapacity(elements.count)
     for index in elements.indices where elements[index].name == "g" {
       let element = elements[index]
-      let isNode = hasClass(element, "node")
-      let isEdge = !isNode && hasClass(element, "edge")
+      let isNode = element.classHasNode
+      let isEdge = !isNode && element.classHasEdge
       guard isNode || isEdge else { continue }
       let kind = isNode ? "node" : "edge"
       guard let title = title(of: element, in: elements) else {
