@@ -16,6 +16,12 @@ package func isDirectory(_ path: String) -> Bool {
   return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir
 }
 
+/// Whether `path` is a regular file (following symbolic links): one that can be read twice.
+package func isRegularFile(_ path: String) -> Bool {
+  var info = stat()
+  return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+}
+
 /// `base` and `component` joined with a `/`, as NSString's `appendingPathComponent` joins them.
 package func appendingPathComponent(_ base: String, _ component: String) -> String {
   if base.isEmpty { return component }

@@ -37,6 +37,34 @@ struct ReportRenderer: Sendable {
     let decoded = try StageClock.measure("decode") { () throws(CommandError) in
       try decode(snapshotBytes, source: source)
     }
+    var files = try render(decoded)
+    files.add(.snapshot, snapshotBytes, sha256: decoded.snapshotSHA256)
+    return files
+  }
+
+  /// ``build(snapshotBytes:source:)`` for the snapshot file at `path`. A regular file's bytes
+  /// are let go once decoded (a 10,000-node snapshot is 30 MB) and read again for
+  /// `snapshot.json`, which must still have the digest they had; anything else (a pipe) is
+  /// read once and kept.
+  func build(snapshotFile path: String) throws(CommandError) -> ArtifactSet {
+    guard isRegularFile(path) else {
+      return try build(snapshotBytes: try InputFile.read(path), source: path)
+    }
+    let decoded = try StageClock.measure("decode") { () throws(CommandError) in
+      try decode(try InputFile.read(path), source: path)
+    }
+    var files = try render(decoded)
+    releaseFreeMemory()
+    let bytes = try InputFile.read(path)
+    guard SHA256.hex(bytes) == decoded.snapshotSHA256 else {
+      throw .unreadable(path: path, reason: "the file changed while it was being rendered")
+    }
+    files.add(.snapshot, bytes, sha256: decoded.snapshotSHA256)
+    return files
+  }
+
+  /// Every file but `snapshot.json`, from the decoded snapshot: plan, draw, write.
+  private func render(_ decoded: Decoded) throws(CommandError) -> ArtifactSet {
     releaseFreeMemory()
     let plan = StageClock.measure("plan") { self.plan(decoded) }
     let drawn = try StageClock.measure("draw") { () throws(CommandError) in
@@ -50,7 +78,6 @@ struct ReportRenderer: Sendable {
     for (artifact, made) in drawn.files.merging(written, uniquingKeysWith: { a, _ in a }) {
       files.add(artifact, made.bytes, sha256: made.sha256)
     }
-    files.add(.snapshot, snapshotBytes, sha256: decoded.snapshotSHA256)
     files.warnings = drawn.warnings
     return files
   }

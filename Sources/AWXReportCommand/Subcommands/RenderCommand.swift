@@ -74,8 +74,7 @@ struct RenderCommand: ParsableCommand {
   func renderOne(_ snapshot: String, options: ReportOptions) throws {
     let result: ArtifactSet
     do throws(CommandError) {
-      let bytes = try InputFile.read(snapshot)
-      result = try ReportRenderer(options: options).build(snapshotBytes: bytes, source: snapshot)
+      result = try ReportRenderer(options: options).build(snapshotFile: snapshot)
       try Publisher.publish(result, options: options, quiet: report.quiet)
       if FileManager.default.fileExists(
         atPath: appendingPathComponent(options.outDir, ArchiveDirectory.indexJSON))
@@ -108,8 +107,7 @@ struct RenderCommand: ParsableCommand {
         let i = next.add(1, ordering: .relaxed).oldValue
         guard i < paths.count else { return }
         let result = Result { () throws(CommandError) -> Rendered in
-          let bytes = try InputFile.read(paths[i])
-          let set = try renderer.build(snapshotBytes: bytes, source: paths[i])
+          let set = try renderer.build(snapshotFile: paths[i])
           let files = set.files
           try OutputDirectory(
             parent: URL(fileURLWithPath: options.outDir, isDirectory: true), name: set.directoryName
