@@ -18,6 +18,34 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["workflow-job-4711"])
   }
 
+  /// A snapshot that can only be read once (a named pipe, as `<(…)` gives) is kept in memory;
+  /// a regular file is read again for snapshot.json. Both archive the same bytes.
+  @Test func rendersFromAPipeAsFromAFile() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fifo = dir.appendingPathComponent("snapshot.fifo")
+    let made = Process()
+    made.executableURL = URL(fileURLWithPath: "/usr/bin/mkfifo")
+    made.arguments = [fifo.path]
+    try made.run()
+    made.waitUntilExit()
+    try #require(made.terminationStatus == 0)
+    let writer = Process()
+    writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+    writer.arguments = ["-c", "cat \"$0\" > \"$1\"", examplePath, fifo.path]
+    try writer.run()
+    let piped = dir.appendingPathComponent("piped")
+    let r = try awxReport(["render", fifo.path, "--out", piped.path, "-q"])
+    writer.waitUntilExit()
+    #expect(r.status == 0, "stderr: \(r.stderr)")
+    let plain = dir.appendingPathComponent("plain")
+    #expect(try awxReport(["render", examplePath, "--out", plain.path, "-q"]).status == 0)
+    #expect(
+      tree(piped)["workflow-job-4711/snapshot.json"]
+        == FileManager.default.contents(atPath: examplePath))
+    #expect(tree(piped) == tree(plain))
+  }
+
   @Test func sameInputSameBytes() throws {
     let a = try temporaryDirectory()
     let b = try temporaryDirectory()

@@ -22,14 +22,19 @@ enum InputFile {
   }
 
   /// A regular file's bytes read straight into one array (no second copy on the way, which
-  /// matters for a 30 MB snapshot); nil for anything else, or on any error, so the caller
-  /// falls back to the general path and its wording.
+  /// matters for a 30 MB snapshot), or a pipe's (`render <(curl …)`) read to its end; nil for
+  /// anything else, or on any error, so the caller falls back to the general path and its
+  /// wording.
   private static func readRegularFile(_ path: String) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    guard fstat(fd, &info) == 0 else { return nil }
+    if (info.st_mode & S_IFMT) == S_IFIFO || (info.st_mode & S_IFMT) == S_IFCHR {
+      return readToEnd(fd)
+    }
+    guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
     let size = Int(info.st_size)
     guard size > 0 else { return [] }
     var failed = false
@@ -47,5 +52,18 @@ enum InputFile {
     }
     // A file that shrank while being read is read again by the general path.
     return failed || bytes.count != size ? nil : bytes
+  }
+
+  /// Everything `fd` gives until end of file; nil on a read error.
+  private static func readToEnd(_ fd: Int32) -> [UInt8]? {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n >= 0 else { return nil }
+      if n == 0 { return bytes }
+      bytes.append(contentsOf: chunk[0..<n])
+    }
   }
 }
