@@ -184,12 +184,30 @@ struct LargeRunGroupingTests {
 
   @Test("a group of more than rowsPerPart bars is drawn in parts with their own ids")
   func parts() throws {
+    // 45 handled failures: an open group longer than one part.
+    var run = try largeRun().run
+    for k in run.nodes.indices where (2...46).contains(run.nodes[k].id) {
+      run.nodes[k].job?.status = .failed
+      run.nodes[k].failureNodes = [64]
+    }
+    let groups = TimelineSVG.renderGroups(try AnalyzedRun(run))
+    let handled = try #require(groups.first { $0.group == .handled })
+    #expect(handled.rowCount > TimelineSVG.rowsPerPart)
+    #expect(
+      handled.parts.count
+        == (handled.rowCount + TimelineSVG.rowsPerPart - 1) / TimelineSVG.rowsPerPart)
+    #expect(Set(handled.parts.map(\.idPrefix)).count == handled.parts.count)
+    // Shares drawn apart and merged give the same groups as one call.
+    let shares = (0..<3).map { TimelineSVG.renderGroups(try! AnalyzedRun(run), share: ($0, 3)) }
+    #expect(TimelineSVG.merge(shares) == groups)
+  }
+
+  @Test("a closed group is counted, not drawn")
+  func closedGroupsAreNotDrawn() throws {
     let groups = TimelineSVG.renderGroups(try largeRun())
     let successful = try #require(groups.first { $0.group == .successful })
     #expect(successful.rowCount > TimelineSVG.rowsPerPart)
-    #expect(
-      successful.parts.count
-        == (successful.rowCount + TimelineSVG.rowsPerPart - 1) / TimelineSVG.rowsPerPart)
-    #expect(Set(successful.parts.map(\.idPrefix)).count == successful.parts.count)
+    #expect(successful.parts.isEmpty)
+    for g in groups { #expect(g.group.isOpen == !g.parts.isEmpty, "\(g.group)") }
   }
 }

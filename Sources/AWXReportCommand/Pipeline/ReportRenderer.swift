@@ -221,14 +221,20 @@ struct ReportRenderer: Sendable {
       focus: focus, summary: RunSummary(tree))
   }
 
-  /// The three drawings on the cores there are, longest first: the graph (layout, SVG,
-  /// validation, hash), the timeline and its groups, the focus. Errors come in a fixed order:
-  /// graph SVG, focus SVG, timeline SVG.
+  /// How many tasks draw a large run's timeline groups (``TimelineSVG/renderGroups``), so the
+  /// cores share that work evenly.
+  static let timelineShares = 3
+
+  /// The drawings on the cores there are, longest first: the graph (layout, SVG, validation,
+  /// hash), the timeline, the focus, then the timeline's groups for the page in shares. Errors
+  /// come in a fixed order: graph SVG, focus SVG, timeline SVG, the groups' SVGs.
   func draw(_ plan: Plan, _ decoded: Decoded) throws(CommandError) -> Drawn {
     guard !options.formats.isDisjoint(with: [.svg, .html]) else { return Drawn() }
     let directory = ArtifactSet.directoryName(jobID: plan.tree.id)
-    let results = Parallel.Slots<Result<Drawn, CommandError>>(count: 3)
-    Parallel.forEach(count: 3) { task in
+    let asOf = decoded.snapshot.fetchedAt
+    let shares = options.formats.contains(.html) ? Self.timelineShares : 0
+    let results = Parallel.Slots<Result<Drawn, CommandError>>(count: 3 + shares)
+    Parallel.forEach(count: 3 + shares) { task in
       results[task] = Result { () throws(CommandError) -> Drawn in
         switch task {
         case 0:
@@ -237,29 +243,36 @@ struct ReportRenderer: Sendable {
           }
         case 1:
           return try StageClock.measure("draw.timeline") { () throws(CommandError) in
-            try self.drawTimeline(plan.tree, asOf: decoded.snapshot.fetchedAt, directory: directory)
+            try self.drawTimeline(plan.tree, asOf: asOf, directory: directory)
           }
-        default:
+        case 2:
           return try StageClock.measure("draw.focus") { () throws(CommandError) in
             try self.drawFocus(plan, directory: directory)
+          }
+        default:
+          return try StageClock.measure("draw.timeline.groups") { () throws(CommandError) in
+            try self.drawTimelineGroups(
+              plan.tree, asOf: asOf, share: (task - 3, shares), directory: directory)
           }
         }
       }
     }
     var drawn = Drawn()
-    for task in [0, 2, 1] {
+    var groupShares: [[TimelineGroupSVG]] = []
+    for task in [0, 2, 1] + Array(3..<(3 + shares)) {
       guard let result = results[task] else { continue }
       let part = try result.get()
       drawn.files.merge(part.files) { a, _ in a }
       for w in part.warnings where !drawn.warnings.contains(w) { drawn.warnings.append(w) }
       switch task {
       case 0: drawn.graphSVG = part.graphSVG
-      case 1:
-        drawn.timeline = part.timeline
-        drawn.timelineGroups = part.timelineGroups
-      default: drawn.focus = part.focus
+      case 1: drawn.timeline = part.timeline
+      case 2: drawn.focus = part.focus
+      default: groupShares.append(part.timelineGroups)
       }
     }
+    // Groups only for a run that has a timeline.
+    if drawn.timeline != nil { drawn.timelineGroups = TimelineSVG.merge(groupShares) }
     return drawn
   }
 
@@ -308,23 +321,28 @@ struct ReportRenderer: Sendable {
     return drawn
   }
 
-  /// The timeline (and, for the page, its groups), validated, the file hashed; nothing when
-  /// the run has no timeline.
+  /// The timeline, validated, the file hashed; nothing when the run has no timeline.
   func drawTimeline(_ tree: AnalyzedRun, asOf: Timestamp, directory: String)
     throws(CommandError) -> Drawn
   {
     var drawn = Drawn()
     guard let svg = TimelineSVG.render(tree, asOf: asOf) else { return drawn }
     try validate(svg, as: "\(directory)/timeline.svg", warnings: &drawn.warnings)
-    if options.formats.contains(.html) {
-      drawn.timelineGroups = TimelineSVG.renderGroups(tree, asOf: asOf)
-      for part in drawn.timelineGroups.flatMap(\.parts) {
-        try validate(
-          part.svg, as: "\(directory)/report.html#\(part.idPrefix)-svg", warnings: &drawn.warnings)
-      }
-    }
     drawn.timeline = svg
     if options.formats.contains(.svg) { drawn.files[.timeline] = Made(svg) }
+    return drawn
+  }
+
+  /// One share of a large run's timeline groups for the page, each part validated.
+  func drawTimelineGroups(
+    _ tree: AnalyzedRun, asOf: Timestamp, share: (index: Int, of: Int), directory: String
+  ) throws(CommandError) -> Drawn {
+    var drawn = Drawn()
+    drawn.timelineGroups = TimelineSVG.renderGroups(tree, asOf: asOf, share: share)
+    for part in drawn.timelineGroups.flatMap(\.parts) {
+      try validate(
+        part.svg, as: "\(directory)/report.html#\(part.idPrefix)-svg", warnings: &drawn.warnings)
+    }
     return drawn
   }
 

@@ -74,8 +74,13 @@ struct RenderCommand: ParsableCommand {
   func renderOne(_ snapshot: String, options: ReportOptions) throws {
     let result: ArtifactSet
     do throws(CommandError) {
-      result = try ReportRenderer(options: options).build(snapshotFile: snapshot)
-      try Publisher.publish(result, options: options, quiet: report.quiet)
+      let renderer = StageClock.measure("templates") { ReportRenderer(options: options) }
+      result = try StageClock.measure("build") { () throws(CommandError) in
+        try renderer.build(snapshotFile: snapshot)
+      }
+      try StageClock.measure("publish") { () throws(CommandError) in
+        try Publisher.publish(result, options: options, quiet: report.quiet)
+      }
       if FileManager.default.fileExists(
         atPath: appendingPathComponent(options.outDir, ArchiveDirectory.indexJSON))
       {

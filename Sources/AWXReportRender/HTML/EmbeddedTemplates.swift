@@ -680,6 +680,9 @@ table.diff th, table.diff td { text-align: left; vertical-align: top; padding: 0
       {{#svgs}}
       <div class="drawing-scroll">{{{.}}}</div>
       {{/svgs}}
+      {{^drawn}}
+      <p class="note">Not drawn here, to keep the page (and its print) short: <code>timeline.svg</code> beside this page draws every job, these {{count}} included. Each is in the node table below.</p>
+      {{/drawn}}
     </details>
     {{/groups}}
     <figcaption>Each bar is one job, from start to finish (times in UTC), grouped like the node table; every group is drawn on the same time scale. Bars overlap where branches ran in parallel; <span class="critical-mark">◆</span> and a purple outline mark the critical path, the chain of jobs that decided how long the workflow took.</figcaption>

@@ -193,6 +193,7 @@ struct ReportViewModel {
         "heading": .string(g.group.title),
         "open": .bool(g.group.isOpen),
         "count": .int(g.rowCount),
+        "drawn": .bool(!g.parts.isEmpty),
         "svgs": .list(
           g.parts.map {
             .string(

@@ -37,17 +37,22 @@ package enum TimelineSVG {
   package static let rowsPerPart = 40
 
   /// For a large run (``NodeGrouping/isLarge(_:)``), the timeline split by ``NodeGroup``: per
-  /// non-empty group, drawings like ``render(_:asOf:)`` of that group's rows only, at most
-  /// ``rowsPerPart`` each, every one on the whole run's time scale. Each row is grouped by its
+  /// non-empty open group, drawings like ``render(_:asOf:)`` of that group's rows only, at most
+  /// ``rowsPerPart`` each, every one on the whole run's time scale; a closed group is listed
+  /// with its row count and no drawing (timeline.svg has every bar). Each row is grouped by its
   /// own node (a nested workflow's failed node sits with the failures); only the top-level
   /// run's critical path counts as such. Document-wide ids are prefixed `tl-<group>-` (and a
   /// part number from the second part on); rows keep their `tl-n…` ids, unique across groups.
   /// So all of them can be inlined into one page.
   /// - Returns: the groups in ``NodeGroup`` order; empty for a run that is not large or where
   ///   no node has started.
-  package static func renderGroups(_ tree: AnalyzedRun, asOf: Timestamp? = nil)
-    -> [TimelineGroupSVG]
-  {
+  ///
+  /// With `share` (k, n), only the parts whose index over all groups is k modulo n are drawn
+  /// (each group is still listed, with its row count), so n workers can draw one share each;
+  /// ``merge(_:)`` puts the shares back together.
+  package static func renderGroups(
+    _ tree: AnalyzedRun, asOf: Timestamp? = nil, share: (index: Int, of: Int) = (0, 1)
+  ) -> [TimelineGroupSVG] {
     guard NodeGrouping.isLarge(tree) else { return [] }
     var rows: [TimelineRow] = []
     var visited: Set<Int> = [tree.id]
@@ -59,10 +64,19 @@ package enum TimelineSVG {
     let span = whole.span
     var byGroup = [NodeGroup: [TimelineRow]]()
     for row in rows { byGroup[row.group, default: []].append(row) }
+    var partIndex = 0
     return NodeGroup.allCases.compactMap { group in
       guard let groupRows = byGroup[group] else { return nil }
       var parts: [TimelineGroupSVG.Part] = []
+      // A closed group (the long tail: successful off the critical path, never run…) is only
+      // counted: its bars are in timeline.svg, and drawing them would make the page and its
+      // print many times longer for rows nobody opens first.
+      guard group.isOpen else {
+        return TimelineGroupSVG(group: group, rowCount: groupRows.count, parts: [])
+      }
       for first in stride(from: 0, to: groupRows.count, by: rowsPerPart) {
+        defer { partIndex += 1 }
+        guard partIndex % share.of == share.index else { continue }
         let last = min(first + rowsPerPart, groupRows.count)
         let number = first / rowsPerPart + 1
         let prefix = "tl-" + group.rawValue + (number == 1 ? "" : "-\(number)")
@@ -75,6 +89,29 @@ package enum TimelineSVG {
         parts.append(.init(idPrefix: prefix, svg: drawing.document()))
       }
       return TimelineGroupSVG(group: group, rowCount: groupRows.count, parts: parts)
+    }
+  }
+
+  /// The groups of ``renderGroups(_:asOf:share:)``'s n shares (share k at index k), each with
+  /// all its parts in order, as one call without shares gives them.
+  package static func merge(_ shares: [[TimelineGroupSVG]]) -> [TimelineGroupSVG] {
+    guard let first = shares.first else { return [] }
+    var taken = [Int](repeating: 0, count: shares.count)
+    var partIndex = 0
+    return first.indices.map { g in
+      var group = first[g]
+      group.parts = []
+      let count = group.group.isOpen ? (group.rowCount + rowsPerPart - 1) / rowsPerPart : 0
+      for _ in 0..<count {
+        let k = partIndex % shares.count
+        if g < shares[k].count, taken[k] < shares[k][g].parts.count {
+          group.parts.append(shares[k][g].parts[taken[k]])
+          taken[k] += 1
+        }
+        partIndex += 1
+      }
+      taken = taken.indices.map { _ in 0 }
+      return group
     }
   }
 }
