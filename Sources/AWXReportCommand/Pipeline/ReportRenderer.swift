@@ -300,8 +300,11 @@ struct ReportRenderer: Sendable {
       "The \(focus.shownCount) of \(focus.totalCount) nodes that explain the outcome of"
       + " workflow job \(tree.id): every failure with its path from START, the critical path,"
       + " the handlers, and what the failures cut off."
-    let writer = SVGGraphWriter(rankDirection: options.rankDirection, idPrefix: "focus-")
+    var writer = SVGGraphWriter(rankDirection: options.rankDirection, idPrefix: "focus-")
     let drawing = focus.drawing
+    // A focus big enough to be shortened is laid out without the seeded restarts that small
+    // graphs get: they would cost more than the whole graph's crossing reduction.
+    if drawing != focus.graph { writer.tuning.restarts = 0 }
     let laidOut = writer.layOut(drawing)
     var inline = writer
     inline.rowLinks = ""

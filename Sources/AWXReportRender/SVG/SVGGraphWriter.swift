@@ -22,6 +22,9 @@ package struct SVGGraphWriter: Sendable {
   /// (`""` for a drawing inlined into the report) and `#row-…`; a stand-in links to the table
   /// itself. (A standalone SVG gets none: the validator allows no link out of one.)
   package var rowLinks: String?
+  /// The layout engine's limits (``LayoutTuning``): the shipped defaults, or cheaper ones for a
+  /// drawing that is one of several (a large run's focus graph skips the seeded restarts).
+  package var tuning = LayoutTuning()
 
   static let nameSize = 11.0
   static let detailSize = 9.0
@@ -72,7 +75,7 @@ package struct SVGGraphWriter: Sendable {
           labelHeight: 20, parent: c.parent)
       })
     let layout = LayeredLayout.layout(
-      layoutGraph, options: LayoutOptions(rankDirection: rankDirection))
+      layoutGraph, options: LayoutOptions(rankDirection: rankDirection, tuning: tuning))
     return LaidOutGraph(graph: graph, shapes: shapes, layout: layout)
   }
 
