@@ -75,10 +75,12 @@ struct ReportRenderer: Sendable {
     let written = try StageClock.measure("write") { () throws(CommandError) in
       try write(plan, drawn, decoded)
     }
-    for (artifact, made) in drawn.files.merging(written, uniquingKeysWith: { a, _ in a }) {
+    for (artifact, made) in drawn.files.merging(written.files, uniquingKeysWith: { a, _ in a }) {
       files.add(artifact, made.bytes, sha256: made.sha256)
     }
-    files.warnings = drawn.warnings
+    var warnings = written.warnings
+    for w in drawn.warnings where !warnings.contains(w) { warnings.append(w) }
+    files.warnings = warnings
     return files
   }
 
@@ -183,9 +185,12 @@ struct ReportRenderer: Sendable {
     var timeline: String?
     /// A large run's timeline split by group for the page (empty otherwise).
     var timelineGroups: [TimelineGroupSVG] = []
-    /// The files finished here: graph.svg, focus.svg, timeline.svg.
+    /// The files finished here: focus.svg, timeline.svg (graph.svg is validated and hashed in
+    /// the write stage).
     var files: [Artifact: Made] = [:]
     var warnings: [String] = []
+    /// The first error of the focus and timeline drawings, reported after the graph SVG's.
+    var failure: CommandError?
   }
 
   /// The two drawings of a run's ``FocusGraph``.
@@ -225,9 +230,10 @@ struct ReportRenderer: Sendable {
   /// cores share that work evenly.
   static let timelineShares = 3
 
-  /// The drawings on the cores there are, longest first: the graph (layout, SVG, validation,
-  /// hash), the timeline, the focus, then the timeline's groups for the page in shares. Errors
-  /// come in a fixed order: graph SVG, focus SVG, timeline SVG, the groups' SVGs.
+  /// The drawings on the cores there are, longest first: the graph (layout and SVG: it is
+  /// validated in the write stage, which has room for it), the timeline, the focus, then the
+  /// timeline's groups for the page in shares. Their errors are kept, in a fixed order (focus
+  /// SVG, timeline SVG, the groups' SVGs), to be reported after the graph SVG's.
   func draw(_ plan: Plan, _ decoded: Decoded) throws(CommandError) -> Drawn {
     guard !options.formats.isDisjoint(with: [.svg, .html]) else { return Drawn() }
     let directory = ArtifactSet.directoryName(jobID: plan.tree.id)
@@ -261,7 +267,13 @@ struct ReportRenderer: Sendable {
     var groupShares: [[TimelineGroupSVG]] = []
     for task in [0, 2, 1] + Array(3..<(3 + shares)) {
       guard let result = results[task] else { continue }
-      let part = try result.get()
+      let part: Drawn
+      switch result {
+      case .success(let p): part = p
+      case .failure(let error):
+        drawn.failure = drawn.failure ?? error
+        continue
+      }
       drawn.files.merge(part.files) { a, _ in a }
       for w in part.warnings where !drawn.warnings.contains(w) { drawn.warnings.append(w) }
       switch task {
@@ -276,17 +288,13 @@ struct ReportRenderer: Sendable {
     return drawn
   }
 
-  /// The graph SVG, validated, and hashed when it is written.
+  /// The graph SVG (validated and hashed in the write stage).
   func drawGraph(_ plan: Plan, directory: String) throws(CommandError) -> Drawn {
     let tree = plan.tree
     var drawn = Drawn()
     drawn.graphSVG = SVGGraphWriter(rankDirection: options.rankDirection).render(
       plan.graph, title: "Workflow job \(tree.id): \(tree.run.job.name)",
       description: Self.describe(tree, verdict: plan.verdict))
-    try StageClock.measure("draw.graph.validate") { () throws(CommandError) in
-      try validate(drawn.graphSVG, as: "\(directory)/graph.svg", warnings: &drawn.warnings)
-    }
-    if options.formats.contains(.svg) { drawn.files[.graphSVG] = Made(drawn.graphSVG) }
     return drawn
   }
 
@@ -360,38 +368,51 @@ struct ReportRenderer: Sendable {
 
   // MARK: Stage 3: write
 
-  /// The page and the other files, on the cores there are, the page first (the longest):
-  /// DOT, summary.json, junit.xml, summary.md. Each is hashed where it was made. A template
-  /// error is reported after the drawings' errors.
+  /// The graph SVG's validation and the files on the cores there are, the longest first: the
+  /// page, the graph SVG, summary.json, DOT, junit.xml, summary.md. Each is hashed where it was
+  /// made. Errors come in a fixed order: graph SVG, the drawings' (``Drawn/failure``), then the
+  /// files' (templates and page first).
   func write(_ plan: Plan, _ drawn: Drawn, _ decoded: Decoded) throws(CommandError)
-    -> [Artifact: Made]
+    -> (files: [Artifact: Made], warnings: [String])
   {
     let tree = plan.tree
     let host = decoded.snapshot.host
     let formats = options.formats
     let direction = options.rankDirection
-    let jobs: [Artifact] = [.html, .summaryJSON, .dot, .junit, .summaryMD].filter {
-      $0.format.map(formats.contains) ?? true
+    let directory = ArtifactSet.directoryName(jobID: tree.id)
+    let validatesGraph = !drawn.graphSVG.isEmpty
+    // The page cannot be published with an invalid graph in it; the page is rendered anyway
+    // while the graph is checked, and dropped with the run if it fails.
+    let jobs: [Artifact] = [.html, .graphSVG, .summaryJSON, .dot, .junit, .summaryMD].filter {
+      $0 == .graphSVG ? validatesGraph : $0.format.map(formats.contains) ?? true
     }
-    let made = Parallel.Slots<Result<Made, CommandError>>(count: jobs.count)
+    let made = Parallel.Slots<Result<(Made?, [String]), CommandError>>(count: jobs.count)
     Parallel.forEach(count: jobs.count) { k in
-      made[k] = Result { () throws(CommandError) -> Made in
+      made[k] = Result { () throws(CommandError) -> (Made?, [String]) in
         try StageClock.measure("write.\(jobs[k].rawValue)") { () throws(CommandError) in
           switch jobs[k] {
-          case .html: return try self.page(plan, drawn, decoded)
+          case .graphSVG:
+            var warnings: [String] = []
+            try self.validate(drawn.graphSVG, as: "\(directory)/graph.svg", warnings: &warnings)
+            return (formats.contains(.svg) ? Made(drawn.graphSVG) : nil, warnings)
+          case .html: return (try self.page(plan, drawn, decoded), [])
           case .summaryJSON:
-            return Made(
-              SummaryJSON.render(
-                plan.summary,
-                source: .init(
-                  host: host, fetchedAt: decoded.snapshot.fetchedAt,
-                  snapshotSHA256: decoded.snapshotSHA256,
-                  tool: "awx-report \(AWXReport.version)")))
+            return (
+              Made(
+                SummaryJSON.render(
+                  plan.summary,
+                  source: .init(
+                    host: host, fetchedAt: decoded.snapshot.fetchedAt,
+                    snapshotSHA256: decoded.snapshotSHA256,
+                    tool: "awx-report \(AWXReport.version)"))), []
+            )
           case .dot:
-            return Made(
-              DOTWriter(rankDirection: direction).render(
-                plan.graph, run: tree.run, verdict: plan.verdict))
-          case .junit: return Made(JUnitWriter.render(plan.summary, host: host))
+            return (
+              Made(
+                DOTWriter(rankDirection: direction).render(
+                  plan.graph, run: tree.run, verdict: plan.verdict)), []
+            )
+          case .junit: return (Made(JUnitWriter.render(plan.summary, host: host)), [])
           default:
             // The report's focus, then, should it be too big for Mermaid, a narrower one.
             var candidates = plan.focus.map { [$0] } ?? []
@@ -400,16 +421,24 @@ struct ReportRenderer: Sendable {
             {
               candidates.append(narrow)
             }
-            return Made(SummaryMarkdown.render(plan.summary, host: host, focus: candidates))
+            return (Made(SummaryMarkdown.render(plan.summary, host: host, focus: candidates)), [])
           }
         }
       }
     }
-    var files: [Artifact: Made] = [:]
-    for (k, artifact) in jobs.enumerated() {
-      if let result = made[k] { files[artifact] = try result.get() }
+    if let k = jobs.firstIndex(of: .graphSVG), case .failure(let error)? = made[k] {
+      throw error
     }
-    return files
+    if let failure = drawn.failure { throw failure }
+    var files: [Artifact: Made] = [:]
+    var warnings: [String] = []
+    for (k, artifact) in jobs.enumerated() {
+      guard let result = made[k] else { continue }
+      let (file, notes) = try result.get()
+      if let file { files[artifact] = file }
+      warnings += notes
+    }
+    return (files, warnings)
   }
 
   /// The page, from the validated drawings.
