@@ -149,13 +149,16 @@ package struct Snapshot: Equatable, Sendable {
   /// Checks every body that came with a `sha256` against it.
   /// - Throws: `APIError` naming the first response whose body was altered.
   package func verifyDigests(source: String) throws(APIError) {
-    for (k, r) in responses.enumerated() {
-      if let digest = r.sha256, digest != SHA256.hex(r.body) {
-        throw .shape(
-          source: source, path: "responses[\(k)].sha256",
-          message: "the body does not match its SHA-256 (the snapshot was altered)")
-      }
+    for (k, r) in responses.enumerated() where !r.isIntact {
+      throw Self.altered(response: k, source: source)
     }
+  }
+
+  /// The error for response `k`, whose body no longer matches its recorded digest.
+  package static func altered(response k: Int, source: String) -> APIError {
+    .shape(
+      source: source, path: "responses[\(k)].sha256",
+      message: "the body does not match its SHA-256 (the snapshot was altered)")
   }
 }
 
@@ -175,6 +178,9 @@ package struct SnapshotResponse: Equatable, Sendable {
   package var body: [UInt8]
   /// The digest the snapshot file recorded for the body, when it was read from a file.
   package var sha256: String?
+
+  /// Whether the body still matches the digest recorded for it (true when none was).
+  package var isIntact: Bool { sha256.map { $0 == SHA256.hex(body) } ?? true }
 
   /// Creates a stored response.
   package init(

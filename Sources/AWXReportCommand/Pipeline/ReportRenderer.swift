@@ -120,15 +120,12 @@ struct ReportRenderer: Sendable {
           return
         }
         let r = responses[task - 1]
-        intact[task - 1] = r.sha256.map { $0 == SHA256.hex(r.body) } ?? true
+        intact[task - 1] = r.isIntact
         if !r.kind.isDrillDown { pages[task - 1] = DecodedPage.decode(r, fileName: source) }
       }
     }
     if let k = responses.indices.first(where: { intact[$0] == false }) {
-      throw .badInput(
-        .shape(
-          source: source, path: "responses[\(k)].sha256",
-          message: "the body does not match its SHA-256 (the snapshot was altered)"))
+      throw .badInput(Snapshot.altered(response: k, source: source))
     }
     let run: WorkflowRun
     do throws(APIError) {
