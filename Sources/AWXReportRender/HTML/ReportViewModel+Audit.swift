@@ -12,7 +12,7 @@ extension ReportViewModel {
       guard let node = byID[id], !Redaction.isEmptyObject(node.extraData) else { continue }
       var item = json(node.extraData)
       item["name"] = Self.text(node.displayName, limit: 80)
-      item["anchor"] = .string("row-\(id)")
+      item["anchor"] = .string(NodeAnchor.row(nodeID: id))
       perNode.append(.object(item))
     }
     return [

@@ -18,7 +18,7 @@ extension ReportViewModel {
       if a.state == .neverRun {
         neverRun.append([
           "name": Self.text(node.displayName, limit: 80),
-          "anchor": .string("row-\(id)"),
+          "anchor": .string(NodeAnchor.row(nodeID: id)),
           "reason": .string(reason(for: node, a.neverRunReason ?? .unexplained)),
         ])
       }
@@ -43,7 +43,7 @@ extension ReportViewModel {
     let path = (["START"] + a.pathFromStart.map { names[$0] ?? "node \($0)" })
     return [
       "name": Self.text(node.displayName, limit: 80),
-      "anchor": .string("row-\(node.id)"),
+      "anchor": .string(NodeAnchor.row(nodeID: node.id)),
       "state": Self.stateValue(a.state),
       "explanation": explanation.isEmpty
         ? .null : Self.text(explanation, limit: 2000, singleLine: false),
@@ -75,7 +75,7 @@ extension ReportViewModel {
         "kind": .string(e.kind.rawValue),
         "phrase": .string(e.kind.phrase),
         "target": Self.text(names[e.to] ?? "node \(e.to)", limit: 60),
-        "anchor": .string("row-\(e.to)"),
+        "anchor": .string(NodeAnchor.row(nodeID: e.to)),
         "state": Self.stateValue(target),
         "outcome": .string(outcome),
         "ok": .bool(target == .successful || target == .approved),
@@ -84,7 +84,7 @@ extension ReportViewModel {
     let own = node.job?.explanation ?? ""
     return [
       "name": Self.text(node.displayName, limit: 80),
-      "anchor": .string("row-\(node.id)"),
+      "anchor": .string(NodeAnchor.row(nodeID: node.id)),
       "state": Self.stateValue(a.state),
       "explanation": own.isEmpty ? .null : Self.text(own, limit: 2000, singleLine: false),
       "handlers": .list(handlers),

@@ -6,7 +6,7 @@ extension ReportViewModel {
   func nodeRow(_ id: Int) -> TemplateValue? {
     guard let node = byID[id], let a = analysis.nodes[id]
     else { return nil }
-    return nodeRow(node, a, anchor: "row-\(id)")
+    return nodeRow(node, a, anchor: NodeAnchor.row(nodeID: id))
   }
 
   /// One row of a node table (top-level or nested).
@@ -35,15 +35,16 @@ extension ReportViewModel {
 
   /// A large run's node table split by ``NodeGroup``: a list of `key`, `title`, `open`,
   /// `count` and `nodes` (rows), in group order.
-  /// - Parameter anchorPrefix: row ids are this and the node id (`row-`, `row-<job>-`).
-  func nodeGroups(_ run: WorkflowRun, _ analysis: RunAnalysis, anchorPrefix: String)
+  /// - Parameter nestedIn: the nested workflow job `run` is, for its rows' ids
+  ///   (``NodeAnchor``); nil for the top-level run.
+  func nodeGroups(_ run: WorkflowRun, _ analysis: RunAnalysis, nestedIn: Int?)
     -> TemplateValue
   {
     let byID = Dictionary(run.nodes.map { ($0.id, $0) }) { a, _ in a }
     let groups = NodeGrouping(run, analysis).groups.map { group, ids -> TemplateValue in
       let rows = ids.compactMap { id -> TemplateValue? in
         guard let node = byID[id], let a = analysis.nodes[id] else { return nil }
-        return nodeRow(node, a, anchor: anchorPrefix + String(id))
+        return nodeRow(node, a, anchor: NodeAnchor.row(nodeID: id, nestedIn: nestedIn))
       }
       return [
         "key": .string(group.rawValue),
@@ -86,7 +87,7 @@ extension ReportViewModel {
       if a.state == .neverRun { decision = "never requested" }
       return [
         "name": Self.text(node.displayName, limit: 80),
-        "anchor": .string("row-\(node.id)"),
+        "anchor": .string(NodeAnchor.row(nodeID: node.id)),
         "state": Self.stateValue(a.state),
         "decision": .string(decision),
         "by": job?.decidedBy.map { Self.text($0, limit: 80) } ?? .null,
@@ -114,11 +115,14 @@ extension ReportViewModel {
       var failed: [TemplateValue] = []
       for id in child.analysis.graph.topologicalOrder {
         guard let n = byID[id], let a = child.analysis.nodes[id] else { continue }
-        if !large { rows.append(nodeRow(n, a, anchor: "row-\(child.id)-\(id)")) }
+        if !large {
+          rows.append(nodeRow(n, a, anchor: NodeAnchor.row(nodeID: id, nestedIn: child.id)))
+        }
         let drill = drillDown(n, in: child.run)
         if drill != .null {
           failed.append([
-            "name": Self.text(n.displayName, limit: 80), "anchor": .string("row-\(child.id)-\(id)"),
+            "name": Self.text(n.displayName, limit: 80),
+            "anchor": .string(NodeAnchor.row(nodeID: id, nestedIn: child.id)),
             "state": Self.stateValue(a.state), "jobID": n.jobID.map { .int($0) } ?? .null,
             "drill": drill,
           ])
@@ -142,7 +146,7 @@ extension ReportViewModel {
         "url": TemplateValue(links.workflow(child.id)),
         "nodes": .list(rows),
         "nodeGroups": large
-          ? nodeGroups(child.run, child.analysis, anchorPrefix: "row-\(child.id)-") : .null,
+          ? nodeGroups(child.run, child.analysis, nestedIn: child.id) : .null,
         "grouped": .bool(large),
         "anyNodes": .bool(!child.run.nodes.isEmpty),
         "failed": .list(failed),

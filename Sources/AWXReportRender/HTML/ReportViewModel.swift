@@ -47,7 +47,7 @@ struct ReportViewModel {
       "timeline": timeline,
       "failures": failures,
       "nodes": isLarge ? .list([]) : .list(analysis.graph.topologicalOrder.compactMap(nodeRow)),
-      "nodeGroups": isLarge ? nodeGroups(run, analysis, anchorPrefix: "row-") : .null,
+      "nodeGroups": isLarge ? nodeGroups(run, analysis, nestedIn: nil) : .null,
       "nodesGrouped": .bool(isLarge),
       "approvals": approvals,
       "nested": nested,
@@ -108,14 +108,7 @@ struct ReportViewModel {
       ]
     }
     let verdict = analysis.verdict
-    var critical = analysis.criticalPath.compactMap { names[$0] }
-    // A long path reads as its ends; the node table marks every node on it.
-    if critical.count > 12 {
-      let middle = critical.count - 10
-      critical =
-        critical.prefix(5) + ["… \(MarkdownEscaping.grouped(middle)) more …"]
-        + critical.suffix(5)
-    }
+    let critical = analysis.criticalPath.compactMap { names[$0] }
     return [
       "total": .int(run.nodes.count),
       "counts": .list(counts),
@@ -127,7 +120,9 @@ struct ReportViewModel {
       "handledCount": .int(verdict.handledFailures.count),
       "unhandledLinks": failureLinks(verdict.unhandledFailures, limit: 12),
       "handledLinks": failureLinks(verdict.handledFailures, limit: 12),
-      "criticalPath": critical.isEmpty ? .null : .string(critical.joined(separator: " → ")),
+      // A long path reads as its ends; the node table marks every node on it.
+      "criticalPath": critical.isEmpty
+        ? .null : .string(ChainText.joined(critical, keep: 10, longerThan: 12)),
     ]
   }
 

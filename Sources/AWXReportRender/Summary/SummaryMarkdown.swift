@@ -141,12 +141,7 @@ private struct Document {
 
   /// Names joined with " → ", the middle left out past `limit` names.
   func chain(_ names: [String], limit: Int) -> String {
-    guard names.count > limit else { return names.joined(separator: " → ") }
-    let head = limit / 2
-    let tail = limit - head
-    return
-      (names.prefix(head) + ["… \(MarkdownEscaping.grouped(names.count - limit)) more …"]
-      + names.suffix(tail)).joined(separator: " → ")
+    ChainText.joined(names, keep: limit)
   }
 
   // MARK: - Sections
