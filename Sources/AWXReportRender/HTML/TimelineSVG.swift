@@ -96,24 +96,24 @@ package enum TimelineSVG {
   /// all its parts in order, as one call without shares gives them.
   package static func merge(_ shares: [[TimelineGroupSVG]]) -> [TimelineGroupSVG] {
     guard let first = shares.first else { return [] }
-    var taken = [Int](repeating: 0, count: shares.count)
-    var partIndex = 0
+    // Part p over all groups was drawn by share p mod n; `base` is the group's first p.
+    var base = 0
     return first.indices.map { g in
       var group = first[g]
-      group.parts = []
-      let count = group.group.isOpen ? (group.rowCount + rowsPerPart - 1) / rowsPerPart : 0
-      for _ in 0..<count {
-        let k = partIndex % shares.count
-        if g < shares[k].count, taken[k] < shares[k][g].parts.count {
-          group.parts.append(shares[k][g].parts[taken[k]])
-          taken[k] += 1
-        }
-        partIndex += 1
+      let drawn = shares.map { g < $0.count ? $0[g].parts : [] }
+      var next = [Int](repeating: 0, count: shares.count)
+      let total = drawn.reduce(0) { $0 + $1.count }
+      group.parts = (0..<total).compactMap { i in
+        let k = (base + i) % shares.count
+        guard next[k] < drawn[k].count else { return nil }
+        defer { next[k] += 1 }
+        return drawn[k][next[k]]
       }
-      taken = taken.indices.map { _ in 0 }
+      base += total
       return group
     }
   }
+
 }
 
 /// One bar of the timeline.
