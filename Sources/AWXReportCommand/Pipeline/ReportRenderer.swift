@@ -176,9 +176,9 @@ struct ReportRenderer: Sendable {
   struct Drawn: Sendable {
     /// The graph SVG (empty when neither the SVG nor the page is wanted).
     var graphSVG: String = ""
-    /// The focus graph of a large run, as `focus.svg` and as inlined into the page (where each
-    /// node links to its row).
-    var focus: FocusDrawing?
+    /// The focus graph of a large run as inlined into the page, where each node links to its
+    /// row (`focus.svg`, without links, is in ``files``).
+    var focus: FocusInput?
     var timeline: String?
     /// A large run's timeline split by group for the page (empty otherwise).
     var timelineGroups: [TimelineGroupSVG] = []
@@ -188,19 +188,6 @@ struct ReportRenderer: Sendable {
     var warnings: [String] = []
     /// The first error of the focus and timeline drawings, reported after the graph SVG's.
     var failure: CommandError?
-  }
-
-  /// The two drawings of a run's ``FocusGraph``.
-  struct FocusDrawing: Sendable {
-    /// `focus.svg`, without links: the validator allows none out of a standalone SVG.
-    var file: String
-    /// The same drawing with links into the page it is inlined in.
-    var inline: String
-    /// Workflow nodes drawn, and in the whole graph.
-    var shown: Int
-    var total: Int
-    /// Whether plain chains are shortened (``FocusGraph/drawing``).
-    var shortened: Bool
   }
 
   /// What the draw stage works from, made once before it fans out.
@@ -321,8 +308,8 @@ struct ReportRenderer: Sendable {
     if options.formats.contains(.html) {
       let page = inline.render(laidOut, title: title, description: description)
       try validate(page, as: "\(directory)/report.html (focus graph)", warnings: &drawn.warnings)
-      drawn.focus = FocusDrawing(
-        file: file, inline: page, shown: focus.shownCount, total: focus.totalCount,
+      drawn.focus = FocusInput(
+        svg: page, shown: focus.shownCount, total: focus.totalCount,
         shortened: drawing != focus.graph)
     }
     if options.formats.contains(.svg) { drawn.files[.focusSVG] = Made(file) }
@@ -444,9 +431,7 @@ struct ReportRenderer: Sendable {
     let input = HTMLReportInput(
       tree: plan.tree, host: decoded.snapshot.host,
       graphSVG: drawn.graphSVG, timelineSVG: drawn.timeline,
-      focus: drawn.focus.map {
-        .init(svg: $0.inline, shown: $0.shown, total: $0.total, shortened: $0.shortened)
-      },
+      focus: drawn.focus,
       snapshotSHA256: decoded.snapshotSHA256,
       generatedAt: options.generatedAt ?? decoded.snapshot.fetchedAt,
       toolVersion: "awx-report \(AWXReport.version)", redact: options.redact,
