@@ -95,21 +95,12 @@ package struct SVGGraphWriter: Sendable {
   }
 
   static func shape(of n: DisplayGraph.Node) -> Shape {
-    if let collapsed = n.collapsed {
-      let name = collapsed.title
-      let width = min(
-        max(
-          max(
-            TextMetrics.width(name, fontSize: nameSize, bold: true),
-            TextMetrics.width(collapsed.detail, fontSize: detailSize)) + 24, minWidth), maxWidth)
-      return Shape(width: width, height: nodeHeight, name: name, detail: collapsed.detail)
-    }
     if n.isStart {
       return Shape(width: startDiameter, height: startDiameter, name: "START", detail: "")
     }
-    let name = TextSafety.singleLine(n.name)
-    let symbol = n.state?.symbol ?? ""
-    let detail = "\(symbol) \(n.detail)"
+    // A focus graph's stand-in is boxed like a node, with its own two lines.
+    let name = n.collapsed?.title ?? TextSafety.singleLine(n.name)
+    let detail = n.collapsed?.detail ?? "\(n.state?.symbol ?? "") \(n.detail)"
     let reserve = n.convergesAll ? badgeWidth + 8 : 0
     let natural =
       max(
